@@ -1,5 +1,22 @@
+using AgriLink.Web.Extensions;
+using AgriLink.Web.Seeding;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddAgriLinkData();
+builder.AddAgriLinkOrleans();
+builder.AddAgriLinkAuth();
+builder.AddAgriLinkApi();
+builder.AddDemoSeeding();
+
 var app = builder.Build();
+
+app.UseAgriLinkPipeline();
+app.MapDefaultEndpoints();
+app.MapAgriLinkApi();
+app.PrintWelcomeOnStart();
+
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,12 @@
+using AgriLink.Domain.Households;
+
+namespace AgriLink.Grains.Households;
+
+[GenerateSerializer, Immutable, Alias("AgriLink.HouseholdDetails")]
+public sealed record HouseholdDetails(
+    [property: Id(0)] string Id,
+    [property: Id(1)] HouseholdProfile Profile,
+    [property: Id(2)] PovertyStatus Status,
+    [property: Id(3)] IReadOnlyList<PovertyStatusChange> StatusHistory,
+    [property: Id(4)] DateTimeOffset RegisteredAt,
+    [property: Id(5)] DateTimeOffset UpdatedAt);

@@ -1,0 +1,45 @@
+using AgriLink.Grains.Directory;
+
+namespace AgriLink.Grains.Common;
+
+/// <summary>
+/// Register/get/update for aggregates whose state is one profile. Subclasses say how a profile
+/// is checked, stored and shown; the persistence and directory bookkeeping is written once here.
+/// </summary>
+public abstract class ProfileGrain<TProfile, TDetails>(
+    IPersistentState<ProfileState<TProfile>> state, TimeProvider clock) : Grain
+    where TProfile : class
+{
+    protected abstract string Resource { get; }
+    protected abstract string DirectoryKind { get; }
+    protected abstract TProfile Validated(TProfile profile);
+    protected abstract TDetails ToDetails(string id, ProfileState<TProfile> state, TProfile profile);
+    protected abstract DirectoryEntry ToEntry(string id, TProfile profile);
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public Task<bool> Exists() => Task.FromResult(state.State.Profile is not null);
+
+    public Task<TDetails> Get() =>
+        Task.FromResult(ToDetails(Id, state.State, Guard.Existing(state.State.Profile, Resource, Id)));
+
+    public async Task<TDetails> Register(TProfile profile)
+    {
+        Guard.NotYetRegistered(state.State.Profile is not null, Resource, Id);
+        var now = clock.Now();
+        return await Save(new ProfileState<TProfile> { Profile = Validated(profile), RegisteredAt = now, UpdatedAt = now });
+    }
+
+    public async Task<TDetails> UpdateProfile(TProfile profile)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        return await Save(state.State with { Profile = Validated(profile), UpdatedAt = clock.Now() });
+    }
+
+    private async Task<TDetails> Save(ProfileState<TProfile> next)
+    {
+        await state.CommitAsync(next);
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKind).Upsert(ToEntry(Id, next.Profile!));
+        return ToDetails(Id, next, next.Profile!);
+    }
+}

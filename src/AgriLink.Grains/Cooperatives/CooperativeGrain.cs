@@ -1,0 +1,80 @@
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Errors;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.Enterprises;
+using AgriLink.Grains.Households;
+using AgriLink.Grains.VillageCollectives;
+
+namespace AgriLink.Grains.Cooperatives;
+
+public sealed class CooperativeGrain(
+    [PersistentState("cooperative", GrainStorage.Main)] IPersistentState<CooperativeState> state,
+    TimeProvider clock) : Grain, ICooperativeGrain
+{
+    private const string Resource = "cooperative";
+    private string Id => this.GetPrimaryKeyString();
+
+    public Task<bool> Exists() => Task.FromResult(state.State.Profile is not null);
+
+    public Task<CooperativeDetails> Get() => Task.FromResult(Details(state.State));
+
+    public async Task<CooperativeDetails> Register(CooperativeProfile profile)
+    {
+        Guard.NotYetRegistered(state.State.Profile is not null, Resource, Id);
+        profile.Validate(clock.Today());
+        var now = clock.Now();
+        return await Save(new CooperativeState { Profile = profile.Normalized(), RegisteredAt = now, UpdatedAt = now });
+    }
+
+    public async Task<CooperativeDetails> UpdateProfile(CooperativeProfile profile)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        profile.Validate(clock.Today());
+        return await Save(state.State with { Profile = profile.Normalized(), UpdatedAt = clock.Now() });
+    }
+
+    public async Task<CooperativeDetails> AddMember(CooperativeMember member)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        member.Validate(clock.Today());
+        member = member with { MemberId = member.MemberId.Trim(), DisplayName = member.DisplayName.Trim() };
+        if (state.State.Members.Any(m => m.MemberId == member.MemberId))
+            throw new RuleViolationException("cooperative.member-exists", $"'{member.MemberId}' is already a member.");
+        if (!await MemberExists(member))
+            throw ValidationFailedException.For("memberId", $"No {member.Kind} with id '{member.MemberId}' is registered.");
+        return await Save(state.State with { Members = [.. state.State.Members, member], UpdatedAt = clock.Now() });
+    }
+
+    public async Task<CooperativeDetails> RemoveMember(string memberId)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        if (state.State.Members.All(m => m.MemberId != memberId))
+            throw new NotFoundException("member", memberId);
+        return await Save(state.State with
+        {
+            Members = state.State.Members.Where(m => m.MemberId != memberId).ToList(),
+            UpdatedAt = clock.Now(),
+        });
+    }
+
+    private Task<bool> MemberExists(CooperativeMember member) => member.Kind switch
+    {
+        MemberKind.Household => GrainFactory.GetGrain<IHouseholdGrain>(member.MemberId).Exists(),
+        MemberKind.VillageCollective => GrainFactory.GetGrain<IVillageCollectiveGrain>(member.MemberId).Exists(),
+        MemberKind.Enterprise => GrainFactory.GetGrain<IEnterpriseGrain>(member.MemberId).Exists(),
+        // Individuals may join without a platform account (law Art. 19).
+        _ => Task.FromResult(true),
+    };
+
+    private async Task<CooperativeDetails> Save(CooperativeState next)
+    {
+        await state.CommitAsync(next);
+        var p = next.Profile!;
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).Upsert(new(Id, p.Name, p.CountyCode));
+        return Details(next);
+    }
+
+    private CooperativeDetails Details(CooperativeState s) =>
+        new(Id, Guard.Existing(s.Profile, Resource, Id), s.Members, s.RegisteredAt, s.UpdatedAt);
+}

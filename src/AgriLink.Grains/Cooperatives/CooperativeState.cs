@@ -1,0 +1,12 @@
+using AgriLink.Domain.Cooperatives;
+
+namespace AgriLink.Grains.Cooperatives;
+
+[GenerateSerializer, Alias("AgriLink.CooperativeState")]
+public sealed record CooperativeState
+{
+    [Id(0)] public CooperativeProfile? Profile { get; init; }
+    [Id(1)] public IReadOnlyList<CooperativeMember> Members { get; init; } = [];
+    [Id(2)] public DateTimeOffset RegisteredAt { get; init; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,31 @@
+using AgriLink.Grains.Common;
+using AgriLink.Storage;
+using AgriLink.Storage.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AgriLink.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// The embedded silo: localhost clustering on the configured ports and grain state in the
+    /// AgriLink database (which the caller has registered with <c>AddAgriLinkDatabase</c>).
+    /// </summary>
+    public static ISiloBuilder AddAgriLinkEmbeddedSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        silo.AddAgriLinkStorage();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    // The grains name their storage without referencing the storage project; both names must agree.
+    static SiloBuilderExtensions()
+    {
+        if (GrainStorage.Main != StorageNames.Main)
+            throw new InvalidOperationException($"Grain storage name '{GrainStorage.Main}' differs from '{StorageNames.Main}'.");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using AgriLink.Storage.Dialects;
+using Microsoft.Data.Sqlite;
+
+namespace AgriLink.Storage;
+
+/// <summary>
+/// The one relational database behind grain state, the audit log and small metadata.
+/// A singleton: it holds no open connection, only how to open one (the ADO.NET providers pool them).
+/// </summary>
+public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString)
+{
+    /// <summary>The schema this build writes; a database stamped with a higher version is refused.</summary>
+    public const int SchemaVersion = 1;
+
+    public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
+
+    public string ConnectionString { get; } =
+        string.IsNullOrWhiteSpace(connectionString) ? throw new ArgumentException("A connection string is required.", nameof(connectionString)) : connectionString;
+
+    /// <summary>An embedded database in one SQLite file; the folder is created if missing.</summary>
+    public static AgriLinkDatabase Sqlite(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        var fullPath = Path.GetFullPath(filePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var builder = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
+        return new AgriLinkDatabase(new SqliteDialect(), builder.ConnectionString);
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = Dialect.CreateConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await Dialect.InitializeConnectionAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates missing tables and stamps the schema version; safe to run on every start.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        foreach (var statement in Dialect.SchemaStatements)
+        {
+            await using var ddl = CreateCommand(connection, transaction, statement);
+            await ddl.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // An older build must not write into a schema it does not understand.
+        await using (var current = CreateCommand(connection, transaction, "SELECT MAX(version) FROM schema_version"))
+        {
+            if (await current.ExecuteScalarAsync(cancellationToken) is { } found and not DBNull && Convert.ToInt64(found) > SchemaVersion)
+            {
+                throw new InvalidOperationException($"The database schema is version {found}, newer than this build's {SchemaVersion}.");
+            }
+        }
+
+        var stamp = Dialect.InsertIfAbsent("schema_version", ["version", "applied_at"], ["version"]);
+        await using (var insert = CreateCommand(connection, transaction, stamp, ("@version", (long)SchemaVersion), ("@applied_at", Dialect.ToDbTimestamp(DateTimeOffset.UtcNow))))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>For the readiness check: true when a connection opens and answers a trivial query.</summary>
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = CreateCommand(connection, null, "SELECT 1");
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+        }
+        catch (DbException)
+        {
+            // Unreachable, locked beyond the busy timeout or corrupt: all mean "not ready", which is the answer.
+            return false;
+        }
+    }
+
+    public async Task<string?> GetMetaAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = CreateCommand(connection, null, "SELECT value FROM meta WHERE key = @key", ("@key", key));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task SetMetaAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        await using var connection = await OpenAsync(cancellationToken);
+        var sql = Dialect.Upsert("meta", ["key", "value"], ["key"]);
+        await using var command = CreateCommand(connection, null, sql, ("@key", key), ("@value", value));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            Dialect.AddParameter(command, name, value);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text;
+
+namespace AgriLink.Storage.Audit;
+
+/// <summary>
+/// The audit log in the <c>audit_log</c> table. Immutability is enforced by database triggers, not here,
+/// so it also holds for anything else that can reach the database.
+/// </summary>
+public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timeProvider = null) : IAuditLog
+{
+    private static readonly string[] Columns = ["at", "actor", "action", "resource_type", "resource_id", "before_json", "after_json"];
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public async Task AppendAsync(
+        string actor,
+        string action,
+        string resourceType,
+        string resourceId,
+        string? beforeJson,
+        string? afterJson,
+        CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
+
+        var sql = $"INSERT INTO audit_log ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = database.CreateCommand(connection, null, sql,
+            ("@at", database.Dialect.ToDbTimestamp(_time.GetUtcNow())),
+            ("@actor", actor),
+            ("@action", action),
+            ("@resource_type", resourceType),
+            ("@resource_id", resourceId),
+            ("@before_json", beforeJson),
+            ("@after_json", afterJson));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+
+        // Only fixed column names go into the text; every value is a parameter.
+        var sql = new StringBuilder($"SELECT id, {string.Join(", ", Columns)} FROM audit_log WHERE 1 = 1");
+        var parameters = new List<(string Name, object? Value)>();
+        void Filter(string column, object? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            sql.Append($" AND {column} = @{column}");
+            parameters.Add(("@" + column, value));
+        }
+
+        Filter("resource_type", query.ResourceType);
+        Filter("resource_id", query.ResourceId);
+        Filter("actor", query.Actor);
+        if (query.BeforeId is { } beforeId)
+        {
+            sql.Append(" AND id < @before_id");
+            parameters.Add(("@before_id", beforeId));
+        }
+
+        sql.Append(" ORDER BY id DESC LIMIT @limit");
+        parameters.Add(("@limit", (long)Math.Min(query.Limit, AuditQuery.MaxLimit)));
+
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = database.CreateCommand(connection, null, sql.ToString(), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            entries.Add(new AuditEntry(
+                Id: reader.GetInt64(0),
+                At: database.Dialect.ReadTimestamp(reader, 1),
+                Actor: reader.GetString(2),
+                Action: reader.GetString(3),
+                ResourceType: reader.GetString(4),
+                ResourceId: reader.GetString(5),
+                Before: reader.IsDBNull(6) ? null : reader.GetString(6),
+                After: reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+
+        return entries;
+    }
+}

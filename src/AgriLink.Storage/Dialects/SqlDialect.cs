@@ -1,0 +1,65 @@
+using System.Data.Common;
+
+namespace AgriLink.Storage.Dialects;
+
+/// <summary>
+/// Everything that differs between the relational engines AgriLink runs on (SQLite embedded,
+/// PostgreSQL in a cluster). The rest of the storage code speaks only <c>System.Data.Common</c>,
+/// so supporting another engine means adding one subclass and nothing else.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    /// <summary>DDL for every table, index and trigger; each statement must be idempotent (IF NOT EXISTS).</summary>
+    public abstract IReadOnlyList<string> SchemaStatements { get; }
+
+    /// <summary>Creates an unopened connection for the engine's ADO.NET provider.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Per-connection settings (pragmas, session options), run right after every open.</summary>
+    public virtual Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>
+    /// Starts the short transaction a write runs in. Engines that lock lazily override this to take the
+    /// write lock up front, so a read-then-write inside the transaction cannot deadlock-abort.
+    /// </summary>
+    public virtual ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>True when the exception is a primary-key or unique-constraint violation.</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>The value to bind for a timestamp column (TEXT in SQLite, TIMESTAMPTZ in PostgreSQL).</summary>
+    public abstract object ToDbTimestamp(DateTimeOffset value);
+
+    public abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// INSERT that silently does nothing when the key already exists (0 rows affected), so callers can
+    /// tell "created" from "already there" without relying on an exception that would abort a PostgreSQL transaction.
+    /// Parameters are named <c>@column</c>. SQLite (3.24+) and PostgreSQL share the ON CONFLICT form.
+    /// </summary>
+    public virtual string InsertIfAbsent(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns) =>
+        $"{Insert(table, columns)} ON CONFLICT ({string.Join(", ", keyColumns)}) DO NOTHING";
+
+    /// <summary>INSERT or, when the key exists, overwrite the non-key columns. Parameters are named <c>@column</c>.</summary>
+    public virtual string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns)
+    {
+        var updates = columns.Except(keyColumns).Select(c => $"{c} = excluded.{c}");
+        return $"{Insert(table, columns)} ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", updates)}";
+    }
+
+    /// <summary>Binds a named parameter; null becomes DBNull. Override where a provider needs explicit types.</summary>
+    public virtual void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Insert(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+}

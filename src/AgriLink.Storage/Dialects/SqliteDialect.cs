@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace AgriLink.Storage.Dialects;
+
+/// <summary>The embedded default: one SQLite file beside the app, safe for several writers in one process.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    // SQLite extended result codes for PRIMARY KEY and UNIQUE violations.
+    private const int ConstraintPrimaryKey = 1555;
+    private const int ConstraintUnique = 2067;
+
+    // WAL lets readers run beside the single writer; busy_timeout makes a second writer wait instead of failing;
+    // synchronous=FULL fsyncs the WAL on every commit, so an acknowledged write survives kill -9 or power loss.
+    private const string Pragmas =
+        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+
+    public override string Name => "sqlite";
+
+    public override IReadOnlyList<string> SchemaStatements { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER NOT NULL PRIMARY KEY,
+            applied_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS grain_state (
+            state_name TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            grain_type TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            payload BLOB NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (state_name, grain_id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            resource_type TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            before_json TEXT NULL,
+            after_json TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_audit_log_resource ON audit_log (resource_type, resource_id, id)",
+        "CREATE INDEX IF NOT EXISTS ix_audit_log_actor ON audit_log (actor, id)",
+        // The audit trail must hold even against code (or a person with a SQL shell) that tries to rewrite it.
+        """
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS meta (
+            key TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL)
+        """,
+    ];
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override async Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // Pooled connections come back here on every open; the pragmas are cheap and per-connection
+        // (except journal_mode, which is stored in the file and a no-op once set).
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE takes the write lock now (waiting up to busy_timeout). A deferred transaction that
+        // reads first and writes later can get SQLITE_BUSY with no retry when another writer got there first.
+        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        return ValueTask.FromResult(transaction);
+    }
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: ConstraintPrimaryKey or ConstraintUnique };
+
+    // SQLite has no timestamp type: round-trip ISO 8601 in UTC so text order is time order.
+    public override object ToDbTimestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

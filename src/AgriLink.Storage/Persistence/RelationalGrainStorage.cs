@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Globalization;
+using Orleans.Runtime;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace AgriLink.Storage.Persistence;
+
+/// <summary>
+/// Orleans grain storage over <see cref="AgriLinkDatabase"/>, one row per (state name, grain).
+/// Every write and clear is checked against the row's version (the ETag), so a stale activation — a duplicate
+/// after a silo failure, or a grain whose earlier write failed — is refused instead of overwriting newer data.
+/// </summary>
+public sealed class RelationalGrainStorage(
+    AgriLinkDatabase database,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider activatorProvider,
+    TimeProvider? timeProvider = null) : IGrainStorage
+{
+    private static readonly string[] Columns = ["state_name", "grain_id", "grain_type", "version", "payload", "updated_at"];
+    private static readonly string[] Key = ["state_name", "grain_id"];
+
+    private const string SelectSql = "SELECT version, payload FROM grain_state WHERE state_name = @state_name AND grain_id = @grain_id";
+    private const string VersionSql = "SELECT version FROM grain_state WHERE state_name = @state_name AND grain_id = @grain_id";
+
+    private const string UpdateSql =
+        "UPDATE grain_state SET version = @version, payload = @payload, grain_type = @grain_type, updated_at = @updated_at " +
+        "WHERE state_name = @state_name AND grain_id = @grain_id AND version = @expected";
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = database.CreateCommand(connection, null, SelectSql, KeyParameters(stateName, grainId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            SetEmpty(grainState, etag: null);
+            return;
+        }
+
+        var etag = FormatVersion(reader.GetInt64(0));
+        if (await reader.IsDBNullAsync(1, cancellationToken))
+        {
+            // Cleared: the row stays as a tombstone so its version keeps guarding against stale writers.
+            SetEmpty(grainState, etag);
+            return;
+        }
+
+        grainState.State = serializer.Deserialize<T>(new BinaryData(reader.GetFieldValue<byte[]>(1)));
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        // Serialize before opening the transaction so it stays as short as possible.
+        var payload = serializer.Serialize(grainState.State).ToArray();
+        var newVersion = await WriteRowAsync(stateName, grainId, grainState.ETag, payload, cancellationToken);
+
+        // Only now, with the commit done, does memory move forward; a failed write leaves the ETag as it was.
+        grainState.ETag = FormatVersion(newVersion);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        if (grainState.ETag is null)
+        {
+            // Nothing was ever written as far as this activation knows: fine if the database agrees.
+            var stored = await ReadVersionAsync(stateName, grainId, cancellationToken);
+            if (stored is not null)
+            {
+                throw Conflict(stateName, grainId, stored, expected: null);
+            }
+
+            SetEmpty(grainState, etag: null);
+            return;
+        }
+
+        var newVersion = await WriteRowAsync(stateName, grainId, grainState.ETag, payload: null, cancellationToken);
+        SetEmpty(grainState, FormatVersion(newVersion));
+    }
+
+    /// <summary>Inserts (no ETag) or version-checked updates the row in one transaction; returns the new version.</summary>
+    private async Task<long> WriteRowAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, CancellationToken cancellationToken)
+    {
+        long? expected = null;
+        if (etag is not null)
+        {
+            expected = long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new InconsistentStateException($"ETag '{etag}' was not issued by this storage.", storedEtag: null, currentEtag: etag);
+        }
+
+        var newVersion = (expected ?? 0) + 1;
+        var dialect = database.Dialect;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+
+        var sql = expected is null ? dialect.InsertIfAbsent("grain_state", Columns, Key) : UpdateSql;
+        await using var command = database.CreateCommand(connection, transaction, sql,
+            ("@state_name", stateName),
+            ("@grain_id", grainId.ToString()),
+            ("@grain_type", grainId.Type.ToString()),
+            ("@version", newVersion),
+            ("@payload", payload),
+            ("@updated_at", dialect.ToDbTimestamp(_time.GetUtcNow())));
+        if (expected is not null)
+        {
+            // Bound only when the SQL uses it: not every provider tolerates unused parameters.
+            dialect.AddParameter(command, "@expected", expected);
+        }
+
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return newVersion;
+        }
+
+        // Lost the race or held a stale ETag: report what is stored, and commit nothing.
+        await using var probe = database.CreateCommand(connection, transaction, VersionSql, KeyParameters(stateName, grainId));
+        var stored = await probe.ExecuteScalarAsync(cancellationToken) is long version ? FormatVersion(version) : null;
+        await transaction.RollbackAsync(cancellationToken);
+        throw Conflict(stateName, grainId, stored, etag);
+    }
+
+    private async Task<string?> ReadVersionAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = database.CreateCommand(connection, null, VersionSql, KeyParameters(stateName, grainId));
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? FormatVersion(version) : null;
+    }
+
+    private void SetEmpty<T>(IGrainState<T> grainState, string? etag)
+    {
+        // Orleans' own activator, so state types get the same fresh instance the runtime would create.
+        grainState.State = activatorProvider.GetActivator<T>().Create();
+        grainState.ETag = etag;
+        grainState.RecordExists = false;
+    }
+
+    private static (string, object?)[] KeyParameters(string stateName, GrainId grainId) =>
+        [("@state_name", stateName), ("@grain_id", grainId.ToString())];
+
+    private static string FormatVersion(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? stored, string? expected) =>
+        new($"Version conflict writing state '{stateName}' of grain {grainId}: stored ETag '{stored ?? "none"}', expected '{expected ?? "none"}'.",
+            storedEtag: stored, currentEtag: expected);
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using AgriLink.Domain.Errors;
+using AgriLink.Web.Auth;
+using AgriLink.Web.Extensions;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// Sign-in for API clients. Bearer tokens by default, a cookie with <c>?useCookies=true</c>.
+/// Rate limited per address; five failures lock the account for fifteen minutes.
+/// </summary>
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth").WithTags("Sign-in");
+        api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange a user name and password for a bearer token (or a cookie).")
+            .RequireRateLimiting(AuthExtensions.SignInRateLimit).DisableAntiforgery();
+        api.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new bearer token.")
+            .RequireRateLimiting(AuthExtensions.SignInRateLimit);
+        api.MapGet("/me", Me).WithName("Me").WithSummary("Who the caller is: roles and the objects the account acts for.")
+            .RequireAuthorization();
+        return api;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
+        LoginRequest request, bool? useCookies, SignInManager<AgriLinkUser> signIn)
+    {
+        new Validator().Text("userName", request.UserName, 100).Text("password", request.Password, 200).ThrowIfInvalid();
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: useCookies == true, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return TypedResults.Problem("Too many failed attempts: the account is locked for 15 minutes.", statusCode: 423,
+                title: "Account locked.", type: "urn:agrilink:problem:locked-out");
+        if (!result.Succeeded)
+            return TypedResults.Problem("The user name or password is wrong.", statusCode: 401,
+                title: "Sign-in failed.", type: "urn:agrilink:problem:sign-in-failed");
+        // The sign-in has written the token response (or set the cookie).
+        return TypedResults.Empty;
+    }
+
+    public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
+        RefreshRequest request, SignInManager<AgriLinkUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires ||
+            await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Challenge();
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    public static Ok<Me> Me(ClaimsPrincipal user) => TypedResults.Ok(new Me(
+        user.Identity!.Name!,
+        user.FindFirstValue(AgriLinkClaims.DisplayName) ?? user.Identity.Name!,
+        Roles.All.Where(user.IsInRole).ToList(),
+        user.FindAll(AgriLinkClaims.Cooperative).Select(c => c.Value).ToList(),
+        user.FindFirstValue(AgriLinkClaims.Enterprise),
+        user.FindFirstValue(AgriLinkClaims.Household),
+        user.FindFirstValue(AgriLinkClaims.Buyer)));
+}

@@ -1,0 +1,54 @@
+using AgriLink.Domain.Buyers;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Directory;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>Buyers' records are their own: a buyer reads and edits itself, operators see all.</summary>
+public static class BuyersApi
+{
+    public static RouteGroupBuilder MapBuyersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/buyers").WithTags("Buyers").RequireAuthorization();
+        api.MapGet("/", List).WithName("ListBuyers").WithSummary("All buyers (platform operators).")
+            .RequireAuthorization(Roles.PlatformAdmin);
+        api.MapGet("/{id}", Get).WithName("GetBuyer").WithSummary("A buyer (itself or operators).");
+        api.MapPost("/", Register).WithName("RegisterBuyer").WithSummary("Register a buyer (platform operators).")
+            .RequireAuthorization(Roles.PlatformAdmin);
+        api.MapPut("/{id}/profile", UpdateProfile).WithName("UpdateBuyerProfile").WithSummary("Edit a buyer's profile (itself or operators).");
+        return api;
+    }
+
+    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, BuyerType? type, int? offset, int? limit)
+    {
+        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Buyers).List();
+        return TypedResults.Ok(Paging.Of(all.Where(e => type is null || e.Status == type.ToString()), offset, limit));
+    }
+
+    public static async Task<Results<Ok<BuyerDetails>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id)
+    {
+        var buyer = await s.Grains.GetGrain<IBuyerGrain>(id).Get();
+        return s.User.IsBuyer(id) ? TypedResults.Ok(buyer) : TypedResults.Forbid();
+    }
+
+    public static async Task<Created<BuyerDetails>> Register([AsParameters] ApiServices s, BuyerProfile profile)
+    {
+        var id = Domain.Identifiers.Ids.New("buyer");
+        var created = await s.Grains.GetGrain<IBuyerGrain>(id).Register(profile);
+        await s.Audit.Record(s.User, "buyer.register", "buyer", id, null, created);
+        return TypedResults.Created($"/api/buyers/{id}", created);
+    }
+
+    public static async Task<Results<Ok<BuyerDetails>, ForbidHttpResult>> UpdateProfile(
+        [AsParameters] ApiServices s, string id, BuyerProfile profile)
+    {
+        var grain = s.Grains.GetGrain<IBuyerGrain>(id);
+        var before = await grain.Get();
+        if (!s.User.IsBuyer(id)) return TypedResults.Forbid();
+        var after = await grain.UpdateProfile(profile);
+        await s.Audit.Record(s.User, "buyer.update-profile", "buyer", id, before, after);
+        return TypedResults.Ok(after);
+    }
+}

@@ -1,0 +1,50 @@
+using AgriLink.Domain.Enterprises;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.Enterprises;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+public static class EnterprisesApi
+{
+    public static RouteGroupBuilder MapEnterprisesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/enterprises").WithTags("Enterprises");
+        api.MapGet("/", List).WithName("ListEnterprises").WithSummary("Leading enterprises (public).");
+        api.MapGet("/{id}", Get).WithName("GetEnterprise").WithSummary("A leading enterprise (public).");
+        api.MapPost("/", Register).WithName("RegisterEnterprise").WithSummary("Register a leading enterprise (platform operators).")
+            .RequireAuthorization(Roles.PlatformAdmin);
+        api.MapPut("/{id}/profile", UpdateProfile).WithName("UpdateEnterpriseProfile")
+            .WithSummary("Edit the enterprise's profile (its admins).").RequireAuthorization();
+        return api;
+    }
+
+    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    {
+        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Enterprises).List();
+        return TypedResults.Ok(Paging.Of(all.Where(e => county is null || e.CountyCode == county), offset, limit));
+    }
+
+    public static async Task<Ok<EnterpriseDetails>> Get([AsParameters] ApiServices s, string id) =>
+        TypedResults.Ok(await s.Grains.GetGrain<IEnterpriseGrain>(id).Get());
+
+    public static async Task<Created<EnterpriseDetails>> Register([AsParameters] ApiServices s, EnterpriseProfile profile)
+    {
+        var id = Domain.Identifiers.Ids.New("ent");
+        var created = await s.Grains.GetGrain<IEnterpriseGrain>(id).Register(profile);
+        await s.Audit.Record(s.User, "enterprise.register", "enterprise", id, null, created);
+        return TypedResults.Created($"/api/enterprises/{id}", created);
+    }
+
+    public static async Task<Results<Ok<EnterpriseDetails>, ForbidHttpResult>> UpdateProfile(
+        [AsParameters] ApiServices s, string id, EnterpriseProfile profile)
+    {
+        var grain = s.Grains.GetGrain<IEnterpriseGrain>(id);
+        var before = await grain.Get();
+        if (!s.User.AdministersEnterprise(id)) return TypedResults.Forbid();
+        var after = await grain.UpdateProfile(profile);
+        await s.Audit.Record(s.User, "enterprise.update-profile", "enterprise", id, before, after);
+        return TypedResults.Ok(after);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Households;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.Households;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// Households are personal data: a household reads itself, a cooperative admin reads its members,
+/// a platform operator reads all. Poverty status is the government register's, so operators only.
+/// </summary>
+public static class HouseholdsApi
+{
+    public static RouteGroupBuilder MapHouseholdsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/households").WithTags("Households").RequireAuthorization();
+        api.MapGet("/", List).WithName("ListHouseholds").WithSummary("The households the caller may see.");
+        api.MapGet("/{id}", Get).WithName("GetHousehold").WithSummary("A household with its poverty-status history.");
+        api.MapPost("/", Register).WithName("RegisterHousehold")
+            .WithSummary("Register a farm household (platform operators and cooperative admins).");
+        api.MapPut("/{id}/profile", UpdateProfile).WithName("UpdateHouseholdProfile").WithSummary("Edit a household's profile.");
+        api.MapPost("/{id}/poverty-status", ChangePovertyStatus).WithName("ChangeHouseholdPovertyStatus")
+            .WithSummary("Record a change of poverty status (platform operators).").RequireAuthorization(Roles.PlatformAdmin);
+        return api;
+    }
+
+    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    {
+        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Households).List();
+        var visible = s.User.IsPlatformAdmin() ? null : await VisibleIds(s);
+        return TypedResults.Ok(Paging.Of(
+            all.Where(e => (visible is null || visible.Contains(e.Id)) && (county is null || e.CountyCode == county)), offset, limit));
+    }
+
+    public static async Task<Results<Ok<HouseholdDetails>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id)
+    {
+        var household = await s.Grains.GetGrain<IHouseholdGrain>(id).Get();
+        return await CanRead(s, id) ? TypedResults.Ok(household) : TypedResults.Forbid();
+    }
+
+    public static async Task<Results<Created<HouseholdDetails>, ForbidHttpResult>> Register(
+        [AsParameters] ApiServices s, RegisterHouseholdRequest request)
+    {
+        if (!s.User.IsPlatformAdmin() && !s.User.IsInRole(Roles.CooperativeAdmin)) return TypedResults.Forbid();
+        var id = Domain.Identifiers.Ids.New("hh");
+        var initial = request.PovertyStatus is { } status and not PovertyStatus.NotPoor
+            ? new PovertyStatusChange(status, request.StatusSince ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), "registered with status", s.User.ActorName())
+            : null;
+        var created = await s.Grains.GetGrain<IHouseholdGrain>(id).Register(request.Profile ?? Missing(), initial);
+        await s.Audit.Record(s.User, "household.register", "household", id, null, created);
+        return TypedResults.Created($"/api/households/{id}", created);
+    }
+
+    public static async Task<Results<Ok<HouseholdDetails>, ForbidHttpResult>> UpdateProfile(
+        [AsParameters] ApiServices s, string id, HouseholdProfile profile)
+    {
+        var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
+        var before = await grain.Get();
+        if (!s.User.IsPlatformAdmin() && !await IsMemberOfAdministeredCooperative(s, id)) return TypedResults.Forbid();
+        var after = await grain.UpdateProfile(profile);
+        await s.Audit.Record(s.User, "household.update-profile", "household", id, before, after);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Ok<HouseholdDetails>> ChangePovertyStatus(
+        [AsParameters] ApiServices s, string id, ChangePovertyStatusRequest request)
+    {
+        var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
+        var before = await grain.Get();
+        var change = new PovertyStatusChange(request.Status, request.EffectiveOn, request.Reason ?? "", s.User.ActorName());
+        var after = await grain.ChangePovertyStatus(change);
+        await s.Audit.Record(s.User, "household.change-poverty-status", "household", id, before, after);
+        return TypedResults.Ok(after);
+    }
+
+    private static async Task<bool> CanRead(ApiServices s, string id) =>
+        s.User.IsPlatformAdmin() || s.User.IsHousehold(id) || await IsMemberOfAdministeredCooperative(s, id);
+
+    private static async Task<bool> IsMemberOfAdministeredCooperative(ApiServices s, string householdId) =>
+        (await MembersOfAdministeredCooperatives(s)).Contains(householdId);
+
+    private static async Task<HashSet<string>> VisibleIds(ApiServices s)
+    {
+        var ids = await MembersOfAdministeredCooperatives(s);
+        if (s.User.FindFirstValue(AgriLinkClaims.Household) is { } own && s.User.IsHousehold(own)) ids.Add(own);
+        return ids;
+    }
+
+    private static async Task<HashSet<string>> MembersOfAdministeredCooperatives(ApiServices s)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var coopId in s.User.AdministeredCooperatives())
+        {
+            var coop = await s.Grains.GetGrain<ICooperativeGrain>(coopId).Get();
+            ids.UnionWith(coop.Members.Where(m => m.Kind == MemberKind.Household).Select(m => m.MemberId));
+        }
+        return ids;
+    }
+
+    private static HouseholdProfile Missing() =>
+        throw Domain.Errors.ValidationFailedException.For("profile", "is required.");
+}

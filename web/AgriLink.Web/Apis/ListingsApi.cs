@@ -1,0 +1,86 @@
+using AgriLink.Domain.Listings;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.Listings;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>Published listings are public; drafts and archived ones only to their cooperative's admins.</summary>
+public static class ListingsApi
+{
+    public static RouteGroupBuilder MapListingsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/cooperatives/{cooperativeId}/listings", Create).WithTags("Listings").WithName("CreateListing")
+            .WithSummary("Create a draft listing for the cooperative (its admins).").RequireAuthorization();
+
+        var api = app.MapGroup("/api/listings").WithTags("Listings");
+        api.MapGet("/", List).WithName("ListListings").WithSummary("Listings, filtered by cooperative, county or status.");
+        api.MapGet("/{id}", Get).WithName("GetListing").WithSummary("A listing.");
+        api.MapPut("/{id}", Update).WithName("UpdateListing").WithSummary("Edit a listing's fields.").RequireAuthorization();
+        api.MapPut("/{id}/stock", SetStock).WithName("SetListingStock").WithSummary("Set the stock on hand.").RequireAuthorization();
+        api.MapPost("/{id}/publish", Publish).WithName("PublishListing").WithSummary("Draft or paused → active.").RequireAuthorization();
+        api.MapPost("/{id}/pause", Pause).WithName("PauseListing").WithSummary("Active → paused.").RequireAuthorization();
+        api.MapPost("/{id}/archive", Archive).WithName("ArchiveListing").WithSummary("Retire the listing for good.").RequireAuthorization();
+        return api;
+    }
+
+    public static async Task<Ok<Page<DirectoryEntry>>> List(
+        [AsParameters] ApiServices s, string? cooperativeId, string? county, ListingStatus? status, int? offset, int? limit)
+    {
+        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
+        var matching = all.Where(e =>
+            (cooperativeId is null || e.ParentId == cooperativeId) &&
+            (county is null || e.CountyCode == county) &&
+            (status is null || e.Status == status.ToString()) &&
+            (IsPublic(Enum.Parse<ListingStatus>(e.Status!)) || s.User.AdministersCooperative(e.ParentId!)));
+        return TypedResults.Ok(Paging.Of(matching, offset, limit));
+    }
+
+    public static async Task<Results<Ok<ListingDetails>, NotFound>> Get([AsParameters] ApiServices s, string id)
+    {
+        var listing = await s.Grains.GetGrain<IListingGrain>(id).Get();
+        // Unpublished listings are invisible rather than forbidden: their existence is the cooperative's business.
+        return IsPublic(listing.Status) || s.User.AdministersCooperative(listing.CooperativeId)
+            ? TypedResults.Ok(listing)
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Created<ListingDetails>, ForbidHttpResult>> Create(
+        [AsParameters] ApiServices s, string cooperativeId, ListingDraft listing)
+    {
+        if (!s.User.AdministersCooperative(cooperativeId)) return TypedResults.Forbid();
+        var id = Domain.Identifiers.Ids.New("lst");
+        var created = await s.Grains.GetGrain<IListingGrain>(id).Create(cooperativeId, listing);
+        await s.Audit.Record(s.User, "listing.create", "listing", id, null, created);
+        return TypedResults.Created($"/api/listings/{id}", created);
+    }
+
+    public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Update([AsParameters] ApiServices s, string id, ListingDraft listing) =>
+        Change(s, id, "listing.update", g => g.Update(listing));
+
+    public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> SetStock([AsParameters] ApiServices s, string id, SetStockRequest request) =>
+        Change(s, id, "listing.set-stock", g => g.SetStock(request.Stock));
+
+    public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Publish([AsParameters] ApiServices s, string id) =>
+        Change(s, id, "listing.publish", g => g.Publish());
+
+    public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Pause([AsParameters] ApiServices s, string id) =>
+        Change(s, id, "listing.pause", g => g.Pause());
+
+    public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Archive([AsParameters] ApiServices s, string id) =>
+        Change(s, id, "listing.archive", g => g.Archive());
+
+    private static bool IsPublic(ListingStatus status) => status is not (ListingStatus.Draft or ListingStatus.Archived);
+
+    private static async Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Change(
+        ApiServices s, string id, string action, Func<IListingGrain, Task<ListingDetails>> command)
+    {
+        var grain = s.Grains.GetGrain<IListingGrain>(id);
+        var before = await grain.Get();
+        if (!s.User.AdministersCooperative(before.CooperativeId)) return TypedResults.Forbid();
+        var after = await command(grain);
+        await s.Audit.Record(s.User, action, "listing", id, before, after);
+        return TypedResults.Ok(after);
+    }
+}

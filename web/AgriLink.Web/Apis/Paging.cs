@@ -1,0 +1,27 @@
+using AgriLink.Domain.Errors;
+
+namespace AgriLink.Web.Apis;
+
+public static class Paging
+{
+    public const int MaxLimit = 200;
+
+    /// <summary>The page size asked for, refused with a problem response when out of range.</summary>
+    public static int Limit(int? limit, int fallback = 50)
+    {
+        var l = limit ?? fallback;
+        new Validator().Range("limit", l, 1, MaxLimit).ThrowIfInvalid();
+        return l;
+    }
+
+    public static Page<T> Of<T>(IEnumerable<T> source, int? offset, int? limit)
+    {
+        var (o, l) = (offset ?? 0, limit ?? 50);
+        new Validator()
+            .Range("offset", o, 0, int.MaxValue)
+            .Range("limit", l, 1, MaxLimit)
+            .ThrowIfInvalid();
+        var all = source as IReadOnlyCollection<T> ?? source.ToList();
+        return new Page<T>(all.Skip(o).Take(l).ToList(), all.Count, o, l);
+    }
+}

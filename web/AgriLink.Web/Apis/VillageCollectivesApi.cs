@@ -1,0 +1,49 @@
+using AgriLink.Domain.VillageCollectives;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.VillageCollectives;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+public static class VillageCollectivesApi
+{
+    public static RouteGroupBuilder MapVillageCollectivesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/village-collectives").WithTags("Village collectives");
+        api.MapGet("/", List).WithName("ListVillageCollectives").WithSummary("Village collective economic organisations (public).");
+        api.MapGet("/{id}", Get).WithName("GetVillageCollective").WithSummary("A village collective (public).");
+        api.MapPost("/", Register).WithName("RegisterVillageCollective")
+            .WithSummary("Register a village collective (platform operators).").RequireAuthorization(Roles.PlatformAdmin);
+        api.MapPut("/{id}/profile", UpdateProfile).WithName("UpdateVillageCollectiveProfile")
+            .WithSummary("Edit a village collective (platform operators).").RequireAuthorization(Roles.PlatformAdmin);
+        return api;
+    }
+
+    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    {
+        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.VillageCollectives).List();
+        return TypedResults.Ok(Paging.Of(all.Where(e => county is null || e.CountyCode == county), offset, limit));
+    }
+
+    public static async Task<Ok<VillageCollectiveDetails>> Get([AsParameters] ApiServices s, string id) =>
+        TypedResults.Ok(await s.Grains.GetGrain<IVillageCollectiveGrain>(id).Get());
+
+    public static async Task<Created<VillageCollectiveDetails>> Register([AsParameters] ApiServices s, VillageCollectiveProfile profile)
+    {
+        var id = Domain.Identifiers.Ids.New("vc");
+        var created = await s.Grains.GetGrain<IVillageCollectiveGrain>(id).Register(profile);
+        await s.Audit.Record(s.User, "village-collective.register", "village-collective", id, null, created);
+        return TypedResults.Created($"/api/village-collectives/{id}", created);
+    }
+
+    public static async Task<Ok<VillageCollectiveDetails>> UpdateProfile(
+        [AsParameters] ApiServices s, string id, VillageCollectiveProfile profile)
+    {
+        var grain = s.Grains.GetGrain<IVillageCollectiveGrain>(id);
+        var before = await grain.Get();
+        var after = await grain.UpdateProfile(profile);
+        await s.Audit.Record(s.User, "village-collective.update-profile", "village-collective", id, before, after);
+        return TypedResults.Ok(after);
+    }
+}

@@ -1,0 +1,12 @@
+namespace AgriLink.Web.Auth;
+
+public static class Roles
+{
+    public const string PlatformAdmin = nameof(PlatformAdmin);
+    public const string CooperativeAdmin = nameof(CooperativeAdmin);
+    public const string EnterpriseAdmin = nameof(EnterpriseAdmin);
+    public const string Household = nameof(Household);
+    public const string Buyer = nameof(Buyer);
+
+    public static readonly string[] All = [PlatformAdmin, CooperativeAdmin, EnterpriseAdmin, Household, Buyer];
+}

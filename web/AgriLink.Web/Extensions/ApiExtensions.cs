@@ -1,0 +1,41 @@
+using AgriLink.Web.Apis;
+using Scalar.AspNetCore;
+
+namespace AgriLink.Web.Extensions;
+
+public static class ApiExtensions
+{
+    public static WebApplicationBuilder AddAgriLinkApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AgriLink API";
+            document.Info.Description =
+                "Cooperatives, farm households, leading enterprises, buyers and listings for consumption poverty alleviation. " +
+                "Errors are RFC 9457 problem responses. Sign in at POST /api/auth/login and send 'Authorization: Bearer <accessToken>'.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddRazorPages();
+        // A generous bound for JSON commands; larger bodies get a 413 problem response.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
+        return builder;
+    }
+
+    public static WebApplication MapAgriLinkApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("AgriLink API"));
+        app.MapAuthApi();
+        app.MapRegionsApi();
+        app.MapCooperativesApi();
+        app.MapHouseholdsApi();
+        app.MapEnterprisesApi();
+        app.MapVillageCollectivesApi();
+        app.MapBuyersApi();
+        app.MapListingsApi();
+        app.MapAuditApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

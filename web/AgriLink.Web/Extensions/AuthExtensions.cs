@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AgriLink.Web.Extensions;
+
+public static class AuthExtensions
+{
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>
+    /// Identity with cookies for pages and bearer tokens for the API, lockout after repeated
+    /// failures, a policy per role, and a per-address limit on sign-in attempts.
+    /// </summary>
+    public static WebApplicationBuilder AddAgriLinkAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityApiEndpoints<AgriLinkUser>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityStore>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.Cookie.Name = "agrilink";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            // The API answers with status codes; only pages redirect to the sign-in form.
+            o.Events.OnRedirectToLogin = c => ApiStatusOr(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiStatusOr(c, StatusCodes.Status403Forbidden);
+        });
+
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        foreach (var role in Roles.All)
+            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("AgriLink:SignInAttemptsPerMinute", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "agrilink-af");
+        return builder;
+    }
+
+    private static Task ApiStatusOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int status)
+    {
+        if (c.Request.Path.StartsWithSegments("/api"))
+            c.Response.StatusCode = status;
+        else
+            c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

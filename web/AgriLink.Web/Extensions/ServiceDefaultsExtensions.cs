@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using AgriLink.Web.Errors;
+using AgriLink.Web.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace AgriLink.Web.Extensions;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Problem responses, JSON conventions, health checks and OpenTelemetry.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bad JSON and wrong types throw, so the exception handler can say what was wrong as a problem response.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.MaxDepth = 32;
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(m => m
+                .AddMeter("Microsoft.Orleans")
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(t => t
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddAspNetCoreInstrumentation());
+        // OTLP export only when a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT), so nothing dials out by default.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health");
+        // Scraped from the machine itself; not for the public internet.
+        app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(async (context, next) =>
+        {
+            var remote = context.HttpContext.Connection.RemoteIpAddress;
+            return remote is null || System.Net.IPAddress.IsLoopback(remote) ? await next(context) : Results.NotFound();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Enterprises;
+using AgriLink.Grains.Households;
+using AgriLink.Grains.Listings;
+using AgriLink.Grains.VillageCollectives;
+using AgriLink.Storage;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgriLink.Web.Seeding;
+
+/// <summary>
+/// Seeds the demo on first start, before the server listens. Every step skips what already
+/// exists, so a start killed half-way finishes the job next time; an installation that holds
+/// real accounts and was never seeded is left alone.
+/// </summary>
+public sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, AgriLinkDatabase database, ILogger<DemoSeeder> logger)
+    : IHostedService
+{
+    private const string SeededKey = "demo.seeded";
+    private const string SeedingKey = "demo.seeding";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (await database.GetMetaAsync(SeededKey, ct) is not null) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgriLinkUser>>();
+        if (await database.GetMetaAsync(SeedingKey, ct) is null && await users.Users.AnyAsync(ct))
+        {
+            logger.LogInformation("Accounts exist and the demo was never seeded: not seeding");
+            return;
+        }
+        await database.SetMetaAsync(SeedingKey, DateTimeOffset.UtcNow.ToString("O"), ct);
+        logger.LogInformation("Seeding the Guizhou demo");
+
+        await SeedOrganisations();
+        await SeedHouseholds();
+        await SeedListings();
+        await SeedAccounts(scope.ServiceProvider);
+
+        await database.SetMetaAsync(SeededKey, DateTimeOffset.UtcNow.ToString("O"), ct);
+        logger.LogInformation("Demo seeded: {Cooperatives} cooperatives, {Listings} listings, {Accounts} accounts",
+            DemoData.Cooperatives.Length, DemoData.Listings.Length, DemoData.Accounts.Length);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task SeedOrganisations()
+    {
+        foreach (var (id, profile) in DemoData.Collectives)
+            if (!await grains.GetGrain<IVillageCollectiveGrain>(id).Exists()) await grains.GetGrain<IVillageCollectiveGrain>(id).Register(profile);
+        foreach (var (id, profile) in DemoData.Enterprises)
+            if (!await grains.GetGrain<IEnterpriseGrain>(id).Exists()) await grains.GetGrain<IEnterpriseGrain>(id).Register(profile);
+        foreach (var (id, profile) in DemoData.Buyers)
+            if (!await grains.GetGrain<IBuyerGrain>(id).Exists()) await grains.GetGrain<IBuyerGrain>(id).Register(profile);
+        foreach (var coop in DemoData.Cooperatives)
+        {
+            var grain = grains.GetGrain<ICooperativeGrain>(coop.Id);
+            if (!await grain.Exists()) await grain.Register(coop.Profile);
+            var collective = DemoData.Collectives.Single(c => c.Id == coop.CollectiveId);
+            await AddMemberOnce(grain, new(coop.CollectiveId, MemberKind.VillageCollective, collective.Profile.Name, false, coop.Profile.FoundedOn));
+        }
+        var investor = DemoData.Enterprises[1];
+        await AddMemberOnce(grains.GetGrain<ICooperativeGrain>("coop-pzcili"),
+            new(investor.Id, MemberKind.Enterprise, investor.Profile.Name, false, new(2017, 3, 1)));
+    }
+
+    private async Task SeedHouseholds()
+    {
+        foreach (var (id, coopId, profile, history) in DemoData.Households())
+        {
+            var household = grains.GetGrain<IHouseholdGrain>(id);
+            if (!await household.Exists())
+            {
+                await household.Register(profile, history.FirstOrDefault());
+                foreach (var change in history.Skip(1)) await household.ChangePovertyStatus(change);
+            }
+            var coop = DemoData.Cooperatives.Single(c => c.Id == coopId);
+            var officer = id.EndsWith("01", StringComparison.Ordinal);
+            await AddMemberOnce(grains.GetGrain<ICooperativeGrain>(coopId),
+                new(id, MemberKind.Household, profile.HeadName, true, coop.Profile.FoundedOn.AddMonths(1), officer));
+        }
+    }
+
+    private async Task SeedListings()
+    {
+        foreach (var (id, coopId, draft, publish) in DemoData.Listings)
+        {
+            var listing = grains.GetGrain<IListingGrain>(id);
+            if (await listing.Exists()) continue;
+            await listing.Create(coopId, draft);
+            if (publish) await listing.Publish();
+        }
+    }
+
+    private static async Task AddMemberOnce(ICooperativeGrain coop, CooperativeMember member)
+    {
+        if ((await coop.Get()).Members.All(m => m.MemberId != member.MemberId)) await coop.AddMember(member);
+    }
+
+    private static async Task SeedAccounts(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserManager<AgriLinkUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+        foreach (var account in DemoData.Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null) continue;
+            var user = new AgriLinkUser { UserName = account.UserName, DisplayName = account.DisplayName };
+            Check(await users.CreateAsync(user, DemoData.Password));
+            Check(await users.AddToRoleAsync(user, account.Role));
+            List<Claim> claims = [new(AgriLinkClaims.DisplayName, account.DisplayName)];
+            if (account.ClaimType is not null) claims.Add(new(account.ClaimType, account.ObjectId!));
+            Check(await users.AddClaimsAsync(user, claims));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Seeding an account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
