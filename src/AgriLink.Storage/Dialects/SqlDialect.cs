@@ -51,6 +51,14 @@ public abstract class SqlDialect
         return $"{Insert(table, columns)} ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", updates)}";
     }
 
+    /// <summary>
+    /// A condition true when <paramref name="column"/> starts with <paramref name="prefix"/> exactly (case-sensitive,
+    /// no wildcards), and the value to bind to <paramref name="parameterName"/> for it. The default is portable but
+    /// cannot use an index; engines override it with a form that can.
+    /// </summary>
+    public virtual (string Condition, object Value) StartsWith(string column, string parameterName, string prefix) =>
+        ($"substr({column}, 1, length({parameterName})) = {parameterName}", prefix);
+
     /// <summary>Binds a named parameter; null becomes DBNull. Override where a provider needs explicit types.</summary>
     public virtual void AddParameter(DbCommand command, string name, object? value)
     {

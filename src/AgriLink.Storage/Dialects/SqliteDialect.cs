@@ -62,7 +62,49 @@ public sealed class SqliteDialect : SqlDialect
             key TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL)
         """,
+
+        // Schema version 2: the double-entry ledger. STRICT makes SQLite refuse a non-integer amount instead of
+        // storing it as REAL or TEXT; AUTOINCREMENT keeps ids growing even across a rolled-back batch.
+        """
+        CREATE TABLE IF NOT EXISTS ledger_transfer (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE CHECK (length(idempotency_key) BETWEEN 1 AND 200),
+            memo TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL) STRICT
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS ledger_posting (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            transfer_id INTEGER NOT NULL REFERENCES ledger_transfer (id),
+            account TEXT NOT NULL CHECK (length(account) BETWEEN 1 AND 200),
+            amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0)) STRICT
+        """,
+        // Balances and statements read by account, newest first; the transfer index serves idempotency checks.
+        "CREATE INDEX IF NOT EXISTS ix_ledger_posting_account ON ledger_posting (account, id)",
+        "CREATE INDEX IF NOT EXISTS ix_ledger_posting_transfer ON ledger_posting (transfer_id)",
+        """
+        CREATE TRIGGER IF NOT EXISTS ledger_transfer_no_update BEFORE UPDATE ON ledger_transfer
+        BEGIN SELECT RAISE(ABORT, 'ledger_transfer is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS ledger_transfer_no_delete BEFORE DELETE ON ledger_transfer
+        BEGIN SELECT RAISE(ABORT, 'ledger_transfer is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS ledger_posting_no_update BEFORE UPDATE ON ledger_posting
+        BEGIN SELECT RAISE(ABORT, 'ledger_posting is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS ledger_posting_no_delete BEFORE DELETE ON ledger_posting
+        BEGIN SELECT RAISE(ABORT, 'ledger_posting is append-only'); END
+        """,
     ];
+
+    // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.
+    // Its wildcards * ? [ are escaped as one-character classes.
+    public override (string Condition, object Value) StartsWith(string column, string parameterName, string prefix) =>
+        ($"{column} GLOB {parameterName}", EscapeGlob(prefix) + "*");
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
@@ -92,4 +134,27 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string EscapeGlob(string text)
+    {
+        if (text.AsSpan().IndexOfAny('*', '?', '[') < 0)
+        {
+            return text;
+        }
+
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '*' or '?' or '[')
+            {
+                escaped.Append('[').Append(c).Append(']');
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
 }

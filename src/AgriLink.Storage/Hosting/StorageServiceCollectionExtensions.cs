@@ -1,4 +1,5 @@
 using AgriLink.Storage.Audit;
+using AgriLink.Storage.Ledger;
 using AgriLink.Storage.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ namespace AgriLink.Storage.Hosting;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the database singleton and the audit log; used by the web host, and by the silo
+    /// Registers the database singleton, the audit log and the ledger; used by the web host, and by the silo
     /// registration when it is given a database.
     /// </summary>
     public static IServiceCollection AddAgriLinkDatabase(this IServiceCollection services, AgriLinkDatabase database)
@@ -55,6 +56,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(database);
         services.TryAddSingleton<IAuditLog>(sp => new SqlAuditLog(sp.GetRequiredService<AgriLinkDatabase>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<ILedger>(sp => new SqlLedger(sp.GetRequiredService<AgriLinkDatabase>(), sp.GetService<TimeProvider>()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using AgriLink.Web.Apis;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace AgriLink.Web.Extensions;
@@ -13,6 +14,15 @@ public static class ApiExtensions
             document.Info.Description =
                 "Cooperatives, farm households, leading enterprises, buyers and listings for consumption poverty alleviation. " +
                 "Errors are RFC 9457 problem responses. Sign in at POST /api/auth/login and send 'Authorization: Bearer <accessToken>'.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/login (pages use the sign-in cookie instead).",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
             return Task.CompletedTask;
         }));
         builder.Services.AddScoped<AuditTrail>();
