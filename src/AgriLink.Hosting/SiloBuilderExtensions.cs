@@ -1,5 +1,3 @@
-using AgriLink.Grains.Common;
-using AgriLink.Storage;
 using AgriLink.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,12 +18,5 @@ public static class SiloBuilderExtensions
         silo.AddAgriLinkStorage();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
-    }
-
-    // The grains name their storage without referencing the storage project; both names must agree.
-    static SiloBuilderExtensions()
-    {
-        if (GrainStorage.Main != StorageNames.Main)
-            throw new InvalidOperationException($"Grain storage name '{GrainStorage.Main}' differs from '{StorageNames.Main}'.");
     }
 }

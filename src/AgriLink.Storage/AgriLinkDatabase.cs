@@ -28,7 +28,12 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         var fullPath = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var builder = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
+        // A write blocked by SQLite's single writer lock gives up after 10 s, well inside Orleans' 30 s call
+        // timeout, so a caller never hears "timed out" about a write that later commits.
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10,
+        };
         return new AgriLinkDatabase(new SqliteDialect(), builder.ConnectionString);
     }
 

@@ -49,6 +49,7 @@ public sealed class CooperativeGrain(
     public async Task<CooperativeDetails> RemoveMember(string memberId)
     {
         Guard.Existing(state.State.Profile, Resource, Id);
+        memberId = memberId.Trim();
         if (state.State.Members.All(m => m.MemberId != memberId))
             throw new NotFoundException("member", memberId);
         return await Save(state.State with

@@ -20,6 +20,8 @@ public sealed class ListingGrain(
     public async Task<ListingDetails> Create(string cooperativeId, ListingDraft draft)
     {
         Guard.NotYetRegistered(state.State.Draft is not null, Resource, Id);
+        if (string.IsNullOrWhiteSpace(cooperativeId)) throw ValidationFailedException.For("cooperativeId", "is required.");
+        cooperativeId = cooperativeId.Trim();
         draft.Validate();
         if (!await GrainFactory.GetGrain<ICooperativeGrain>(cooperativeId).Exists())
             throw ValidationFailedException.For("cooperativeId", $"No cooperative with id '{cooperativeId}' is registered.");

@@ -44,6 +44,9 @@ public static class ApiExtensions
         app.MapVillageCollectivesApi();
         app.MapBuyersApi();
         app.MapListingsApi();
+        app.MapSharesApi();
+        app.MapDividendsApi();
+        app.MapHouseholdDividendsApi();
         app.MapAuditApi();
         app.MapRazorPages();
         return app;

@@ -1,0 +1,23 @@
+using AgriLink.Domain.Dividends;
+
+namespace AgriLink.Grains.Dividends;
+
+/// <summary>
+/// The year-end surplus distribution of one cooperative for one fiscal year (key: <see cref="CooperativeYear"/>):
+/// draft → approved by a second admin → public notice (公示) with objections → paid, exactly once.
+/// </summary>
+[Alias("AgriLink.IDividendDeclarationGrain")]
+public interface IDividendDeclarationGrain : IGrainWithStringKey
+{
+    [Alias("Prepare")] Task<DeclarationView> Prepare(YearEndFigures figures, string actor);
+    [Alias("Get")] Task<DeclarationView> Get();
+    [Alias("Lines")] Task<IReadOnlyList<DividendLine>> Lines(int offset, int limit);
+    [Alias("LineFor")] Task<DividendLine?> LineFor(string shareholderId);
+    [Alias("Approve")] Task<DeclarationView> Approve(string actor);
+    [Alias("Publicise")] Task<DeclarationView> Publicise(DateOnly noticeStart, DateOnly noticeEnd, string actor);
+    [Alias("FileObjection")] Task<DeclarationView> FileObjection(string memberId, string text);
+    [Alias("ResolveObjection")] Task<DeclarationView> ResolveObjection(string objectionId, ObjectionOutcome outcome, string actor, string resolution);
+
+    /// <summary>Posts every shareholder's payment to the ledger; safe to call again after a crash, and a no-op once paid.</summary>
+    [Alias("Pay"), ResponseTimeout("00:15:00")] Task<PaymentReport> Pay(string actor);
+}

@@ -1,0 +1,13 @@
+namespace AgriLink.Grains.Dividends;
+
+/// <summary>
+/// A cooperative's trade with its members in one fiscal year (key: <see cref="CooperativeYear"/>),
+/// the basis of the law's return by transaction volume. Records are idempotent by reference.
+/// </summary>
+[Alias("AgriLink.IMemberTradeGrain")]
+public interface IMemberTradeGrain : IGrainWithStringKey
+{
+    [Alias("Record")] Task<TradeSummary> Record(TradeRecord record);
+    [Alias("Summary")] Task<TradeSummary> Summary();
+    [Alias("Records")] Task<IReadOnlyList<TradeRecord>> Records();
+}

@@ -1,0 +1,123 @@
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Errors;
+using AgriLink.Domain.Shares;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Shares;
+using AgriLink.Storage.Ledger;
+
+namespace AgriLink.Grains.Dividends;
+
+public sealed class DividendDeclarationGrain(
+    [PersistentState("dividend-declaration", GrainStorage.Main)] IPersistentState<DividendDeclarationState> state,
+    ILedger ledger,
+    TimeProvider clock) : Grain, IDividendDeclarationGrain
+{
+    /// <summary>Transfers per database transaction: large enough to be fast, small enough not to hold SQLite's write lock long.</summary>
+    private const int PaymentBatchSize = 1000;
+
+    private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
+
+    public async Task<DeclarationView> Prepare(YearEndFigures figures, string actor)
+    {
+        var existing = state.State.Declaration;
+        if (existing is not null && existing.Status != DeclarationStatus.Draft)
+            throw new RuleViolationException("declaration.not-draft",
+                $"The {Key.FiscalYear} declaration is {existing.Status}; only a draft can be recomputed.");
+        var register = GrainFactory.GetGrain<IShareRegisterGrain>(Key.CooperativeId);
+        var charter = await register.GetCharter()
+            ?? throw new RuleViolationException("declaration.no-charter", "Record the cooperative's charter (distribution rates and floors) first.");
+        var today = clock.Today();
+        if (FiscalCalendar.YearEnd(Key.FiscalYear, charter.FiscalYearEndMonth) >= today)
+            throw new RuleViolationException("declaration.year-open", $"Fiscal year {Key.FiscalYear} has not closed yet.");
+
+        var coop = await GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId).Get();
+        var trade = await GrainFactory.GetGrain<IMemberTradeGrain>(Key.ToString()).Summary();
+        var collective = coop.Members.Where(m => m.Kind == MemberKind.VillageCollective).Select(m => m.MemberId).Order(StringComparer.Ordinal).FirstOrDefault();
+        var inputs = new YearEndInputs(Key.FiscalYear, figures.SurplusFen, figures.PriorLossesFen, figures.ProfitPerMuFen, collective,
+            trade.MemberTrades, await register.PositionsAtYearEnd(Key.FiscalYear), trade.NonMemberTradeFen);
+        inputs.Validate(charter);
+        var distribution = SurplusDistributor.Distribute(charter, inputs);
+
+        var declaration = existing is null
+            ? DeclarationWorkflow.Draft(Key.ToString(), Key.FiscalYear, actor, today)
+            : existing with { PreparedBy = actor, PreparedOn = today };
+        await state.CommitAsync(new DividendDeclarationState { Declaration = declaration, Figures = figures, Charter = charter, Distribution = distribution });
+        await register.RecordDeclaration(Key.FiscalYear);
+        return View();
+    }
+
+    public Task<DeclarationView> Get() => Task.FromResult(View());
+
+    public Task<IReadOnlyList<DividendLine>> Lines(int offset, int limit) =>
+        Task.FromResult<IReadOnlyList<DividendLine>>(Existing().Distribution!.Lines.Skip(offset).Take(limit).ToList());
+
+    public Task<DividendLine?> LineFor(string shareholderId) => Task.FromResult(Existing().Distribution!.LineFor(shareholderId));
+
+    public Task<DeclarationView> Approve(string actor) =>
+        Change(d => DeclarationWorkflow.Approve(d, actor, clock.Today()));
+
+    public Task<DeclarationView> Publicise(DateOnly noticeStart, DateOnly noticeEnd, string actor) =>
+        Change(d => DeclarationWorkflow.Publicise(d, noticeStart, noticeEnd, Existing().Charter!.NoticeDays));
+
+    public async Task<DeclarationView> FileObjection(string memberId, string text)
+    {
+        var coop = await GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId).Get();
+        var isMember = coop.Members.Any(m => m.MemberId == memberId);
+        var id = $"obj-{Existing().Declaration!.Objections.Count + 1}";
+        return await Change(d => DeclarationWorkflow.FileObjection(d, id, memberId, isMember, text, clock.Today()));
+    }
+
+    public Task<DeclarationView> ResolveObjection(string objectionId, ObjectionOutcome outcome, string actor, string resolution) =>
+        Change(d => DeclarationWorkflow.ResolveObjection(d, objectionId, outcome, actor, resolution, clock.Today()));
+
+    public async Task<PaymentReport> Pay(string actor)
+    {
+        var current = Existing();
+        var distribution = current.Distribution!;
+        if (current.Declaration!.Status == DeclarationStatus.Paid)
+            return new PaymentReport(0, 0, distribution.TotalPaidFen, AlreadyPaid: true);
+        var today = clock.Today();
+        DeclarationWorkflow.EnsureCanPay(current.Declaration, today);
+
+        var at = clock.Now();
+        int posted = 0, skipped = 0;
+        if (DividendPayments.Appropriation(Key, distribution, at) is { } appropriation)
+        {
+            var result = await ledger.PostAsync(appropriation);
+            if (result.WasPosted) posted++; else skipped++;
+        }
+        foreach (var batch in distribution.Lines.Chunk(PaymentBatchSize))
+        {
+            var transfers = batch.Select(l => DividendPayments.ForLine(Key, l, at)).OfType<LedgerTransfer>().ToList();
+            if (transfers.Count == 0) continue;
+            var result = await ledger.PostBatchAsync(transfers);
+            posted += result.Posted;
+            skipped += result.AlreadyPosted;
+        }
+        await state.CommitAsync(current with
+        {
+            Declaration = DeclarationWorkflow.MarkPaid(current.Declaration, actor, today),
+            PaidLineCount = distribution.Lines.Count,
+        });
+        return new PaymentReport(posted, skipped, distribution.TotalPaidFen, AlreadyPaid: false);
+    }
+
+    private async Task<DeclarationView> Change(Func<Declaration, Declaration> transition)
+    {
+        var current = Existing();
+        await state.CommitAsync(current with { Declaration = transition(current.Declaration!) });
+        return View();
+    }
+
+    private DividendDeclarationState Existing() =>
+        state.State.Declaration is null ? throw new NotFoundException("declaration", Key.ToString()) : state.State;
+
+    private DeclarationView View()
+    {
+        var s = Existing();
+        return new DeclarationView(Key.CooperativeId, s.Declaration!, s.Figures!, s.Distribution! with { Lines = [] },
+            s.Distribution!.Lines.Count, s.PaidLineCount);
+    }
+}

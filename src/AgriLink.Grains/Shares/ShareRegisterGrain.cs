@@ -1,0 +1,128 @@
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Errors;
+using AgriLink.Domain.Households;
+using AgriLink.Domain.Shares;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Households;
+
+namespace AgriLink.Grains.Shares;
+
+public sealed class ShareRegisterGrain(
+    [PersistentState("share-register", GrainStorage.Main)] IPersistentState<ShareRegisterState> state,
+    TimeProvider clock) : Grain, IShareRegisterGrain
+{
+    private ShareRegister _register = null!;
+
+    private string CooperativeId => this.GetPrimaryKeyString();
+    private int YearEndMonth => state.State.Charter?.FiscalYearEndMonth ?? 12;
+
+    public override Task OnActivateAsync(CancellationToken ct)
+    {
+        _register = ShareRegister.Replay(CooperativeId, YearEndMonth, state.State.Events);
+        return Task.CompletedTask;
+    }
+
+    public Task<Charter?> GetCharter() => Task.FromResult(state.State.Charter);
+
+    public async Task<Charter> SetCharter(Charter charter)
+    {
+        await EnsureCooperative();
+        charter.Validate();
+        if (state.State.Events.Count > 0 && charter.FiscalYearEndMonth != YearEndMonth)
+            throw new RuleViolationException("charter.fiscal-year-fixed",
+                "The fiscal year end cannot change once shares are registered: the register's year ends depend on it.");
+        await state.CommitAsync(state.State with { Charter = charter });
+        if (state.State.Events.Count == 0) _register = ShareRegister.Empty(CooperativeId, charter.FiscalYearEndMonth);
+        return charter;
+    }
+
+    public Task<RegisterView> View(DateOnly? asOf) => Task.FromResult(ViewOf(_register, asOf ?? clock.Today()));
+
+    public Task<IReadOnlyList<Holding>> HoldingsOf(string shareholderId) =>
+        Task.FromResult<IReadOnlyList<Holding>>(_register.PositionsAt(clock.Today()).Where(h => h.ShareholderId == shareholderId).ToList());
+
+    public Task<IReadOnlyList<ShareEvent>> History(long afterSequence, int limit) =>
+        Task.FromResult<IReadOnlyList<ShareEvent>>(_register.EventsAfter(afterSequence).Take(limit).ToList());
+
+    public async Task<RegisterView> Issue(Holding holding, string actor, string reason)
+    {
+        await EnsureCooperative();
+        await EnsureShareholderIsMember(holding.ShareholderId);
+        return await Save(Due().Issue(holding, actor, reason));
+    }
+
+    public async Task<RegisterView> Transfer(ShareTransfer transfer, string actor, string reason)
+    {
+        var members = await Members();
+        var holding = _register.GetHolding(transfer.HoldingId);
+        if (members.All(m => m.MemberId != transfer.ToShareholderId))
+            throw ValidationFailedException.For("toShareholderId", "Shares can only be transferred to a member of the cooperative.");
+        var officer = members.Any(m => m.MemberId == holding.ShareholderId && m.IsOfficer);
+        return await Save(Due().Transfer(transfer, officer, clock.Today(), actor, reason));
+    }
+
+    public Task<RegisterView> NoticeWithdrawal(string shareholderId, string actor, string reason) =>
+        Save(Due().NoticeWithdrawal(shareholderId, clock.Today(), actor, reason));
+
+    public async Task<PreferredExitReport> HouseholdExited(string householdId, string actor)
+    {
+        var policy = state.State.Charter?.PreferredExitPolicy ?? PreferredExitPolicy.ConvertToOrdinary;
+        var household = await GrainFactory.GetGrain<IHouseholdGrain>(householdId).Get();
+        var poor = await RegisteredPoorShareholders(householdId);
+        var result = PreferredShareExit.Apply(Due(), householdId, household.Status, policy, poor, clock.Today(), actor);
+        if (result.Events.Count > 0) await Save(result.Register);
+        return new PreferredExitReport(CooperativeId, result.Events, result.AuditLines);
+    }
+
+    public Task<IReadOnlyList<HoldingPosition>> PositionsAtYearEnd(int fiscalYear) =>
+        Task.FromResult(HoldingPosition.AtYearEnd(_register, fiscalYear));
+
+    public async Task<CompositionReport> Composition() => MembershipComposition.Check(await Members());
+
+    public async Task RecordDeclaration(int fiscalYear)
+    {
+        if (state.State.DeclaredYears.Contains(fiscalYear)) return;
+        await state.CommitAsync(state.State with { DeclaredYears = [.. state.State.DeclaredYears, fiscalYear] });
+    }
+
+    public Task<IReadOnlyList<int>> DeclaredYears() => Task.FromResult(state.State.DeclaredYears);
+
+    private ShareRegister Due() => _register.ApplyDueWithdrawals(clock.Today());
+
+    private async Task<RegisterView> Save(ShareRegister next)
+    {
+        await state.CommitAsync(state.State with { Events = next.Events.ToArray() });
+        _register = next;
+        return ViewOf(next, clock.Today());
+    }
+
+    private RegisterView ViewOf(ShareRegister register, DateOnly asOf) =>
+        new(CooperativeId, asOf, register.PositionsAt(asOf), register.PendingWithdrawals,
+            register.Events.Count == 0 ? 0 : register.Events[^1].Sequence);
+
+    private async Task<IReadOnlyList<string>> RegisteredPoorShareholders(string except)
+    {
+        var households = _register.PositionsAt(clock.Today())
+            .Where(h => h.ShareholderKind == ShareholderKind.Household && h.ShareholderId != except)
+            .Select(h => h.ShareholderId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var statuses = await Task.WhenAll(households.Select(id => GrainFactory.GetGrain<IHouseholdGrain>(id).Get()));
+        return statuses.Where(h => h.Status == PovertyStatus.RegisteredPoor).Select(h => h.Id).ToList();
+    }
+
+    private async Task EnsureCooperative()
+    {
+        if (!await GrainFactory.GetGrain<ICooperativeGrain>(CooperativeId).Exists())
+            throw new NotFoundException("cooperative", CooperativeId);
+    }
+
+    private async Task EnsureShareholderIsMember(string shareholderId)
+    {
+        if ((await Members()).All(m => m.MemberId != shareholderId))
+            throw ValidationFailedException.For("shareholderId", $"'{shareholderId}' is not a member of the cooperative; admit the member first.");
+    }
+
+    private async Task<IReadOnlyList<CooperativeMember>> Members() =>
+        (await GrainFactory.GetGrain<ICooperativeGrain>(CooperativeId).Get()).Members;
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The one test command (README "Test"; .ci/run ends with it).
+# Installs what the tests need when it is missing, builds once, runs every test project in tests/
+# (benchmarks excepted), and ends with one line: `N passed, N failed[, N skipped]`.
+# Exits non-zero if a test fails, a project fails to build or run, a check fails, or no test ran.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+results="$root/artifacts/test-results"
+project_timeout=${AGRILINK_TEST_PROJECT_TIMEOUT:-15m}   # whole project, a last guard
+hang_timeout=${AGRILINK_TEST_HANG_TIMEOUT:-5m}           # one test that stops making progress
+start=$SECONDS
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if [ -n "${CI:-}" ]; then
+  # Nothing may outlive the run in CI: no MSBuild nodes or compiler server left holding the output.
+  export MSBUILDDISABLENODEREUSE=1 UseSharedCompilation=false
+fi
+
+say() { printf '\n==> %s\n' "$*"; }
+elapsed() { local s=$((SECONDS - start)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+
+# --- packages -------------------------------------------------------------------------------------
+# ensure_packages NAME...: installs the Debian packages that are missing (apt-get update first, once).
+# Does nothing when all are installed, so repeated runs stay fast.
+apt_updated=
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "Missing packages ${missing[*]} and no apt-get to install them." >&2
+    return 1
+  fi
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  say "Installing ${missing[*]}"
+  if [ -z "$apt_updated" ]; then
+    "${sudo[@]}" apt-get update -qq
+    apt_updated=1
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# --- services the tests need ----------------------------------------------------------------------
+# THE place for test dependencies: install and start them here (PostgreSQL 15, Redis, Chromium, ...).
+# Each must be started by this script: CI begins on a machine where nothing of the project runs.
+prepare_services() {
+  : # none yet: the suites run on SQLite files and in-process Orleans test clusters.
+}
+
+# --- the counting ---------------------------------------------------------------------------------
+passed=0 failed=0 skipped=0 ran=0
+problems=() notes=()
+
+# counter TRX NAME: the value of one attribute of the TRX file's <Counters .../> element (0 if absent).
+counter() {
+  local value
+  value=$({ grep -o '<Counters [^>]*>' "$1" || true; } | head -n 1 | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p")
+  echo "${value:-0}"
+}
+
+# skipped TRX: tests reported as not executed. xunit's skips are results with outcome NotExecuted
+# while the Counters element leaves notExecuted at 0, so count the results and take the larger.
+skipped_in() {
+  local results from_counter
+  results=$({ grep -o '<UnitTestResult [^>]*outcome="NotExecuted"' "$1" || true; } | wc -l)
+  from_counter=$(counter "$1" notExecuted)
+  echo $((results > from_counter ? results : from_counter))
+}
+
+# --- checks that are not xunit tests --------------------------------------------------------------
+# Each failing check counts as one failure in the summary line.
+check_compose() {
+  say "Check: docker/compose.yaml is valid"
+  if ! ensure_packages docker-compose; then
+    problems+=("docker-compose could not be installed to validate docker/compose.yaml")
+    failed=$((failed + 1))
+    return
+  fi
+  if docker-compose -f docker/compose.yaml config --quiet; then
+    echo "docker/compose.yaml: valid"
+  else
+    echo "FAILED: docker-compose rejects docker/compose.yaml" >&2
+    problems+=("docker/compose.yaml is invalid (docker-compose -f docker/compose.yaml config)")
+    failed=$((failed + 1))
+  fi
+}
+
+finish() {
+  say "Finished in $(elapsed)"
+  local p
+  for p in "${notes[@]}"; do echo "  note: $p"; done
+  for p in "${problems[@]}"; do echo "  problem: $p"; done
+  if [ "$ran" -eq 0 ] && [ "$failed" -eq 0 ]; then
+    echo "  problem: no test ran"
+  fi
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+  [ "$failed" -eq 0 ] && [ "$ran" -gt 0 ]
+}
+
+# guarded COMMAND...: runs it under the per-project timeout. `timeout` puts it in a process group of
+# its own, out of reach of Ctrl-C, so an interrupt of this script is passed on to that group.
+guarded_pid=
+guarded() {
+  timeout --kill-after=30s "$project_timeout" "$@" &
+  guarded_pid=$!
+  local rc=0
+  wait "$guarded_pid" || rc=$?
+  guarded_pid=
+  return "$rc"
+}
+trap 'if [ -n "$guarded_pid" ]; then kill -TERM -- "-$guarded_pid" 2>/dev/null || true; fi; exit 130' INT TERM
+
+# --- the run --------------------------------------------------------------------------------------
+rm -rf "$results"
+mkdir -p "$results"
+prepare_services
+check_compose
+
+say "Build (Release)"
+if ! dotnet build AgriLink.sln -c Release; then
+  problems+=("dotnet build AgriLink.sln failed: no test project was run")
+  failed=$((failed + 1))
+  finish
+  exit 1
+fi
+
+projects=()
+for csproj in tests/*/*.csproj; do
+  case "$csproj" in *Benchmarks*) continue ;; esac
+  projects+=("$csproj")
+done
+
+for csproj in "${projects[@]}"; do
+  name=$(basename "$csproj" .csproj)
+  trx="$results/$name.trx"
+  say "Test $name ($(elapsed) so far)"
+  rc=0
+  guarded dotnet test "$csproj" --no-build -c Release \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none \
+    || rc=$?
+  if [ ! -f "$trx" ]; then
+    why="exit code $rc"
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then why="timed out after $project_timeout"; fi
+    echo "FAILED: $name wrote no results ($why)" >&2
+    problems+=("$name: no results ($why)")
+    failed=$((failed + 1))
+    continue
+  fi
+  p=$(counter "$trx" passed)
+  f=$(( $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted) ))
+  s=$(skipped_in "$trx")
+  e=$(counter "$trx" executed)
+  echo "$name: $p passed, $f failed, $s skipped (exit code $rc)"
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s)) ran=$((ran + e))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    # The host crashed, hung or was stopped without a failed test to show for it: still a failure.
+    problems+=("$name: dotnet test exited with code $rc without a failed test (a crash or a hang: see its output above)")
+    failed=$((failed + 1))
+  elif [ "$e" -eq 0 ]; then
+    notes+=("$name: ran no test")
+  fi
+done
+
+finish

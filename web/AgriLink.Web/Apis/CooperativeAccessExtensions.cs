@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Web.Auth;
+
+namespace AgriLink.Web.Apis;
+
+public static class CooperativeAccessExtensions
+{
+    public static async Task<CooperativeRelation> RelationTo(this ApiServices s, string cooperativeId)
+    {
+        if (s.User.AdministersCooperative(cooperativeId)) return CooperativeRelation.Admin;
+        var coop = await s.Grains.GetGrain<ICooperativeGrain>(cooperativeId).Get();
+        return s.User.FindFirstValue(AgriLinkClaims.Household) is { } household && s.User.IsHousehold(household) &&
+               coop.Members.Any(m => m.MemberId == household)
+            ? CooperativeRelation.Member
+            : CooperativeRelation.None;
+    }
+}

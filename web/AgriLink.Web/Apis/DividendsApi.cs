@@ -1,0 +1,112 @@
+using AgriLink.Domain.Dividends;
+using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Shares;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// Year-end declarations. Admins prepare, a different admin approves, the notice (公示) opens the whole
+/// distribution to every member household, members object, admins resolve and pay.
+/// </summary>
+public static class DividendsApi
+{
+    public static RouteGroupBuilder MapDividendsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cooperatives/{id}/dividends").WithTags("Dividends").RequireAuthorization();
+        api.MapGet("/", Years).WithName("ListDeclarations").WithSummary("Fiscal years with a declaration.");
+        api.MapPost("/{year:int}", Prepare).WithName("PrepareDeclaration")
+            .WithSummary("Compute (or recompute) the draft distribution from the year's figures, the register and member trade.");
+        api.MapGet("/{year:int}", Get).WithName("GetDeclaration").WithSummary("The declaration and the distribution's totals.");
+        api.MapGet("/{year:int}/lines", Lines).WithName("GetDeclarationLines").WithSummary("Every shareholder's line with its components.");
+        api.MapPost("/{year:int}/approve", Approve).WithName("ApproveDeclaration").WithSummary("Second admin's approval (four-eyes).");
+        api.MapPost("/{year:int}/publicise", Publicise).WithName("PubliciseDeclaration").WithSummary("Open the public notice period.");
+        api.MapPost("/{year:int}/objections", Object).WithName("FileObjection").WithSummary("A member objects during the notice period.");
+        api.MapPost("/{year:int}/objections/{objectionId}/resolve", Resolve).WithName("ResolveObjection")
+            .WithSummary("Dismiss or uphold an objection (upheld returns the declaration to draft).");
+        api.MapPost("/{year:int}/pay", Pay).WithName("PayDeclaration")
+            .WithSummary("Pay every shareholder through the ledger; safe to repeat, pays each once.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<int>>, ForbidHttpResult>> Years([AsParameters] ApiServices s, string id)
+    {
+        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).DeclaredYears());
+    }
+
+    public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Prepare([AsParameters] ApiServices s, string id, int year, YearEndFigures figures) =>
+        AdminChange(s, id, year, "dividend.prepare", g => g.Prepare(figures, s.User.ActorName()));
+
+    public static async Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id, int year)
+    {
+        var view = await Declaration(s, id, year).Get();
+        return await CanRead(s, id, view) ? TypedResults.Ok(view) : TypedResults.Forbid();
+    }
+
+    public static async Task<Results<Ok<Page<DividendLine>>, ForbidHttpResult>> Lines(
+        [AsParameters] ApiServices s, string id, int year, int? offset, int? limit)
+    {
+        var grain = Declaration(s, id, year);
+        var view = await grain.Get();
+        if (!await CanRead(s, id, view)) return TypedResults.Forbid();
+        var (o, l) = (offset ?? 0, Paging.Limit(limit));
+        new Domain.Errors.Validator().Range("offset", o, 0, int.MaxValue).ThrowIfInvalid();
+        return TypedResults.Ok(new Page<DividendLine>(await grain.Lines(o, l), view.LineCount, o, l));
+    }
+
+    public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Approve([AsParameters] ApiServices s, string id, int year) =>
+        AdminChange(s, id, year, "dividend.approve", g => g.Approve(s.User.ActorName()));
+
+    public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Publicise(
+        [AsParameters] ApiServices s, string id, int year, PubliciseRequest request) =>
+        AdminChange(s, id, year, "dividend.publicise", g => g.Publicise(request.NoticeStart, request.NoticeEnd, s.User.ActorName()));
+
+    public static async Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Object(
+        [AsParameters] ApiServices s, string id, int year, ObjectionRequest request)
+    {
+        if (await s.RelationTo(id) != CooperativeRelation.Member) return TypedResults.Forbid();
+        var member = s.User.FindFirst(AgriLinkClaims.Household)!.Value;
+        var grain = Declaration(s, id, year);
+        var after = await grain.FileObjection(member, request.Text ?? "");
+        await s.Audit.Record(s.User, "dividend.object", "declaration", new CooperativeYear(id, year).ToString(), null, after.Declaration.Objections[^1]);
+        return TypedResults.Ok(after);
+    }
+
+    public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Resolve(
+        [AsParameters] ApiServices s, string id, int year, string objectionId, ResolveObjectionRequest request) =>
+        AdminChange(s, id, year, "dividend.resolve-objection",
+            g => g.ResolveObjection(objectionId, request.Outcome, s.User.ActorName(), request.Resolution ?? ""));
+
+    public static async Task<Results<Ok<PaymentReport>, ForbidHttpResult>> Pay([AsParameters] ApiServices s, string id, int year)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var grain = Declaration(s, id, year);
+        var before = await grain.Get();
+        var report = await grain.Pay(s.User.ActorName());
+        await s.Audit.Record(s.User, "dividend.pay", "declaration", new CooperativeYear(id, year).ToString(), before.Declaration, report);
+        return TypedResults.Ok(report);
+    }
+
+    private static IDividendDeclarationGrain Declaration(ApiServices s, string id, int year) =>
+        s.Grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(id, year).ToString());
+
+    /// <summary>Admins always; member households once the notice has opened (公示 means everyone sees everything).</summary>
+    private static async Task<bool> CanRead(ApiServices s, string id, DeclarationView view) =>
+        s.User.IsPlatformAdmin() || await s.RelationTo(id) switch
+        {
+            CooperativeRelation.Admin => true,
+            CooperativeRelation.Member => view.Declaration.Status is DeclarationStatus.Publicised or DeclarationStatus.Paid,
+            _ => false,
+        };
+
+    private static async Task<Results<Ok<DeclarationView>, ForbidHttpResult>> AdminChange(
+        ApiServices s, string id, int year, string action, Func<IDividendDeclarationGrain, Task<DeclarationView>> command)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var after = await command(Declaration(s, id, year));
+        await s.Audit.Record(s.User, action, "declaration", new CooperativeYear(id, year).ToString(), null, after.Declaration);
+        return TypedResults.Ok(after);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using AgriLink.Domain.Dividends;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Shares;
+using AgriLink.Web.Auth;
+using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MiniExcelLibs;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// A household's shares and dividends across its cooperatives, each fen explained, with statements
+/// to download (CSV in UTF-8 with BOM so Excel opens it, and .xlsx).
+/// </summary>
+public static class HouseholdDividendsApi
+{
+    public static RouteGroupBuilder MapHouseholdDividendsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/households/{id}").WithTags("Households").RequireAuthorization();
+        api.MapGet("/holdings", Holdings).WithName("GetHouseholdHoldings").WithSummary("The household's shares and certificates.");
+        api.MapGet("/dividends", Dividends).WithName("GetHouseholdDividends")
+            .WithSummary("Each dividend with its components and the rule applied (lang=zh or en).");
+        api.MapGet("/dividends/statement", Statement).WithName("GetHouseholdDividendStatement")
+            .WithSummary("The dividend statement as format=csv (UTF-8 with BOM) or format=xlsx.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<HouseholdHoldings>>, ForbidHttpResult>> Holdings([AsParameters] ApiServices s, string id)
+    {
+        if (!await CanRead(s, id)) return TypedResults.Forbid();
+        var result = new List<HouseholdHoldings>();
+        foreach (var coop in await CooperativesOf(s, id))
+        {
+            var holdings = await s.Grains.GetGrain<IShareRegisterGrain>(coop.Id).HoldingsOf(id);
+            if (holdings.Count > 0) result.Add(new(coop.Id, coop.Name, holdings));
+        }
+        return TypedResults.Ok<IReadOnlyList<HouseholdHoldings>>(result);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<HouseholdDividend>>, ForbidHttpResult>> Dividends(
+        [AsParameters] ApiServices s, string id, string? lang)
+    {
+        if (!await CanRead(s, id)) return TypedResults.Forbid();
+        return TypedResults.Ok(await Collect(s, id, Culture(lang)));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ForbidHttpResult>> Statement(
+        [AsParameters] ApiServices s, string id, string? format, string? lang)
+    {
+        if (!await CanRead(s, id)) return TypedResults.Forbid();
+        var culture = Culture(lang);
+        var xlsx = (format ?? "csv").ToLowerInvariant() switch
+        {
+            "csv" => false,
+            "xlsx" => true,
+            _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
+        };
+        var rows = StatementRows(await Collect(s, id, culture), culture);
+        var name = $"dividends-{id}";
+        return xlsx
+            ? TypedResults.File(Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : TypedResults.File(Csv(rows), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    private static async Task<IReadOnlyList<HouseholdDividend>> Collect(ApiServices s, string householdId, string culture)
+    {
+        var result = new List<HouseholdDividend>();
+        foreach (var coop in await CooperativesOf(s, householdId))
+        {
+            var admin = s.User.AdministersCooperative(coop.Id);
+            foreach (var year in await s.Grains.GetGrain<IShareRegisterGrain>(coop.Id).DeclaredYears())
+            {
+                var grain = s.Grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(coop.Id, year).ToString());
+                var view = await grain.Get();
+                // A household sees its line from the public notice on; a draft is still the admins' working copy.
+                if (!admin && view.Declaration.Status is DeclarationStatus.Draft or DeclarationStatus.Approved) continue;
+                if (await grain.LineFor(householdId) is not { } line) continue;
+                result.Add(new(coop.Id, coop.Name, year, view.Declaration.Status, line.PaidFen, line.OwedFen,
+                    line.Components.Select(c => new ExplainedComponent(c.Kind, c.HoldingId, c.AmountFen, DividendExplainer.Explain(c, culture))).ToList()));
+            }
+        }
+        return result;
+    }
+
+    private static List<Dictionary<string, object>> StatementRows(IReadOnlyList<HouseholdDividend> dividends, string culture)
+    {
+        var zh = culture.StartsWith("zh", StringComparison.Ordinal);
+        string[] headers = zh ? ["合作社", "年度", "状态", "项目", "股权编号", "金额（元）", "说明"] : ["Cooperative", "Year", "Status", "Item", "Holding", "Amount (yuan)", "Explanation"];
+        var rows = new List<Dictionary<string, object>>();
+        foreach (var d in dividends)
+        {
+            foreach (var c in d.Components)
+                rows.Add(Row(headers, d.CooperativeName, d.FiscalYear, d.Status.ToString(), c.Kind.ToString(), c.HoldingId ?? "", Yuan(c.AmountFen), c.Explanation));
+            rows.Add(Row(headers, d.CooperativeName, d.FiscalYear, d.Status.ToString(), zh ? "合计实发" : "Total paid", "", Yuan(d.PaidFen),
+                d.OwedFen > 0 ? (zh ? $"另欠保底 {Yuan(d.OwedFen)} 元" : $"Floor still owed: {Yuan(d.OwedFen)}") : ""));
+        }
+        return rows;
+    }
+
+    private static Dictionary<string, object> Row(string[] headers, params object[] values) =>
+        headers.Zip(values).ToDictionary(p => p.First, p => p.Second);
+
+    // Exact: integer fen to a decimal string, never through floating point.
+    private static string Yuan(long fen) => new Domain.Money(fen).ToYuanString();
+
+    private static byte[] Csv(List<Dictionary<string, object>> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
+        {
+            if (rows.Count > 0)
+            {
+                foreach (var header in rows[0].Keys) csv.WriteField(header);
+                csv.EndRecord();
+            }
+            foreach (var row in rows)
+            {
+                foreach (var value in row.Values) csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture));
+                csv.EndRecord();
+            }
+            csv.Flush();
+        }
+        return stream.ToArray();
+    }
+
+    private static byte[] Xlsx(List<Dictionary<string, object>> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+    }
+
+    private static string Culture(string? lang) => lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "zh-CN";
+
+    private static async Task<bool> CanRead(ApiServices s, string householdId)
+    {
+        if (s.User.IsPlatformAdmin() || s.User.IsHousehold(householdId)) return true;
+        foreach (var coopId in s.User.AdministeredCooperatives())
+            if ((await s.Grains.GetGrain<ICooperativeGrain>(coopId).Get()).Members.Any(m => m.MemberId == householdId)) return true;
+        return false;
+    }
+
+    /// <summary>The cooperatives the household belongs to. A scan of the directory: fine for a county's few dozen cooperatives.</summary>
+    private static async Task<IReadOnlyList<DirectoryEntry>> CooperativesOf(ApiServices s, string householdId)
+    {
+        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List();
+        var details = await Task.WhenAll(all.Select(c => s.Grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
+        return all.Where((c, i) => details[i].Members.Any(m => m.MemberId == householdId)).ToList();
+    }
+}

@@ -1,0 +1,113 @@
+using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Shares;
+using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Shares;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// The 三变 share register, charter and member trade of a cooperative. Its admins write; its member
+/// households may read the register and charter (the register is posted publicly in the village anyway).
+/// </summary>
+public static class SharesApi
+{
+    public static RouteGroupBuilder MapSharesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cooperatives/{id}").WithTags("Share register").RequireAuthorization();
+        api.MapGet("/charter", GetCharter).WithName("GetCharter").WithSummary("Distribution rates, guaranteed floors and policies.");
+        api.MapPut("/charter", SetCharter).WithName("SetCharter").WithSummary("Record the charter (trade return below 60% is refused).");
+        api.MapGet("/shares", GetRegister).WithName("GetShareRegister").WithSummary("Holdings as of a date (default today).");
+        api.MapGet("/shares/history", History).WithName("GetShareHistory").WithSummary("Issues, transfers, withdrawals and conversions.");
+        api.MapPost("/shares", Issue).WithName("IssueShares").WithSummary("Register a holding with its certificate.");
+        api.MapPost("/shares/transfers", Transfer).WithName("TransferShares").WithSummary("Transfer all or part of a holding to another member.");
+        api.MapPost("/shares/withdrawals", NoticeWithdrawal).WithName("NoticeWithdrawal")
+            .WithSummary("Record a member's written notice to withdraw; it takes effect at a fiscal year end.");
+        api.MapGet("/composition", Composition).WithName("GetMembershipComposition").WithSummary("The law's membership composition check.");
+        api.MapPost("/trade/{year:int}", RecordTrade).WithName("RecordMemberTrade").WithSummary("Record a delivery by a member (or non-member trade).");
+        api.MapGet("/trade/{year:int}", TradeSummary).WithName("GetMemberTrade").WithSummary("Trade volume per member for a fiscal year.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Charter>, NotFound, ForbidHttpResult>> GetCharter([AsParameters] ApiServices s, string id)
+    {
+        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        return await s.Grains.GetGrain<IShareRegisterGrain>(id).GetCharter() is { } charter ? TypedResults.Ok(charter) : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<Charter>, ForbidHttpResult>> SetCharter([AsParameters] ApiServices s, string id, Charter charter)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var grain = s.Grains.GetGrain<IShareRegisterGrain>(id);
+        var before = await grain.GetCharter();
+        var after = await grain.SetCharter(charter);
+        await s.Audit.Record(s.User, "charter.set", "cooperative", id, before, after);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> GetRegister([AsParameters] ApiServices s, string id, DateOnly? asOf)
+    {
+        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).View(asOf));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ShareEvent>>, ForbidHttpResult>> History(
+        [AsParameters] ApiServices s, string id, long? after, int? limit)
+    {
+        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).History(after ?? 0, Paging.Limit(limit, 100)));
+    }
+
+    public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> Issue([AsParameters] ApiServices s, string id, IssueSharesRequest request)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var holding = request.Holding ?? throw Domain.Errors.ValidationFailedException.For("holding", "is required.");
+        var view = await s.Grains.GetGrain<IShareRegisterGrain>(id).Issue(holding, s.User.ActorName(), request.Reason ?? "");
+        await s.Audit.Record(s.User, "shares.issue", "cooperative", id, null, holding);
+        return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> Transfer([AsParameters] ApiServices s, string id, TransferSharesRequest request)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var transfer = request.Transfer ?? throw Domain.Errors.ValidationFailedException.For("transfer", "is required.");
+        var view = await s.Grains.GetGrain<IShareRegisterGrain>(id).Transfer(transfer, s.User.ActorName(), request.Reason ?? "");
+        await s.Audit.Record(s.User, "shares.transfer", "cooperative", id, null, transfer);
+        return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> NoticeWithdrawal(
+        [AsParameters] ApiServices s, string id, WithdrawalRequest request)
+    {
+        // A member gives its own notice; the cooperative's admins may record a notice handed in on paper.
+        if (!s.User.AdministersCooperative(id) && !s.User.IsHousehold(request.ShareholderId ?? "")) return TypedResults.Forbid();
+        var view = await s.Grains.GetGrain<IShareRegisterGrain>(id).NoticeWithdrawal(
+            request.ShareholderId ?? throw Domain.Errors.ValidationFailedException.For("shareholderId", "is required."),
+            s.User.ActorName(), request.Reason ?? "");
+        await s.Audit.Record(s.User, "shares.notice-withdrawal", "cooperative", id, null, request);
+        return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<CompositionReport>, ForbidHttpResult>> Composition([AsParameters] ApiServices s, string id)
+    {
+        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).Composition());
+    }
+
+    public static async Task<Results<Ok<TradeSummary>, ForbidHttpResult>> RecordTrade(
+        [AsParameters] ApiServices s, string id, int year, TradeRecord record)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var summary = await s.Grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(id, year).ToString())
+            .Record(record with { Source = TradeSource.Manual });
+        await s.Audit.Record(s.User, "trade.record", "cooperative", id, null, record);
+        return TypedResults.Ok(summary);
+    }
+
+    public static async Task<Results<Ok<TradeSummary>, ForbidHttpResult>> TradeSummary([AsParameters] ApiServices s, string id, int year)
+    {
+        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(id, year).ToString()).Summary());
+    }
+}
