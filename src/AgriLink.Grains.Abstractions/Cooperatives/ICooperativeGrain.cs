@@ -11,5 +11,7 @@ public interface ICooperativeGrain : IGrainWithStringKey
     [Alias("Exists")] Task<bool> Exists();
     [Alias("UpdateProfile")] Task<CooperativeDetails> UpdateProfile(CooperativeProfile profile);
     [Alias("AddMember")] Task<CooperativeDetails> AddMember(CooperativeMember member);
+    /// <summary>Admits many members in one write: a whole village's households joining at once.</summary>
+    [Alias("AddMembers")] Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members);
     [Alias("RemoveMember")] Task<CooperativeDetails> RemoveMember(string memberId);
 }

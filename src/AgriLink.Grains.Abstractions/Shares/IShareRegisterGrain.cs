@@ -16,6 +16,8 @@ public interface IShareRegisterGrain : IGrainWithStringKey
     [Alias("HoldingsOf")] Task<IReadOnlyList<Holding>> HoldingsOf(string shareholderId);
     [Alias("History")] Task<IReadOnlyList<ShareEvent>> History(long afterSequence, int limit);
     [Alias("Issue")] Task<RegisterView> Issue(Holding holding, string actor, string reason);
+    /// <summary>Registers many holdings in one write (the founding register of a village, or an import).</summary>
+    [Alias("IssueMany")] Task<RegisterView> IssueMany(IReadOnlyList<Holding> holdings, string actor, string reason);
     [Alias("Transfer")] Task<RegisterView> Transfer(ShareTransfer transfer, string actor, string reason);
     [Alias("NoticeWithdrawal")] Task<RegisterView> NoticeWithdrawal(string shareholderId, string actor, string reason);
     [Alias("HouseholdExited")] Task<PreferredExitReport> HouseholdExited(string householdId, string actor);

@@ -34,16 +34,24 @@ public sealed class CooperativeGrain(
         return await Save(state.State with { Profile = profile.Normalized(), UpdatedAt = clock.Now() });
     }
 
-    public async Task<CooperativeDetails> AddMember(CooperativeMember member)
+    public Task<CooperativeDetails> AddMember(CooperativeMember member) => AddMembers([member]);
+
+    public async Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members)
     {
         Guard.Existing(state.State.Profile, Resource, Id);
-        member.Validate(clock.Today());
-        member = member with { MemberId = member.MemberId.Trim(), DisplayName = member.DisplayName.Trim() };
-        if (state.State.Members.Any(m => m.MemberId == member.MemberId))
-            throw new RuleViolationException("cooperative.member-exists", $"'{member.MemberId}' is already a member.");
-        if (!await MemberExists(member))
-            throw ValidationFailedException.For("memberId", $"No {member.Kind} with id '{member.MemberId}' is registered.");
-        return await Save(state.State with { Members = [.. state.State.Members, member], UpdatedAt = clock.Now() });
+        var existing = state.State.Members.Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        var admitted = new List<CooperativeMember>(members.Count);
+        foreach (var candidate in members)
+        {
+            candidate.Validate(clock.Today());
+            var member = candidate with { MemberId = candidate.MemberId.Trim(), DisplayName = candidate.DisplayName.Trim() };
+            if (!existing.Add(member.MemberId))
+                throw new RuleViolationException("cooperative.member-exists", $"'{member.MemberId}' is already a member.");
+            if (!await MemberExists(member))
+                throw ValidationFailedException.For("memberId", $"No {member.Kind} with id '{member.MemberId}' is registered.");
+            admitted.Add(member);
+        }
+        return await Save(state.State with { Members = [.. state.State.Members, .. admitted], UpdatedAt = clock.Now() });
     }
 
     public async Task<CooperativeDetails> RemoveMember(string memberId)

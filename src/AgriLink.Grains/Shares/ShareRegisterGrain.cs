@@ -46,11 +46,20 @@ public sealed class ShareRegisterGrain(
     public Task<IReadOnlyList<ShareEvent>> History(long afterSequence, int limit) =>
         Task.FromResult<IReadOnlyList<ShareEvent>>(_register.EventsAfter(afterSequence).Take(limit).ToList());
 
-    public async Task<RegisterView> Issue(Holding holding, string actor, string reason)
+    public Task<RegisterView> Issue(Holding holding, string actor, string reason) => IssueMany([holding], actor, reason);
+
+    public async Task<RegisterView> IssueMany(IReadOnlyList<Holding> holdings, string actor, string reason)
     {
         await EnsureCooperative();
-        await EnsureShareholderIsMember(holding.ShareholderId);
-        return await Save(Due().Issue(holding, actor, reason));
+        var members = (await Members()).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        var register = Due();
+        foreach (var holding in holdings)
+        {
+            if (!members.Contains(holding.ShareholderId))
+                throw ValidationFailedException.For("shareholderId", $"'{holding.ShareholderId}' is not a member of the cooperative; admit the member first.");
+            register = register.Issue(holding, actor, reason);
+        }
+        return await Save(register);
     }
 
     public async Task<RegisterView> Transfer(ShareTransfer transfer, string actor, string reason)
@@ -115,12 +124,6 @@ public sealed class ShareRegisterGrain(
     {
         if (!await GrainFactory.GetGrain<ICooperativeGrain>(CooperativeId).Exists())
             throw new NotFoundException("cooperative", CooperativeId);
-    }
-
-    private async Task EnsureShareholderIsMember(string shareholderId)
-    {
-        if ((await Members()).All(m => m.MemberId != shareholderId))
-            throw ValidationFailedException.For("shareholderId", $"'{shareholderId}' is not a member of the cooperative; admit the member first.");
     }
 
     private async Task<IReadOnlyList<CooperativeMember>> Members() =>

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Dividends;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Households;
+using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Listings;
+using AgriLink.Grains.Shares;
 using AgriLink.Grains.VillageCollectives;
 using AgriLink.Storage;
 using AgriLink.Web.Auth;
@@ -40,6 +43,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains
         await SeedOrganisations();
         await SeedHouseholds();
         await SeedListings();
+        await SeedShares();
         await SeedAccounts(scope.ServiceProvider);
 
         await database.SetMetaAsync(SeededKey, DateTimeOffset.UtcNow.ToString("O"), ct);
@@ -94,6 +98,30 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains
             if (await listing.Exists()) continue;
             await listing.Create(coopId, draft);
             if (publish) await listing.Publish();
+        }
+    }
+
+    private async Task SeedShares()
+    {
+        var register = grains.GetGrain<IShareRegisterGrain>(DemoShares.CooperativeId);
+        if (await register.GetCharter() is null) await register.SetCharter(DemoShares.Charter);
+        if ((await register.View(null)).LastSequence == 0)
+        {
+            await register.IssueMany([.. DemoShares.Holdings(), DemoShares.LoanBacked], DemoShares.Preparer, "三变改革入股登记");
+        }
+        var trade = grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(DemoShares.CooperativeId, DemoShares.FiscalYear).ToString());
+        foreach (var record in DemoShares.Trade2025()) await trade.Record(record);
+
+        // Each step resumes where an interrupted first start left off.
+        var declaration = grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(DemoShares.CooperativeId, DemoShares.FiscalYear).ToString());
+        if (!(await register.DeclaredYears()).Contains(DemoShares.FiscalYear))
+            await declaration.Prepare(DemoShares.Figures2025, DemoShares.Preparer);
+        if ((await declaration.Get()).Declaration.Status == DeclarationStatus.Draft)
+            await declaration.Approve(DemoShares.Approver);
+        if ((await declaration.Get()).Declaration.Status == DeclarationStatus.Approved)
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            await declaration.Publicise(today, today.AddDays(DemoShares.Charter.NoticeDays - 1), DemoShares.Approver);
         }
     }
 
