@@ -1,4 +1,5 @@
 using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Shares;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Shares;
 using AgriLink.Web.Auth;
@@ -25,6 +26,8 @@ public static class DividendsApi
         api.MapPost("/{year:int}/objections", Object).WithName("FileObjection").WithSummary("A member objects during the notice period.");
         api.MapPost("/{year:int}/objections/{objectionId}/resolve", Resolve).WithName("ResolveObjection")
             .WithSummary("Dismiss or uphold an objection (upheld returns the declaration to draft).");
+        api.MapGet("/{year:int}/funds/{fundId}", TraceFund).WithName("TraceFund")
+            .WithSummary("A fiscal fund's shares and every fen of dividend they earned that year, with the ledger keys.");
         api.MapPost("/{year:int}/pay", Pay).WithName("PayDeclaration")
             .WithSummary("Pay every shareholder through the ledger; safe to repeat, pays each once.");
         return api;
@@ -87,6 +90,28 @@ public static class DividendsApi
         var report = await grain.Pay(s.User.ActorName());
         await s.Audit.Record(s.User, "dividend.pay", "declaration", new CooperativeYear(id, year).ToString(), before.Declaration, report);
         return TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<FundTrace>, ForbidHttpResult>> TraceFund(
+        [AsParameters] ApiServices s, string id, int year, string fundId)
+    {
+        var grain = Declaration(s, id, year);
+        var view = await grain.Get();
+        if (!await CanRead(s, id, view)) return TypedResults.Forbid();
+        // The shares as they stood at that year's end, which is what the distribution paid on.
+        var charter = await s.Grains.GetGrain<IShareRegisterGrain>(id).GetCharter();
+        var yearEnd = FiscalCalendar.YearEnd(year, charter?.FiscalYearEndMonth ?? 12);
+        var holdings = (await s.Grains.GetGrain<IShareRegisterGrain>(id).View(yearEnd)).Holdings.Where(h => h.FundId == fundId).ToList();
+        var formed = holdings.Select(h => h.HoldingId).ToHashSet(StringComparer.Ordinal);
+        var key = new CooperativeYear(id, year);
+        var lines = new List<FundTraceLine>();
+        foreach (var shareholder in holdings.Select(h => h.ShareholderId).Distinct(StringComparer.Ordinal))
+        {
+            if (await grain.LineFor(shareholder) is not { } line) continue;
+            lines.AddRange(line.Components.Where(c => c.HoldingId is not null && formed.Contains(c.HoldingId))
+                .Select(c => new FundTraceLine(shareholder, c.HoldingId!, c.Kind, c.AmountFen, DividendPayments.KeyPrefix(key) + shareholder)));
+        }
+        return TypedResults.Ok(new FundTrace(fundId, year, holdings, lines, lines.Sum(l => l.AmountFen), view.Declaration.Status));
     }
 
     private static IDividendDeclarationGrain Declaration(ApiServices s, string id, int year) =>

@@ -4,6 +4,7 @@ using AgriLink.Domain.Households;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
 using AgriLink.Grains.Households;
+using AgriLink.Grains.Shares;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -74,7 +75,24 @@ public static class HouseholdsApi
         var change = new PovertyStatusChange(request.Status, request.EffectiveOn, request.Reason ?? "", s.User.ActorName());
         var after = await grain.ChangePovertyStatus(change);
         await s.Audit.Record(s.User, "household.change-poverty-status", "household", id, before, after);
+        if (after.Status == PovertyStatus.Exited && before.Status != PovertyStatus.Exited)
+            await ReleasePreferredShares(s, id);
         return TypedResults.Ok(after);
+    }
+
+    /// <summary>
+    /// 谁贫困谁享受: a household that exits poverty gives up its preferred shares, converted or reassigned
+    /// as each cooperative's charter says; the audit log keeps the lines for the public notice.
+    /// </summary>
+    private static async Task ReleasePreferredShares(ApiServices s, string householdId)
+    {
+        foreach (var coop in await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List())
+        {
+            var register = s.Grains.GetGrain<IShareRegisterGrain>(coop.Id);
+            if (!(await register.HoldingsOf(householdId)).Any(h => h.Preferred)) continue;
+            var report = await register.HouseholdExited(householdId, s.User.ActorName());
+            await s.Audit.Record(s.User, "shares.preferred-exit", "cooperative", coop.Id, null, report);
+        }
     }
 
     private static async Task<bool> CanRead(ApiServices s, string id) =>
