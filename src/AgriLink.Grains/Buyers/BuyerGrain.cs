@@ -1,4 +1,5 @@
 using AgriLink.Domain.Buyers;
+using AgriLink.Domain.Errors;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Directory;
 
@@ -16,6 +17,14 @@ public sealed class BuyerGrain(
     {
         profile.Validate();
         return profile.Normalized();
+    }
+
+    /// <summary>A union or canteen counts toward its parent unit's quota, so the parent must be a real, other buyer.</summary>
+    protected override async Task CheckReferences(string id, BuyerProfile profile)
+    {
+        if (profile.ParentBuyerId is not { } parent) return;
+        if (parent == id || !await GrainFactory.GetGrain<IBuyerGrain>(parent).Exists())
+            throw ValidationFailedException.For("parentBuyerId", $"No other buyer with id '{parent}' is registered.");
     }
 
     protected override BuyerDetails ToDetails(string id, ProfileState<BuyerProfile> s, BuyerProfile profile) =>

@@ -16,6 +16,9 @@ public abstract class ProfileGrain<TProfile, TDetails>(
     protected abstract TDetails ToDetails(string id, ProfileState<TProfile> state, TProfile profile);
     protected abstract DirectoryEntry ToEntry(string id, TProfile profile);
 
+    /// <summary>Checks that the objects a profile points to exist; none by default.</summary>
+    protected virtual Task CheckReferences(string id, TProfile profile) => Task.CompletedTask;
+
     private string Id => this.GetPrimaryKeyString();
 
     public Task<bool> Exists() => Task.FromResult(state.State.Profile is not null);
@@ -26,14 +29,18 @@ public abstract class ProfileGrain<TProfile, TDetails>(
     public async Task<TDetails> Register(TProfile profile)
     {
         Guard.NotYetRegistered(state.State.Profile is not null, Resource, Id);
+        var validated = Validated(profile);
+        await CheckReferences(Id, validated);
         var now = clock.Now();
-        return await Save(new ProfileState<TProfile> { Profile = Validated(profile), RegisteredAt = now, UpdatedAt = now });
+        return await Save(new ProfileState<TProfile> { Profile = validated, RegisteredAt = now, UpdatedAt = now });
     }
 
     public async Task<TDetails> UpdateProfile(TProfile profile)
     {
         Guard.Existing(state.State.Profile, Resource, Id);
-        return await Save(state.State with { Profile = Validated(profile), UpdatedAt = clock.Now() });
+        var validated = Validated(profile);
+        await CheckReferences(Id, validated);
+        return await Save(state.State with { Profile = validated, UpdatedAt = clock.Now() });
     }
 
     private async Task<TDetails> Save(ProfileState<TProfile> next)

@@ -29,8 +29,9 @@ public static class BuyersApi
 
     public static async Task<Results<Ok<BuyerDetails>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id)
     {
-        var buyer = await s.Grains.GetGrain<IBuyerGrain>(id).Get();
-        return s.User.IsBuyer(id) ? TypedResults.Ok(buyer) : TypedResults.Forbid();
+        // Access first, so a caller cannot probe which ids exist.
+        if (!s.User.IsBuyer(id)) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IBuyerGrain>(id).Get());
     }
 
     public static async Task<Created<BuyerDetails>> Register([AsParameters] ApiServices s, BuyerProfile profile)
@@ -44,9 +45,9 @@ public static class BuyersApi
     public static async Task<Results<Ok<BuyerDetails>, ForbidHttpResult>> UpdateProfile(
         [AsParameters] ApiServices s, string id, BuyerProfile profile)
     {
+        if (!s.User.IsBuyer(id)) return TypedResults.Forbid();
         var grain = s.Grains.GetGrain<IBuyerGrain>(id);
         var before = await grain.Get();
-        if (!s.User.IsBuyer(id)) return TypedResults.Forbid();
         var after = await grain.UpdateProfile(profile);
         await s.Audit.Record(s.User, "buyer.update-profile", "buyer", id, before, after);
         return TypedResults.Ok(after);

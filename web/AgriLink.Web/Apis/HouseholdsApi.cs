@@ -39,8 +39,9 @@ public static class HouseholdsApi
 
     public static async Task<Results<Ok<HouseholdDetails>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id)
     {
-        var household = await s.Grains.GetGrain<IHouseholdGrain>(id).Get();
-        return await CanRead(s, id) ? TypedResults.Ok(household) : TypedResults.Forbid();
+        // Access first, so a caller cannot probe which ids exist.
+        if (!await CanRead(s, id)) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IHouseholdGrain>(id).Get());
     }
 
     public static async Task<Results<Created<HouseholdDetails>, ForbidHttpResult>> Register(
@@ -59,9 +60,9 @@ public static class HouseholdsApi
     public static async Task<Results<Ok<HouseholdDetails>, ForbidHttpResult>> UpdateProfile(
         [AsParameters] ApiServices s, string id, HouseholdProfile profile)
     {
+        if (!s.User.IsPlatformAdmin() && !await IsMemberOfAdministeredCooperative(s, id)) return TypedResults.Forbid();
         var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
         var before = await grain.Get();
-        if (!s.User.IsPlatformAdmin() && !await IsMemberOfAdministeredCooperative(s, id)) return TypedResults.Forbid();
         var after = await grain.UpdateProfile(profile);
         await s.Audit.Record(s.User, "household.update-profile", "household", id, before, after);
         return TypedResults.Ok(after);

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using AgriLink.Web.Apis;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -27,6 +30,8 @@ public static class ApiExtensions
         }));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddRazorPages();
+        // Pages write Chinese as characters, not &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // A generous bound for JSON commands; larger bodies get a 413 problem response.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
         return builder;

@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace AgriLink.Web.Extensions;
 
 public static class PipelineExtensions
@@ -7,12 +9,24 @@ public static class PipelineExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        app.Use(RefuseUnknownCharset);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
+    }
+
+    /// <summary>A body in a charset .NET cannot decode is the client's mistake: 415, not an exception deep in model binding.</summary>
+    private static Task RefuseUnknownCharset(HttpContext http, Func<Task> next)
+    {
+        if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.Charset.HasValue && type.Encoding is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return Task.CompletedTask;
+        }
+        return next();
     }
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)

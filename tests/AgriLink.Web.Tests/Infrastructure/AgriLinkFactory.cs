@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace AgriLink.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The web app on a test server with its own data folder and its own free silo and gateway ports,
+/// so factories in parallel test collections never share a database or collide on a port.
+/// Settings go in with <c>UseSetting</c>, which Program.cs sees in <c>builder.Configuration</c> before
+/// <c>Build()</c> (see <c>HostConfigurationTests</c>); nothing is set process-wide.
+/// </summary>
+public sealed class AgriLinkFactory(string dataFolder, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = dataFolder;
+    public int SiloPort { get; } = FreePort.Next();
+    public int GatewayPort { get; } = FreePort.Next();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        builder.UseSetting("data", DataFolder);
+        builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Keep test output readable; failures still carry the problem response.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}
