@@ -11,7 +11,7 @@ public sealed record BuyerProfile(
     [property: Id(3)] string ContactName,
     [property: Id(4)] string Phone,
     [property: Id(5)] string? CreditCode = null,
-    [property: Id(6)] string? ParentBuyerId = null)
+    [property: Id(6)] string? ParentBuyerId = null) : IValidatedProfile<BuyerProfile>
 {
     public void Validate()
     {

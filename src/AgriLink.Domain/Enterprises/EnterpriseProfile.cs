@@ -11,7 +11,7 @@ public sealed record EnterpriseProfile(
     [property: Id(3)] string CountyCode,
     [property: Id(4)] string Address,
     [property: Id(5)] string Phone,
-    [property: Id(6)] string? Business = null)
+    [property: Id(6)] string? Business = null) : IValidatedProfile<EnterpriseProfile>
 {
     public void Validate() =>
         new Validator()

@@ -11,7 +11,7 @@ public sealed record VillageCollectiveProfile(
     [property: Id(2)] string Township,
     [property: Id(3)] string Village,
     [property: Id(4)] string? CreditCode = null,
-    [property: Id(5)] string? Phone = null)
+    [property: Id(5)] string? Phone = null) : IValidatedProfile<VillageCollectiveProfile>
 {
     public void Validate() =>
         new Validator()

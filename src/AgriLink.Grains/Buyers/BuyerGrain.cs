@@ -13,12 +13,6 @@ public sealed class BuyerGrain(
     protected override string Resource => "buyer";
     protected override string DirectoryKind => DirectoryKinds.Buyers;
 
-    protected override BuyerProfile Validated(BuyerProfile profile)
-    {
-        profile.Validate();
-        return profile.Normalized();
-    }
-
     /// <summary>A union or canteen counts toward its parent unit's quota, so the parent must be a real, other buyer.</summary>
     protected override async Task CheckReferences(string id, BuyerProfile profile)
     {

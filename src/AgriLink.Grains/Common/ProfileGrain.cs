@@ -1,3 +1,4 @@
+using AgriLink.Domain.Errors;
 using AgriLink.Grains.Directory;
 
 namespace AgriLink.Grains.Common;
@@ -8,13 +9,18 @@ namespace AgriLink.Grains.Common;
 /// </summary>
 public abstract class ProfileGrain<TProfile, TDetails>(
     IPersistentState<ProfileState<TProfile>> state, TimeProvider clock) : Grain
-    where TProfile : class
+    where TProfile : class, IValidatedProfile<TProfile>
 {
     protected abstract string Resource { get; }
     protected abstract string DirectoryKind { get; }
-    protected abstract TProfile Validated(TProfile profile);
     protected abstract TDetails ToDetails(string id, ProfileState<TProfile> state, TProfile profile);
     protected abstract DirectoryEntry ToEntry(string id, TProfile profile);
+
+    private static TProfile Validated(TProfile profile)
+    {
+        profile.Validate();
+        return profile.Normalized();
+    }
 
     /// <summary>Checks that the objects a profile points to exist; none by default.</summary>
     protected virtual Task CheckReferences(string id, TProfile profile) => Task.CompletedTask;

@@ -12,12 +12,6 @@ public sealed class EnterpriseGrain(
     protected override string Resource => "enterprise";
     protected override string DirectoryKind => DirectoryKinds.Enterprises;
 
-    protected override EnterpriseProfile Validated(EnterpriseProfile profile)
-    {
-        profile.Validate();
-        return profile.Normalized();
-    }
-
     protected override EnterpriseDetails ToDetails(string id, ProfileState<EnterpriseProfile> s, EnterpriseProfile profile) =>
         new(id, profile, s.RegisteredAt, s.UpdatedAt);
 

@@ -12,12 +12,6 @@ public sealed class VillageCollectiveGrain(
     protected override string Resource => "village-collective";
     protected override string DirectoryKind => DirectoryKinds.VillageCollectives;
 
-    protected override VillageCollectiveProfile Validated(VillageCollectiveProfile profile)
-    {
-        profile.Validate();
-        return profile.Normalized();
-    }
-
     protected override VillageCollectiveDetails ToDetails(string id, ProfileState<VillageCollectiveProfile> s, VillageCollectiveProfile profile) =>
         new(id, profile, s.RegisteredAt, s.UpdatedAt);
 

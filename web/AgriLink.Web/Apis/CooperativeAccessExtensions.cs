@@ -15,4 +15,8 @@ public static class CooperativeAccessExtensions
             ? CooperativeRelation.Member
             : CooperativeRelation.None;
     }
+
+    /// <summary>The register, charter, trade and declarations list: operators, the cooperative's admins and its member households.</summary>
+    public static async Task<bool> CanReadRecordsOf(this ApiServices s, string cooperativeId) =>
+        s.User.IsPlatformAdmin() || await s.RelationTo(cooperativeId) != CooperativeRelation.None;
 }

@@ -35,7 +35,7 @@ public static class DividendsApi
 
     public static async Task<Results<Ok<IReadOnlyList<int>>, ForbidHttpResult>> Years([AsParameters] ApiServices s, string id)
     {
-        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).DeclaredYears());
     }
 

@@ -32,7 +32,7 @@ public static class SharesApi
 
     public static async Task<Results<Ok<Charter>, NotFound, ForbidHttpResult>> GetCharter([AsParameters] ApiServices s, string id)
     {
-        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         return await s.Grains.GetGrain<IShareRegisterGrain>(id).GetCharter() is { } charter ? TypedResults.Ok(charter) : TypedResults.NotFound();
     }
 
@@ -48,14 +48,14 @@ public static class SharesApi
 
     public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> GetRegister([AsParameters] ApiServices s, string id, DateOnly? asOf)
     {
-        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).View(asOf));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ShareEvent>>, ForbidHttpResult>> History(
         [AsParameters] ApiServices s, string id, long? after, int? limit)
     {
-        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).History(after ?? 0, Paging.Limit(limit, 100)));
     }
 
@@ -91,7 +91,7 @@ public static class SharesApi
 
     public static async Task<Results<Ok<CompositionReport>, ForbidHttpResult>> Composition([AsParameters] ApiServices s, string id)
     {
-        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).Composition());
     }
 
@@ -107,7 +107,7 @@ public static class SharesApi
 
     public static async Task<Results<Ok<TradeSummary>, ForbidHttpResult>> TradeSummary([AsParameters] ApiServices s, string id, int year)
     {
-        if (await s.RelationTo(id) == CooperativeRelation.None && !s.User.IsPlatformAdmin()) return TypedResults.Forbid();
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         return TypedResults.Ok(await s.Grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(id, year).ToString()).Summary());
     }
 }
