@@ -14,8 +14,9 @@ namespace AgriLink.Grains.Tests;
 /// <summary>
 /// One in-process silo for every grain test, persisting through the real relational grain storage into a
 /// temporary SQLite file. Its clock is anchored late on a UTC evening, when China is already on the next day.
+/// A derived fixture (a second cluster of its own) may add or replace silo services.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     /// <summary>18:30 UTC on 15 June 2026 is 02:30 on 16 June in China.</summary>
     public static readonly DateTimeOffset Anchor = new(2026, 6, 15, 18, 30, 0, TimeSpan.Zero);
@@ -43,9 +44,15 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddAgriLinkDatabase(Database);
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.AddAgriLinkStorage();
+            ConfigureSiloServices(silo.Services);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Runs after the standard registrations, so an override can replace one of them.</summary>
+    protected virtual void ConfigureSiloServices(IServiceCollection services)
+    {
     }
 
     public async ValueTask DisposeAsync()
@@ -99,7 +106,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task<IAsyncDisposable> FailWritesToAsync(IAddressable grain)
     {
         var grainId = grain.GetGrainId().ToString();
-        Assert.Matches("^[a-z0-9/-]+$", grainId); // safe to inline into the DDL below
+        Assert.Matches("^[a-z0-9/:-]+$", grainId); // safe to inline into the DDL below (':' for coop-year keys)
         var trigger = "fail_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync($"CREATE TRIGGER {trigger} BEFORE UPDATE ON grain_state WHEN NEW.grain_id = '{grainId}' " +
                            "BEGIN SELECT RAISE(ABORT, 'injected write failure'); END");
