@@ -1,5 +1,6 @@
 using AgriLink.Domain.Buyers;
 using AgriLink.Domain.Enterprises;
+using AgriLink.Domain.Errors;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.VillageCollectives;
@@ -127,12 +128,25 @@ public sealed class ProfileGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task RegisteredBuyerIsReturnedByGetWithNormalizedProfile()
     {
+        var parent = Samples.BuyerId();
+        await _client.GetGrain<IBuyerGrain>(parent).Register(Samples.Buyer());
         var grain = _client.GetGrain<IBuyerGrain>(Samples.BuyerId());
-        var sample = Samples.Buyer(parentBuyerId: "buyer-gzcanteen");
+        var sample = Samples.Buyer(parentBuyerId: parent);
 
-        await grain.Register(sample with { ContactName = " 陈晓燕 ", Phone = "02081234567", CreditCode = sample.CreditCode!.ToLowerInvariant(), ParentBuyerId = " buyer-gzcanteen " });
+        await grain.Register(sample with { ContactName = " 陈晓燕 ", Phone = "02081234567", CreditCode = sample.CreditCode!.ToLowerInvariant(), ParentBuyerId = $" {parent} " });
 
         Assert.Equal(sample, (await grain.Get()).Profile);
+    }
+
+    [Fact]
+    public async Task BuyerWhoseParentIsNotRegisteredIsRefused()
+    {
+        var grain = _client.GetGrain<IBuyerGrain>(Samples.BuyerId());
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => grain.Register(Samples.Buyer(parentBuyerId: "buyer-nobody")));
+
+        Assert.Contains("parentBuyerId", error.Errors.Keys);
+        Assert.False(await grain.Exists());
     }
 
     [Fact]

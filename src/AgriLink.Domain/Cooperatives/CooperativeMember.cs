@@ -18,6 +18,9 @@ public sealed record CooperativeMember(
     public void Validate(DateOnly today) =>
         new Validator()
             .Text("memberId", MemberId, 40)
+            // Member ids name ledger accounts (holder:{id}:dividends), so they are single tokens.
+            .Check(MemberId is null || MemberId.Trim().All(c => !char.IsWhiteSpace(c) && c != ':'), "memberId",
+                "must not contain spaces or ':'.")
             .Check(Enum.IsDefined(Kind), "kind", "is not a known member kind.")
             .Text("displayName", DisplayName, 100)
             .Check(JoinedOn <= today, "joinedOn", "must not be in the future.")

@@ -8,6 +8,8 @@ namespace AgriLink.Grains.Dividends;
 public interface IMemberTradeGrain : IGrainWithStringKey
 {
     [Alias("Record")] Task<TradeSummary> Record(TradeRecord record);
+    /// <summary>Records many at once (an import of a season's delivery book): one write.</summary>
+    [Alias("RecordMany")] Task<TradeSummary> RecordMany(IReadOnlyList<TradeRecord> records);
     [Alias("Summary")] Task<TradeSummary> Summary();
     [Alias("Records")] Task<IReadOnlyList<TradeRecord>> Records();
 }

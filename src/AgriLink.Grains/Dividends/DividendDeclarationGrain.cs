@@ -11,12 +11,10 @@ namespace AgriLink.Grains.Dividends;
 
 public sealed class DividendDeclarationGrain(
     [PersistentState("dividend-declaration", GrainStorage.Main)] IPersistentState<DividendDeclarationState> state,
+    [PersistentState("dividend-lines", GrainStorage.Main)] IPersistentState<DividendLinesState> lines,
     ILedger ledger,
     TimeProvider clock) : Grain, IDividendDeclarationGrain
 {
-    /// <summary>Transfers per database transaction: large enough to be fast, small enough not to hold SQLite's write lock long.</summary>
-    private const int PaymentBatchSize = 1000;
-
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
     public async Task<DeclarationView> Prepare(YearEndFigures figures, string actor)
@@ -37,13 +35,19 @@ public sealed class DividendDeclarationGrain(
         var collective = coop.Members.Where(m => m.Kind == MemberKind.VillageCollective).Select(m => m.MemberId).Order(StringComparer.Ordinal).FirstOrDefault();
         var inputs = new YearEndInputs(Key.FiscalYear, figures.SurplusFen, figures.PriorLossesFen, figures.ProfitPerMuFen, collective,
             trade.MemberTrades, await register.PositionsAtYearEnd(Key.FiscalYear), trade.NonMemberTradeFen);
-        inputs.Validate(charter);
         var distribution = SurplusDistributor.Distribute(charter, inputs);
 
         var declaration = existing is null
             ? DeclarationWorkflow.Draft(Key.ToString(), Key.FiscalYear, actor, today)
             : existing with { PreparedBy = actor, PreparedOn = today };
-        await state.CommitAsync(new DividendDeclarationState { Declaration = declaration, Figures = figures, Charter = charter, Distribution = distribution });
+        // Lines first: until the small state names the new revision, the old totals still match the old lines.
+        var revision = state.State.Revision + 1;
+        await lines.CommitAsync(new DividendLinesState { Revision = revision, Lines = distribution.Lines });
+        await state.CommitAsync(new DividendDeclarationState
+        {
+            Declaration = declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },
+            Revision = revision, LineCount = distribution.Lines.Count,
+        });
         await register.RecordDeclaration(Key.FiscalYear);
         return View();
     }
@@ -51,9 +55,10 @@ public sealed class DividendDeclarationGrain(
     public Task<DeclarationView> Get() => Task.FromResult(View());
 
     public Task<IReadOnlyList<DividendLine>> Lines(int offset, int limit) =>
-        Task.FromResult<IReadOnlyList<DividendLine>>(Existing().Distribution!.Lines.Skip(offset).Take(limit).ToList());
+        Task.FromResult<IReadOnlyList<DividendLine>>(CurrentLines().Skip(offset).Take(limit).ToList());
 
-    public Task<DividendLine?> LineFor(string shareholderId) => Task.FromResult(Existing().Distribution!.LineFor(shareholderId));
+    public Task<DividendLine?> LineFor(string shareholderId) =>
+        Task.FromResult(CurrentLines().FirstOrDefault(l => l.ShareholderId == shareholderId));
 
     public Task<DeclarationView> Approve(string actor) =>
         Change(d => DeclarationWorkflow.Approve(d, actor, clock.Today()));
@@ -75,20 +80,21 @@ public sealed class DividendDeclarationGrain(
     public async Task<PaymentReport> Pay(string actor)
     {
         var current = Existing();
-        var distribution = current.Distribution!;
+        var totals = current.Totals!;
         if (current.Declaration!.Status == DeclarationStatus.Paid)
-            return new PaymentReport(0, 0, distribution.TotalPaidFen, AlreadyPaid: true);
+            return new PaymentReport(0, 0, totals.TotalPaidFen, AlreadyPaid: true);
         var today = clock.Today();
         DeclarationWorkflow.EnsureCanPay(current.Declaration, today);
 
         var at = clock.Now();
         int posted = 0, skipped = 0;
-        if (DividendPayments.Appropriation(Key, distribution, at) is { } appropriation)
+        if (DividendPayments.Appropriation(Key, totals, at) is { } appropriation)
         {
             var result = await ledger.PostAsync(appropriation);
             if (result.WasPosted) posted++; else skipped++;
         }
-        foreach (var batch in distribution.Lines.Chunk(PaymentBatchSize))
+        var payable = CurrentLines();
+        foreach (var batch in payable.Chunk(DividendPayments.BatchSize))
         {
             var transfers = batch.Select(l => DividendPayments.ForLine(Key, l, at)).OfType<LedgerTransfer>().ToList();
             if (transfers.Count == 0) continue;
@@ -99,9 +105,9 @@ public sealed class DividendDeclarationGrain(
         await state.CommitAsync(current with
         {
             Declaration = DeclarationWorkflow.MarkPaid(current.Declaration, actor, today),
-            PaidLineCount = distribution.Lines.Count,
+            PaidLineCount = payable.Count,
         });
-        return new PaymentReport(posted, skipped, distribution.TotalPaidFen, AlreadyPaid: false);
+        return new PaymentReport(posted, skipped, totals.TotalPaidFen, AlreadyPaid: false);
     }
 
     private async Task<DeclarationView> Change(Func<Declaration, Declaration> transition)
@@ -114,10 +120,19 @@ public sealed class DividendDeclarationGrain(
     private DividendDeclarationState Existing() =>
         state.State.Declaration is null ? throw new NotFoundException("declaration", Key.ToString()) : state.State;
 
+    /// <summary>The lines of the current computation; a crash between the two writes of Prepare shows here, not as wrong money.</summary>
+    private IReadOnlyList<DividendLine> CurrentLines()
+    {
+        var s = Existing();
+        if (lines.State.Revision != s.Revision)
+            throw new RuleViolationException("declaration.incomplete",
+                "The last computation of this declaration did not finish; prepare it again.");
+        return lines.State.Lines;
+    }
+
     private DeclarationView View()
     {
         var s = Existing();
-        return new DeclarationView(Key.CooperativeId, s.Declaration!, s.Figures!, s.Distribution! with { Lines = [] },
-            s.Distribution!.Lines.Count, s.PaidLineCount);
+        return new DeclarationView(Key.CooperativeId, s.Declaration!, s.Figures!, s.Totals!, s.LineCount, s.PaidLineCount);
     }
 }

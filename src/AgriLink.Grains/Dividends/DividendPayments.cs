@@ -9,6 +9,12 @@ namespace AgriLink.Grains.Dividends;
 /// </summary>
 public static class DividendPayments
 {
+    /// <summary>
+    /// Transfers per database transaction: large enough that commits don't dominate, small enough that
+    /// SQLite's single write lock is held for well under a second.
+    /// </summary>
+    public const int BatchSize = 5000;
+
     public static string KeyPrefix(CooperativeYear key) => $"dividend:{key}:";
 
     /// <summary>Moves the year's surplus into the reserve and welfare funds and into dividends payable.</summary>

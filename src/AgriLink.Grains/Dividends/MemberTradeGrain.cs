@@ -12,18 +12,33 @@ public sealed class MemberTradeGrain(
 {
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
-    public async Task<TradeSummary> Record(TradeRecord record)
+    private Dictionary<string, TradeRecord>? _byReference;
+
+    public Task<TradeSummary> Record(TradeRecord record) => RecordMany([record]);
+
+    public async Task<TradeSummary> RecordMany(IReadOnlyList<TradeRecord> records)
     {
-        var existing = state.State.Records.FirstOrDefault(r => r.Reference == record.Reference);
-        if (existing is not null)
+        _byReference ??= state.State.Records.ToDictionary(r => r.Reference, StringComparer.Ordinal);
+        var context = await LoadContext();
+        var added = new List<TradeRecord>();
+        var seen = new Dictionary<string, TradeRecord>(StringComparer.Ordinal);
+        foreach (var record in records)
         {
-            // A replayed delivery (the same order line twice) counts once; a different one under the same reference is a mistake.
-            if (existing != record)
-                throw new RuleViolationException("trade.reference-reused", $"Reference '{record.Reference}' is already recorded with other values.");
-            return Summarise();
+            var existing = _byReference.GetValueOrDefault(record.Reference ?? "") ?? seen.GetValueOrDefault(record.Reference ?? "");
+            if (existing is not null)
+            {
+                // A replayed delivery (the same order line twice) counts once; a different one under the same reference is a mistake.
+                if (existing != record)
+                    throw new RuleViolationException("trade.reference-reused", $"Reference '{record.Reference}' is already recorded with other values.");
+                continue;
+            }
+            Validate(record, context);
+            seen[record.Reference!] = record;
+            added.Add(record);
         }
-        await Validate(record);
-        await state.CommitAsync(state.State with { Records = [.. state.State.Records, record] });
+        if (added.Count == 0) return Summarise();
+        await state.CommitAsync(state.State with { Records = [.. state.State.Records, .. added] });
+        foreach (var record in added) _byReference[record.Reference] = record;
         return Summarise();
     }
 
@@ -31,20 +46,26 @@ public sealed class MemberTradeGrain(
 
     public Task<IReadOnlyList<TradeRecord>> Records() => Task.FromResult(state.State.Records);
 
-    private async Task Validate(TradeRecord record)
+    private async Task<(HashSet<string> Members, int YearEndMonth)> LoadContext()
     {
+        var coop = GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId);
+        if (!await coop.Exists()) throw new NotFoundException("cooperative", Key.CooperativeId);
+        var members = (await coop.Get()).Members.Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
         var charter = await GrainFactory.GetGrain<IShareRegisterGrain>(Key.CooperativeId).GetCharter();
-        var yearEnd = FiscalCalendar.YearEndOf(record.Date, charter?.FiscalYearEndMonth ?? 12);
-        var v = new Validator()
+        return (members, charter?.FiscalYearEndMonth ?? 12);
+    }
+
+    private void Validate(TradeRecord record, (HashSet<string> Members, int YearEndMonth) context)
+    {
+        new Validator()
             .Text("reference", record.Reference, 100)
             .Range("amountFen", record.AmountFen, 1, 10_000_000_000)
-            .Check(yearEnd.Year == Key.FiscalYear, "date", $"must fall in fiscal year {Key.FiscalYear}.")
+            .Check(FiscalCalendar.YearEndOf(record.Date, context.YearEndMonth).Year == Key.FiscalYear, "date",
+                $"must fall in fiscal year {Key.FiscalYear}.")
             .Text("memberId", record.MemberId, 40, required: false)
-            .Text("note", record.Note, 500, required: false);
-        v.ThrowIfInvalid();
-        if (record.MemberId is null) return;
-        var coop = await GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId).Get();
-        if (coop.Members.All(m => m.MemberId != record.MemberId))
+            .Text("note", record.Note, 500, required: false)
+            .ThrowIfInvalid();
+        if (record.MemberId is not null && !context.Members.Contains(record.MemberId))
             throw ValidationFailedException.For("memberId", $"'{record.MemberId}' is not a member; record non-member trade without a member id.");
     }
 

@@ -11,6 +11,7 @@ namespace AgriLink.Grains.Shares;
 
 public sealed class ShareRegisterGrain(
     [PersistentState("share-register", GrainStorage.Main)] IPersistentState<ShareRegisterState> state,
+    [PersistentState("declared-years", GrainStorage.Main)] IPersistentState<DeclaredYearsState> declared,
     TimeProvider clock) : Grain, IShareRegisterGrain
 {
     private ShareRegister _register = null!;
@@ -51,12 +52,23 @@ public sealed class ShareRegisterGrain(
     public async Task<RegisterView> IssueMany(IReadOnlyList<Holding> holdings, string actor, string reason)
     {
         await EnsureCooperative();
-        var members = (await Members()).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        var members = (await Members()).ToDictionary(m => m.MemberId, StringComparer.Ordinal);
+        var today = clock.Today();
+        // A holding dated into a declared year would change a distribution already computed (or paid).
+        DateOnly? closedUntil = declared.State.Years.Count == 0 ? null : FiscalCalendar.YearEnd(declared.State.Years.Max(), YearEndMonth);
         var register = Due();
-        foreach (var holding in holdings)
+        // The register is kept in date order; an import need not be.
+        foreach (var holding in holdings.OrderBy(h => h.IssuedOn))
         {
-            if (!members.Contains(holding.ShareholderId))
+            if (!members.TryGetValue(holding.ShareholderId, out var member))
                 throw ValidationFailedException.For("shareholderId", $"'{holding.ShareholderId}' is not a member of the cooperative; admit the member first.");
+            if (KindOf(member) != holding.ShareholderKind)
+                throw ValidationFailedException.For("shareholderKind", $"'{holding.ShareholderId}' is a {member.Kind} member, not {holding.ShareholderKind}.");
+            if (holding.IssuedOn > today)
+                throw ValidationFailedException.For("issuedOn", "must not be in the future.");
+            if (holding.IssuedOn <= closedUntil)
+                throw new RuleViolationException("shares.year-declared",
+                    $"Shares cannot be dated on or before {closedUntil:yyyy-MM-dd}: that year's distribution is already declared.");
             register = register.Issue(holding, actor, reason);
         }
         return await Save(register);
@@ -69,7 +81,9 @@ public sealed class ShareRegisterGrain(
         if (members.All(m => m.MemberId != transfer.ToShareholderId))
             throw ValidationFailedException.For("toShareholderId", "Shares can only be transferred to a member of the cooperative.");
         var officer = members.Any(m => m.MemberId == holding.ShareholderId && m.IsOfficer);
-        return await Save(Due().Transfer(transfer, officer, clock.Today(), actor, reason));
+        // The receiver's kind is what the membership roll says, not what the caller claims.
+        var receiver = members.First(m => m.MemberId == transfer.ToShareholderId);
+        return await Save(Due().Transfer(transfer with { ToShareholderKind = KindOf(receiver) }, officer, clock.Today(), actor, reason));
     }
 
     public Task<RegisterView> NoticeWithdrawal(string shareholderId, string actor, string reason) =>
@@ -92,11 +106,11 @@ public sealed class ShareRegisterGrain(
 
     public async Task RecordDeclaration(int fiscalYear)
     {
-        if (state.State.DeclaredYears.Contains(fiscalYear)) return;
-        await state.CommitAsync(state.State with { DeclaredYears = [.. state.State.DeclaredYears, fiscalYear] });
+        if (declared.State.Years.Contains(fiscalYear)) return;
+        await declared.CommitAsync(declared.State with { Years = [.. declared.State.Years, fiscalYear] });
     }
 
-    public Task<IReadOnlyList<int>> DeclaredYears() => Task.FromResult(state.State.DeclaredYears);
+    public Task<IReadOnlyList<int>> DeclaredYears() => Task.FromResult(declared.State.Years);
 
     private ShareRegister Due() => _register.ApplyDueWithdrawals(clock.Today());
 
@@ -119,6 +133,14 @@ public sealed class ShareRegisterGrain(
         var statuses = await Task.WhenAll(households.Select(id => GrainFactory.GetGrain<IHouseholdGrain>(id).Get()));
         return statuses.Where(h => h.Status == PovertyStatus.RegisteredPoor).Select(h => h.Id).ToList();
     }
+
+    private static ShareholderKind KindOf(CooperativeMember member) => member.Kind switch
+    {
+        MemberKind.Household => ShareholderKind.Household,
+        MemberKind.VillageCollective => ShareholderKind.VillageCollective,
+        MemberKind.Enterprise => ShareholderKind.Enterprise,
+        _ => ShareholderKind.OtherMember,
+    };
 
     private async Task EnsureCooperative()
     {

@@ -9,5 +9,4 @@ public sealed record ShareRegisterState
 {
     [Id(0)] public IReadOnlyList<ShareEvent> Events { get; init; } = [];
     [Id(1)] public Charter? Charter { get; init; }
-    [Id(2)] public IReadOnlyList<int> DeclaredYears { get; init; } = [];
 }

@@ -110,7 +110,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains
             await register.IssueMany([.. DemoShares.Holdings(), DemoShares.LoanBacked], DemoShares.Preparer, "三变改革入股登记");
         }
         var trade = grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(DemoShares.CooperativeId, DemoShares.FiscalYear).ToString());
-        foreach (var record in DemoShares.Trade2025()) await trade.Record(record);
+        await trade.RecordMany(DemoShares.Trade2025().ToList());
 
         // Each step resumes where an interrupted first start left off.
         var declaration = grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(DemoShares.CooperativeId, DemoShares.FiscalYear).ToString());
