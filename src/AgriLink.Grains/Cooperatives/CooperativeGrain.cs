@@ -54,6 +54,9 @@ public sealed class CooperativeGrain(
         return await Save(state.State with { Members = [.. state.State.Members, .. admitted], UpdatedAt = clock.Now() });
     }
 
+    public Task<IReadOnlyList<string>> MemberIds(MemberKind kind) =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Members.Where(m => m.Kind == kind).Select(m => m.MemberId).ToList());
+
     public async Task<CooperativeDetails> RemoveMember(string memberId)
     {
         Guard.Existing(state.State.Profile, Resource, Id);

@@ -30,9 +30,9 @@ public sealed class DividendDeclarationGrain(
         if (FiscalCalendar.YearEnd(Key.FiscalYear, charter.FiscalYearEndMonth) >= today)
             throw new RuleViolationException("declaration.year-open", $"Fiscal year {Key.FiscalYear} has not closed yet.");
 
-        var coop = await GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId).Get();
+        var collectives = await GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId).MemberIds(MemberKind.VillageCollective);
         var trade = await GrainFactory.GetGrain<IMemberTradeGrain>(Key.ToString()).Summary();
-        var collective = coop.Members.Where(m => m.Kind == MemberKind.VillageCollective).Select(m => m.MemberId).Order(StringComparer.Ordinal).FirstOrDefault();
+        var collective = collectives.Order(StringComparer.Ordinal).FirstOrDefault();
         var inputs = new YearEndInputs(Key.FiscalYear, figures.SurplusFen, figures.PriorLossesFen, figures.ProfitPerMuFen, collective,
             trade.MemberTrades, await register.PositionsAtYearEnd(Key.FiscalYear), trade.NonMemberTradeFen);
         var distribution = SurplusDistributor.Distribute(charter, inputs);
@@ -94,6 +94,10 @@ public sealed class DividendDeclarationGrain(
             if (result.WasPosted) posted++; else skipped++;
         }
         var payable = CurrentLines();
+        // Money guard: the lines about to be paid must be exactly the distribution that was approved.
+        if (payable.Count != current.LineCount || payable.Sum(l => l.PaidFen) != totals.TotalPaidFen)
+            throw new RuleViolationException("declaration.inconsistent",
+                "The stored lines do not add up to the approved distribution; nothing was paid. Prepare the declaration again.");
         foreach (var batch in payable.Chunk(DividendPayments.BatchSize))
         {
             var transfers = batch.Select(l => DividendPayments.ForLine(Key, l, at)).OfType<LedgerTransfer>().ToList();
@@ -124,7 +128,7 @@ public sealed class DividendDeclarationGrain(
     private IReadOnlyList<DividendLine> CurrentLines()
     {
         var s = Existing();
-        if (lines.State.Revision != s.Revision)
+        if (s.Revision == 0 || lines.State.Revision != s.Revision)
             throw new RuleViolationException("declaration.incomplete",
                 "The last computation of this declaration did not finish; prepare it again.");
         return lines.State.Lines;

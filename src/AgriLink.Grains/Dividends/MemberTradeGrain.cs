@@ -18,7 +18,11 @@ public sealed class MemberTradeGrain(
 
     public async Task<TradeSummary> RecordMany(IReadOnlyList<TradeRecord> records)
     {
-        _byReference ??= state.State.Records.ToDictionary(r => r.Reference, StringComparer.Ordinal);
+        if (_byReference is null)
+        {
+            _byReference = new Dictionary<string, TradeRecord>(StringComparer.Ordinal);
+            foreach (var r in state.State.Records) _byReference.TryAdd(r.Reference, r);
+        }
         var context = await LoadContext();
         var added = new List<TradeRecord>();
         var seen = new Dictionary<string, TradeRecord>(StringComparer.Ordinal);

@@ -49,6 +49,9 @@ public sealed class AppProcess : IAsyncDisposable
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>The AgriLink.Web.dll the app process runs (the web project's build output, else this test's copy).</summary>
+    public static string WebDllPath => WebDll();
+
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }

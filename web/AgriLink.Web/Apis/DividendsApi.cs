@@ -44,6 +44,7 @@ public static class DividendsApi
 
     public static async Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id, int year)
     {
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         var view = await Declaration(s, id, year).Get();
         return await CanRead(s, id, view) ? TypedResults.Ok(view) : TypedResults.Forbid();
     }
@@ -51,6 +52,7 @@ public static class DividendsApi
     public static async Task<Results<Ok<Page<DividendLine>>, ForbidHttpResult>> Lines(
         [AsParameters] ApiServices s, string id, int year, int? offset, int? limit)
     {
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         var grain = Declaration(s, id, year);
         var view = await grain.Get();
         if (!await CanRead(s, id, view)) return TypedResults.Forbid();
@@ -95,6 +97,7 @@ public static class DividendsApi
     public static async Task<Results<Ok<FundTrace>, ForbidHttpResult>> TraceFund(
         [AsParameters] ApiServices s, string id, int year, string fundId)
     {
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
         var grain = Declaration(s, id, year);
         var view = await grain.Get();
         if (!await CanRead(s, id, view)) return TypedResults.Forbid();

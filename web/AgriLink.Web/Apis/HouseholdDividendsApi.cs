@@ -59,11 +59,12 @@ public static class HouseholdDividendsApi
             "xlsx" => true,
             _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
         };
-        var rows = StatementRows(await Collect(s, id, culture), culture);
+        var headers = Headers(culture);
+        var rows = StatementRows(headers, await Collect(s, id, culture), culture);
         var name = $"dividends-{id}";
         return xlsx
-            ? TypedResults.File(Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : TypedResults.File(Csv(rows), "text/csv; charset=utf-8", name + ".csv");
+            ? TypedResults.File(Xlsx(headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : TypedResults.File(Csv(headers, rows), "text/csv; charset=utf-8", name + ".csv");
     }
 
     private static async Task<IReadOnlyList<HouseholdDividend>> Collect(ApiServices s, string householdId, string culture)
@@ -86,10 +87,13 @@ public static class HouseholdDividendsApi
         return result;
     }
 
-    private static List<Dictionary<string, object>> StatementRows(IReadOnlyList<HouseholdDividend> dividends, string culture)
+    private static string[] Headers(string culture) => culture.StartsWith("zh", StringComparison.Ordinal)
+        ? ["合作社", "年度", "状态", "项目", "股权编号", "金额（元）", "说明"]
+        : ["Cooperative", "Year", "Status", "Item", "Holding", "Amount (yuan)", "Explanation"];
+
+    private static List<Dictionary<string, object>> StatementRows(string[] headers, IReadOnlyList<HouseholdDividend> dividends, string culture)
     {
         var zh = culture.StartsWith("zh", StringComparison.Ordinal);
-        string[] headers = zh ? ["合作社", "年度", "状态", "项目", "股权编号", "金额（元）", "说明"] : ["Cooperative", "Year", "Status", "Item", "Holding", "Amount (yuan)", "Explanation"];
         var rows = new List<Dictionary<string, object>>();
         foreach (var d in dividends)
         {
@@ -107,20 +111,17 @@ public static class HouseholdDividendsApi
     // Exact: integer fen to a decimal string, never through floating point.
     private static string Yuan(long fen) => new Domain.Money(fen).ToYuanString();
 
-    private static byte[] Csv(List<Dictionary<string, object>> rows)
+    private static byte[] Csv(string[] headers, List<Dictionary<string, object>> rows)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
         {
-            if (rows.Count > 0)
-            {
-                foreach (var header in rows[0].Keys) csv.WriteField(header);
-                csv.EndRecord();
-            }
+            foreach (var header in headers) csv.WriteField(header);
+            csv.EndRecord();
             foreach (var row in rows)
             {
-                foreach (var value in row.Values) csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture));
+                foreach (var header in headers) csv.WriteField(Convert.ToString(row[header], CultureInfo.InvariantCulture));
                 csv.EndRecord();
             }
             csv.Flush();
@@ -128,10 +129,14 @@ public static class HouseholdDividendsApi
         return stream.ToArray();
     }
 
-    private static byte[] Xlsx(List<Dictionary<string, object>> rows)
+    private static byte[] Xlsx(string[] headers, List<Dictionary<string, object>> rows)
     {
+        // A table with its columns declared, so a household without dividends still gets the header row.
+        var table = new System.Data.DataTable("dividends");
+        foreach (var header in headers) table.Columns.Add(header, typeof(string));
+        foreach (var row in rows) table.Rows.Add(headers.Select(h => (object)Convert.ToString(row[h], CultureInfo.InvariantCulture)!).ToArray());
         using var stream = new MemoryStream();
-        stream.SaveAs(rows);
+        stream.SaveAs(table);
         return stream.ToArray();
     }
 

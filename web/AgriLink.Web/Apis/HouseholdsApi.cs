@@ -26,6 +26,9 @@ public static class HouseholdsApi
         api.MapPut("/{id}/profile", UpdateProfile).WithName("UpdateHouseholdProfile").WithSummary("Edit a household's profile.");
         api.MapPost("/{id}/poverty-status", ChangePovertyStatus).WithName("ChangeHouseholdPovertyStatus")
             .WithSummary("Record a change of poverty status (platform operators).").RequireAuthorization(Roles.PlatformAdmin);
+        api.MapPost("/{id}/preferred-shares/release", ReleasePreferred).WithName("ReleasePreferredShares")
+            .WithSummary("Convert or reassign an exited household's remaining preferred shares (operators; repeats the step that follows an exit).")
+            .RequireAuthorization(Roles.PlatformAdmin);
         return api;
     }
 
@@ -79,6 +82,15 @@ public static class HouseholdsApi
         if (after.Status == PovertyStatus.Exited && before.Status != PovertyStatus.Exited)
             await ReleasePreferredShares(s, id);
         return TypedResults.Ok(after);
+    }
+
+    public static async Task<Ok<HouseholdDetails>> ReleasePreferred([AsParameters] ApiServices s, string id)
+    {
+        var household = await s.Grains.GetGrain<IHouseholdGrain>(id).Get();
+        if (household.Status != PovertyStatus.Exited)
+            throw new Domain.Errors.RuleViolationException("household.not-exited", "Only an exited household's preferred shares are released.");
+        await ReleasePreferredShares(s, id);
+        return TypedResults.Ok(household);
     }
 
     /// <summary>
