@@ -64,17 +64,17 @@ public static class Probes
             Declaration = view.Declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },
             Revision = 1, LineCount = distribution.Lines.Count,
         };
-        var linesState = new DividendLinesState { Revision = 1, Lines = distribution.Lines };
+        var inputsState = new DividendInputsState { Revision = 1, Inputs = inputs };
         watch.Restart();
-        var payload = silo.StorageSerializer.Serialize(linesState);
+        var payload = silo.StorageSerializer.Serialize(inputsState);
         var serialize = watch.Elapsed;
         watch.Restart();
-        silo.StorageSerializer.Deserialize<DividendLinesState>(payload);
-        probes.Add(("serialize the lines state (written once, by Prepare)", Format.Seconds(serialize), $"{Format.Bytes(payload.ToMemory().Length)}; deserialize {Format.Seconds(watch.Elapsed)}"));
+        silo.StorageSerializer.Deserialize<DividendInputsState>(payload);
+        probes.Add(("serialize the inputs state (written once, by Prepare)", Format.Seconds(serialize), $"{Format.Bytes(payload.ToMemory().Length)}; deserialize {Format.Seconds(watch.Elapsed)}"));
 
-        // 4. One version-checked write of each state: the lines once in Prepare; the workflow state at every step.
-        var linesWrite = await TimeStateWriteAsync(silo, "lines", linesState);
-        probes.Add(("one lines state write (serialize + UPDATE + fsync)", Format.Seconds(linesWrite.Write), $"read back {Format.Seconds(linesWrite.Read)}"));
+        // 4. One version-checked write of each state: the inputs once in Prepare; the workflow state at every step.
+        var inputsWrite = await TimeStateWriteAsync(silo, "inputs", inputsState);
+        probes.Add(("one inputs state write (serialize + UPDATE + fsync)", Format.Seconds(inputsWrite.Write), $"read back {Format.Seconds(inputsWrite.Read)}"));
         var declarationWrite = await TimeStateWriteAsync(silo, "declaration", state);
         probes.Add(("one workflow state write (Approve, Publicise, end of Pay)", Format.Seconds(declarationWrite.Write), $"read back {Format.Seconds(declarationWrite.Read)}"));
         var registerState = new GrainState<ShareRegisterState>();

@@ -11,10 +11,13 @@ namespace AgriLink.Grains.Dividends;
 
 public sealed class DividendDeclarationGrain(
     [PersistentState("dividend-declaration", GrainStorage.Main)] IPersistentState<DividendDeclarationState> state,
-    [PersistentState("dividend-lines", GrainStorage.Main)] IPersistentState<DividendLinesState> lines,
+    [PersistentState("dividend-inputs", GrainStorage.Main)] IPersistentState<DividendInputsState> inputsState,
     ILedger ledger,
     TimeProvider clock) : Grain, IDividendDeclarationGrain
 {
+    /// <summary>The current revision's lines, computed once per activation.</summary>
+    private IReadOnlyList<DividendLine>? _lines;
+
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
     public async Task<DeclarationView> Prepare(YearEndFigures figures, string actor)
@@ -40,14 +43,16 @@ public sealed class DividendDeclarationGrain(
         var declaration = existing is null
             ? DeclarationWorkflow.Draft(Key.ToString(), Key.FiscalYear, actor, today)
             : existing with { PreparedBy = actor, PreparedOn = today };
-        // Lines first: until the small state names the new revision, the old totals still match the old lines.
+        // Inputs first: until the small state names the new revision, the old totals still match the old inputs.
         var revision = state.State.Revision + 1;
-        await lines.CommitAsync(new DividendLinesState { Revision = revision, Lines = distribution.Lines });
+        _lines = null;
+        await inputsState.CommitAsync(new DividendInputsState { Revision = revision, Inputs = inputs });
         await state.CommitAsync(new DividendDeclarationState
         {
             Declaration = declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },
             Revision = revision, LineCount = distribution.Lines.Count,
         });
+        _lines = distribution.Lines;
         await register.RecordDeclaration(Key.FiscalYear);
         return View();
     }
@@ -128,10 +133,15 @@ public sealed class DividendDeclarationGrain(
     private IReadOnlyList<DividendLine> CurrentLines()
     {
         var s = Existing();
-        if (s.Revision == 0 || lines.State.Revision != s.Revision)
+        if (_lines is not null) return _lines;
+        if (s.Revision == 0 || inputsState.State.Revision != s.Revision || inputsState.State.Inputs is null)
             throw new RuleViolationException("declaration.incomplete",
                 "The last computation of this declaration did not finish; prepare it again.");
-        return lines.State.Lines;
+        var recomputed = SurplusDistributor.Distribute(s.Charter!, inputsState.State.Inputs);
+        if (recomputed.TotalPaidFen != s.Totals!.TotalPaidFen || recomputed.Lines.Count != s.LineCount)
+            throw new RuleViolationException("declaration.inconsistent",
+                "Recomputing the distribution from its stored inputs does not give the approved totals; prepare it again.");
+        return _lines = recomputed.Lines;
     }
 
     private DeclarationView View()

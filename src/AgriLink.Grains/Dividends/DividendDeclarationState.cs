@@ -3,9 +3,9 @@ using AgriLink.Domain.Dividends;
 namespace AgriLink.Grains.Dividends;
 
 /// <summary>
-/// The workflow and the distribution's totals: small, written at every step. The lines (one per
-/// shareholder, possibly tens of thousands) live in <see cref="DividendLinesState"/>, written once per
-/// computation; <see cref="Revision"/> ties the two together.
+/// The workflow and the distribution's totals: small, written at every step. The inputs the lines are
+/// computed from (one position per holding, possibly tens of thousands) live in <see cref="DividendInputsState"/>,
+/// written once per computation; <see cref="Revision"/> ties the two together.
 /// </summary>
 [GenerateSerializer, Alias("AgriLink.DividendDeclarationState")]
 public sealed record DividendDeclarationState
