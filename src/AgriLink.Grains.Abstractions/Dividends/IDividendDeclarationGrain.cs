@@ -1,4 +1,5 @@
 using AgriLink.Domain.Dividends;
+using Orleans.Concurrency;
 
 namespace AgriLink.Grains.Dividends;
 
@@ -10,7 +11,8 @@ namespace AgriLink.Grains.Dividends;
 public interface IDividendDeclarationGrain : IGrainWithStringKey
 {
     [Alias("Prepare")] Task<DeclarationView> Prepare(YearEndFigures figures, string actor);
-    [Alias("Get")] Task<DeclarationView> Get();
+    /// <summary>Read-only, so it may interleave (see <see cref="IMemberTradeGrain.Summary"/>).</summary>
+    [Alias("Get"), AlwaysInterleave] Task<DeclarationView> Get();
     [Alias("Lines")] Task<IReadOnlyList<DividendLine>> Lines(int offset, int limit);
     [Alias("LineFor")] Task<DividendLine?> LineFor(string shareholderId);
     [Alias("Approve")] Task<DeclarationView> Approve(string actor);

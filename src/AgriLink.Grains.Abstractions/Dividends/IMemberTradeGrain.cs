@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace AgriLink.Grains.Dividends;
 
 /// <summary>
@@ -10,6 +12,7 @@ public interface IMemberTradeGrain : IGrainWithStringKey
     [Alias("Record")] Task<TradeSummary> Record(TradeRecord record);
     /// <summary>Records many at once (an import of a season's delivery book): one write.</summary>
     [Alias("RecordMany")] Task<TradeSummary> RecordMany(IReadOnlyList<TradeRecord> records);
-    [Alias("Summary")] Task<TradeSummary> Summary();
+    /// <summary>Read-only, so it may interleave: a declaration being prepared asks for it while a new record checks the declaration.</summary>
+    [Alias("Summary"), AlwaysInterleave] Task<TradeSummary> Summary();
     [Alias("Records")] Task<IReadOnlyList<TradeRecord>> Records();
 }

@@ -4,6 +4,7 @@ using AgriLink.Grains.Common;
 using AgriLink.Grains.Directory;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Households;
+using AgriLink.Grains.Shares;
 using AgriLink.Grains.VillageCollectives;
 
 namespace AgriLink.Grains.Cooperatives;
@@ -63,6 +64,10 @@ public sealed class CooperativeGrain(
         memberId = memberId.Trim();
         if (state.State.Members.All(m => m.MemberId != memberId))
             throw new NotFoundException("member", memberId);
+        // A shareholder leaves by written notice, effective at a year end (law Art. 25), not by deletion.
+        if ((await GrainFactory.GetGrain<IShareRegisterGrain>(Id).HoldingsOf(memberId)).Count > 0)
+            throw new RuleViolationException("cooperative.member-holds-shares",
+                $"'{memberId}' holds shares; record a withdrawal notice instead. Membership ends at the fiscal year end it takes effect.");
         return await Save(state.State with
         {
             Members = state.State.Members.Where(m => m.MemberId != memberId).ToList(),

@@ -22,6 +22,7 @@ public sealed class DividendDeclarationGrain(
 
     public async Task<DeclarationView> Prepare(YearEndFigures figures, string actor)
     {
+        new Validator().Range("fiscalYear", Key.FiscalYear, 2000, 9998).ThrowIfInvalid();
         var existing = state.State.Declaration;
         if (existing is not null && existing.Status != DeclarationStatus.Draft)
             throw new RuleViolationException("declaration.not-draft",
@@ -91,6 +92,11 @@ public sealed class DividendDeclarationGrain(
         var today = clock.Today();
         DeclarationWorkflow.EnsureCanPay(current.Declaration, today);
 
+        // Money guard, before anything is posted: the lines must be exactly the distribution that was approved.
+        var payable = CurrentLines();
+        if (payable.Count != current.LineCount || payable.Sum(l => l.PaidFen) != totals.TotalPaidFen)
+            throw new RuleViolationException("declaration.inconsistent",
+                "The lines do not add up to the approved distribution; nothing was paid.");
         var at = clock.Now();
         int posted = 0, skipped = 0;
         if (DividendPayments.Appropriation(Key, totals, at) is { } appropriation)
@@ -98,11 +104,6 @@ public sealed class DividendDeclarationGrain(
             var result = await ledger.PostAsync(appropriation);
             if (result.WasPosted) posted++; else skipped++;
         }
-        var payable = CurrentLines();
-        // Money guard: the lines about to be paid must be exactly the distribution that was approved.
-        if (payable.Count != current.LineCount || payable.Sum(l => l.PaidFen) != totals.TotalPaidFen)
-            throw new RuleViolationException("declaration.inconsistent",
-                "The stored lines do not add up to the approved distribution; nothing was paid. Prepare the declaration again.");
         foreach (var batch in payable.Chunk(DividendPayments.BatchSize))
         {
             var transfers = batch.Select(l => DividendPayments.ForLine(Key, l, at)).OfType<LedgerTransfer>().ToList();
@@ -140,7 +141,7 @@ public sealed class DividendDeclarationGrain(
         var recomputed = SurplusDistributor.Distribute(s.Charter!, inputsState.State.Inputs);
         if (recomputed.TotalPaidFen != s.Totals!.TotalPaidFen || recomputed.Lines.Count != s.LineCount)
             throw new RuleViolationException("declaration.inconsistent",
-                "Recomputing the distribution from its stored inputs does not give the approved totals; prepare it again.");
+                "Recomputing the distribution from its stored inputs does not give the approved totals.");
         return _lines = recomputed.Lines;
     }
 

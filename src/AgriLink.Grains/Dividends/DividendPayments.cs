@@ -42,8 +42,8 @@ public static class DividendPayments
         }
         if (line.OwedFen != 0)
         {
-            postings.Add(new(LedgerAccounts.CooperativePrefix(coop) + "floors-owed", -line.OwedFen));
-            postings.Add(new(LedgerAccounts.ShareholderPrefix(line.ShareholderId) + "floors-owed", line.OwedFen));
+            postings.Add(new(LedgerAccounts.CooperativeFloorsOwed(coop), -line.OwedFen));
+            postings.Add(new(LedgerAccounts.ShareholderFloorsOwed(line.ShareholderId), line.OwedFen));
         }
         return postings.Count == 0
             ? null

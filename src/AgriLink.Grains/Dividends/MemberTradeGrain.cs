@@ -41,6 +41,7 @@ public sealed class MemberTradeGrain(
             added.Add(record);
         }
         if (added.Count == 0) return Summarise();
+        await EnsureYearOpenForTrade();
         await state.CommitAsync(state.State with { Records = [.. state.State.Records, .. added] });
         foreach (var record in added) _byReference[record.Reference] = record;
         return Summarise();
@@ -59,12 +60,21 @@ public sealed class MemberTradeGrain(
         return (members, charter?.FiscalYearEndMonth ?? 12);
     }
 
+    /// <summary>Once a declaration is approved, the year's trade is what it was computed from.</summary>
+    private async Task EnsureYearOpenForTrade()
+    {
+        if (!(await GrainFactory.GetGrain<IShareRegisterGrain>(Key.CooperativeId).DeclaredYears()).Contains(Key.FiscalYear)) return;
+        var declaration = await GrainFactory.GetGrain<IDividendDeclarationGrain>(Key.ToString()).Get();
+        if (declaration.Declaration.Status != DeclarationStatus.Draft)
+            throw new RuleViolationException("trade.year-declared", $"The {Key.FiscalYear} distribution is already approved; its trade can no longer change.");
+    }
+
     private void Validate(TradeRecord record, (HashSet<string> Members, int YearEndMonth) context)
     {
         new Validator()
             .Text("reference", record.Reference, 100)
             .Range("amountFen", record.AmountFen, 1, 10_000_000_000)
-            .Check(FiscalCalendar.YearEndOf(record.Date, context.YearEndMonth).Year == Key.FiscalYear, "date",
+            .Check(record.Date.Year is >= 1999 and <= 9998 && FiscalCalendar.YearEndOf(record.Date, context.YearEndMonth).Year == Key.FiscalYear, "date",
                 $"must fall in fiscal year {Key.FiscalYear}.")
             .Text("memberId", record.MemberId, 40, required: false)
             .Text("note", record.Note, 500, required: false)

@@ -58,6 +58,7 @@ public sealed class ShareRegisterGrain(
         DateOnly? closedUntil = declared.State.Years.Count == 0 ? null : FiscalCalendar.YearEnd(declared.State.Years.Max(), YearEndMonth);
         var register = Due();
         // The register is kept in date order; an import need not be.
+        foreach (var holding in holdings) (holding ?? throw ValidationFailedException.For("holding", "is required.")).Validate();
         foreach (var holding in holdings.OrderBy(h => h.IssuedOn))
         {
             if (!members.TryGetValue(holding.ShareholderId, out var member))
@@ -76,6 +77,7 @@ public sealed class ShareRegisterGrain(
 
     public async Task<RegisterView> Transfer(ShareTransfer transfer, string actor, string reason)
     {
+        transfer.Validate();
         var members = await Members();
         var holding = _register.GetHolding(transfer.HoldingId);
         if (members.All(m => m.MemberId != transfer.ToShareholderId))

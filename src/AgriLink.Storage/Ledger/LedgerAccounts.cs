@@ -32,6 +32,12 @@ public static class LedgerAccounts
     /// <summary>Dividends paid to a shareholder: <c>holder:{id}:dividends</c>.</summary>
     public static string ShareholderDividends(string shareholderId) => ShareholderPrefix(shareholderId) + "dividends";
 
+    /// <summary>Guaranteed floors a cooperative could not pay and carries as owed to the holder.</summary>
+    public static string ShareholderFloorsOwed(string shareholderId) => ShareholderPrefix(shareholderId) + "floors-owed";
+
+    /// <summary>The cooperative's side of <see cref="ShareholderFloorsOwed"/>: the liability it carries.</summary>
+    public static string CooperativeFloorsOwed(string cooperativeId) => CooperativePrefix(cooperativeId) + "floors-owed";
+
     /// <summary>Every account of one quantified fiscal fund (资金变股金): <c>fund:{id}:</c>.</summary>
     public static string FundPrefix(string fundId) => $"fund:{Id(fundId)}:";
 

@@ -17,18 +17,18 @@ public static class DividendsApi
     {
         var api = app.MapGroup("/api/cooperatives/{id}/dividends").WithTags("Dividends").RequireAuthorization();
         api.MapGet("/", Years).WithName("ListDeclarations").WithSummary("Fiscal years with a declaration.");
-        api.MapPost("/{year:int}", Prepare).WithName("PrepareDeclaration")
+        api.MapPost("/{year:int:range(2000,9998)}", Prepare).WithName("PrepareDeclaration")
             .WithSummary("Compute (or recompute) the draft distribution from the year's figures, the register and member trade.");
-        api.MapGet("/{year:int}", Get).WithName("GetDeclaration").WithSummary("The declaration and the distribution's totals.");
-        api.MapGet("/{year:int}/lines", Lines).WithName("GetDeclarationLines").WithSummary("Every shareholder's line with its components.");
-        api.MapPost("/{year:int}/approve", Approve).WithName("ApproveDeclaration").WithSummary("Second admin's approval (four-eyes).");
-        api.MapPost("/{year:int}/publicise", Publicise).WithName("PubliciseDeclaration").WithSummary("Open the public notice period.");
-        api.MapPost("/{year:int}/objections", Object).WithName("FileObjection").WithSummary("A member objects during the notice period.");
-        api.MapPost("/{year:int}/objections/{objectionId}/resolve", Resolve).WithName("ResolveObjection")
+        api.MapGet("/{year:int:range(2000,9998)}", Get).WithName("GetDeclaration").WithSummary("The declaration and the distribution's totals.");
+        api.MapGet("/{year:int:range(2000,9998)}/lines", Lines).WithName("GetDeclarationLines").WithSummary("Every shareholder's line with its components.");
+        api.MapPost("/{year:int:range(2000,9998)}/approve", Approve).WithName("ApproveDeclaration").WithSummary("Second admin's approval (four-eyes).");
+        api.MapPost("/{year:int:range(2000,9998)}/publicise", Publicise).WithName("PubliciseDeclaration").WithSummary("Open the public notice period.");
+        api.MapPost("/{year:int:range(2000,9998)}/objections", Object).WithName("FileObjection").WithSummary("A member objects during the notice period.");
+        api.MapPost("/{year:int:range(2000,9998)}/objections/{objectionId}/resolve", Resolve).WithName("ResolveObjection")
             .WithSummary("Dismiss or uphold an objection (upheld returns the declaration to draft).");
-        api.MapGet("/{year:int}/funds/{fundId}", TraceFund).WithName("TraceFund")
+        api.MapGet("/{year:int:range(2000,9998)}/funds/{fundId}", TraceFund).WithName("TraceFund")
             .WithSummary("A fiscal fund's shares and every fen of dividend they earned that year, with the ledger keys.");
-        api.MapPost("/{year:int}/pay", Pay).WithName("PayDeclaration")
+        api.MapPost("/{year:int:range(2000,9998)}/pay", Pay).WithName("PayDeclaration")
             .WithSummary("Pay every shareholder through the ledger; safe to repeat, pays each once.");
         return api;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Errors;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
 using AgriLink.Grains.Dividends;
@@ -79,7 +80,17 @@ public static class HouseholdDividendsApi
                 var view = await grain.Get();
                 // A household sees its line from the public notice on; a draft is still the admins' working copy.
                 if (!admin && view.Declaration.Status is DeclarationStatus.Draft or DeclarationStatus.Approved) continue;
-                if (await grain.LineFor(householdId) is not { } line) continue;
+                DividendLine? line;
+                try
+                {
+                    line = await grain.LineFor(householdId);
+                }
+                catch (RuleViolationException)
+                {
+                    // One year's declaration that cannot be shown (an unfinished computation) must not hide the others.
+                    continue;
+                }
+                if (line is null) continue;
                 result.Add(new(coop.Id, coop.Name, year, view.Declaration.Status, line.PaidFen, line.OwedFen,
                     line.Components.Select(c => new ExplainedComponent(c.Kind, c.HoldingId, c.AmountFen, DividendExplainer.Explain(c, culture))).ToList()));
             }
@@ -150,10 +161,15 @@ public static class HouseholdDividendsApi
         return false;
     }
 
-    /// <summary>The cooperatives the household belongs to. A scan of the directory: fine for a county's few dozen cooperatives.</summary>
+    /// <summary>
+    /// The cooperatives the household belongs to that the caller may look into: all of them for the household
+    /// itself and operators, only their own for a cooperative's admin. A scan of the directory: fine for a
+    /// county's few dozen cooperatives.
+    /// </summary>
     private static async Task<IReadOnlyList<DirectoryEntry>> CooperativesOf(ApiServices s, string householdId)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List();
+        var all = (await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List())
+            .Where(c => s.User.IsPlatformAdmin() || s.User.IsHousehold(householdId) || s.User.AdministersCooperative(c.Id)).ToList();
         var details = await Task.WhenAll(all.Select(c => s.Grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
         return all.Where((c, i) => details[i].Members.Any(m => m.MemberId == householdId)).ToList();
     }

@@ -25,8 +25,8 @@ public static class SharesApi
         api.MapPost("/shares/withdrawals", NoticeWithdrawal).WithName("NoticeWithdrawal")
             .WithSummary("Record a member's written notice to withdraw; it takes effect at a fiscal year end.");
         api.MapGet("/composition", Composition).WithName("GetMembershipComposition").WithSummary("The law's membership composition check.");
-        api.MapPost("/trade/{year:int}", RecordTrade).WithName("RecordMemberTrade").WithSummary("Record a delivery by a member (or non-member trade).");
-        api.MapGet("/trade/{year:int}", TradeSummary).WithName("GetMemberTrade").WithSummary("Trade volume per member for a fiscal year.");
+        api.MapPost("/trade/{year:int:range(2000,9998)}", RecordTrade).WithName("RecordMemberTrade").WithSummary("Record a delivery by a member (or non-member trade).");
+        api.MapGet("/trade/{year:int:range(2000,9998)}", TradeSummary).WithName("GetMemberTrade").WithSummary("Trade volume per member for a fiscal year.");
         return api;
     }
 

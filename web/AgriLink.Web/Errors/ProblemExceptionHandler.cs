@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgriLink.Domain.Errors;
+using AgriLink.Storage.Ledger;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
@@ -35,6 +36,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         RuleViolationException r => Problem(r.Unprocessable ? 422 : 409, "The request conflicts with the current state.", r.Code, r.Message),
         InconsistentStateException => Problem(409, "Changed by someone else.", "concurrency",
             "The record was changed at the same time by another request. Load it again and retry."),
+        IdempotencyConflictException => Problem(409, "Already done differently.", "idempotency-conflict",
+            "An operation with the same key was already recorded with other amounts; nothing was changed."),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Problem(400, "Malformed JSON.", "malformed-json", JsonDetail(j)),
         TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
