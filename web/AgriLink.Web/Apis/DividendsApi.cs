@@ -44,18 +44,18 @@ public static class DividendsApi
 
     public static async Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id, int year)
     {
-        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
+        if (await ReaderRelation(s, id) is not { } relation) return TypedResults.Forbid();
         var view = await Declaration(s, id, year).Get();
-        return await CanRead(s, id, view) ? TypedResults.Ok(view) : TypedResults.Forbid();
+        return Visible(relation, view) ? TypedResults.Ok(view) : TypedResults.Forbid();
     }
 
     public static async Task<Results<Ok<Page<DividendLine>>, ForbidHttpResult>> Lines(
         [AsParameters] ApiServices s, string id, int year, int? offset, int? limit)
     {
-        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
+        if (await ReaderRelation(s, id) is not { } relation) return TypedResults.Forbid();
         var grain = Declaration(s, id, year);
         var view = await grain.Get();
-        if (!await CanRead(s, id, view)) return TypedResults.Forbid();
+        if (!Visible(relation, view)) return TypedResults.Forbid();
         var (o, l) = (offset ?? 0, Paging.Limit(limit));
         new Domain.Errors.Validator().Range("offset", o, 0, int.MaxValue).ThrowIfInvalid();
         return TypedResults.Ok(new Page<DividendLine>(await grain.Lines(o, l), view.LineCount, o, l));
@@ -97,10 +97,10 @@ public static class DividendsApi
     public static async Task<Results<Ok<FundTrace>, ForbidHttpResult>> TraceFund(
         [AsParameters] ApiServices s, string id, int year, string fundId)
     {
-        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
+        if (await ReaderRelation(s, id) is not { } relation) return TypedResults.Forbid();
         var grain = Declaration(s, id, year);
         var view = await grain.Get();
-        if (!await CanRead(s, id, view)) return TypedResults.Forbid();
+        if (!Visible(relation, view)) return TypedResults.Forbid();
         // The shares as they stood at that year's end, which is what the distribution paid on.
         var charter = await s.Grains.GetGrain<IShareRegisterGrain>(id).GetCharter();
         var yearEnd = FiscalCalendar.YearEnd(year, charter?.FiscalYearEndMonth ?? 12);
@@ -120,14 +120,19 @@ public static class DividendsApi
     private static IDividendDeclarationGrain Declaration(ApiServices s, string id, int year) =>
         s.Grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(id, year).ToString());
 
+    /// <summary>
+    /// How the caller stands to the cooperative, asked once and before any declaration is loaded (so an
+    /// outsider cannot probe which years exist); null when the caller may not read its declarations at all.
+    /// </summary>
+    private static async Task<CooperativeRelation?> ReaderRelation(ApiServices s, string id)
+    {
+        var relation = s.User.IsPlatformAdmin() ? CooperativeRelation.Admin : await s.RelationTo(id);
+        return relation == CooperativeRelation.None ? null : relation;
+    }
+
     /// <summary>Admins always; member households once the notice has opened (公示 means everyone sees everything).</summary>
-    private static async Task<bool> CanRead(ApiServices s, string id, DeclarationView view) =>
-        s.User.IsPlatformAdmin() || await s.RelationTo(id) switch
-        {
-            CooperativeRelation.Admin => true,
-            CooperativeRelation.Member => view.Declaration.Status is DeclarationStatus.Publicised or DeclarationStatus.Paid,
-            _ => false,
-        };
+    private static bool Visible(CooperativeRelation relation, DeclarationView view) =>
+        relation == CooperativeRelation.Admin || view.Declaration.Status is DeclarationStatus.Publicised or DeclarationStatus.Paid;
 
     private static async Task<Results<Ok<DeclarationView>, ForbidHttpResult>> AdminChange(
         ApiServices s, string id, int year, string action, Func<IDividendDeclarationGrain, Task<DeclarationView>> command)

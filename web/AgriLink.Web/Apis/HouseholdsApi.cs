@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Households;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
 using AgriLink.Grains.Households;
@@ -48,12 +49,12 @@ public static class HouseholdsApi
     }
 
     public static async Task<Results<Created<HouseholdDetails>, ForbidHttpResult>> Register(
-        [AsParameters] ApiServices s, RegisterHouseholdRequest request)
+        [AsParameters] ApiServices s, RegisterHouseholdRequest request, TimeProvider clock)
     {
         if (!s.User.IsPlatformAdmin() && !s.User.IsInRole(Roles.CooperativeAdmin)) return TypedResults.Forbid();
         var id = Domain.Identifiers.Ids.New("hh");
         var initial = request.PovertyStatus is { } status and not PovertyStatus.NotPoor
-            ? new PovertyStatusChange(status, request.StatusSince ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), "registered with status", s.User.ActorName())
+            ? new PovertyStatusChange(status, request.StatusSince ?? clock.Today(), "registered with status", s.User.ActorName())
             : null;
         var created = await s.Grains.GetGrain<IHouseholdGrain>(id).Register(request.Profile ?? Missing(), initial);
         await s.Audit.Record(s.User, "household.register", "household", id, null, created);

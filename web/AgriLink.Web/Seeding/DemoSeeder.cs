@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Dividends;
 using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Households;
@@ -21,7 +22,8 @@ namespace AgriLink.Web.Seeding;
 /// exists, so a start killed half-way finishes the job next time; an installation that holds
 /// real accounts and was never seeded is left alone.
 /// </summary>
-public sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, AgriLinkDatabase database, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    IServiceScopeFactory scopes, IGrainFactory grains, AgriLinkDatabase database, TimeProvider clock, ILogger<DemoSeeder> logger)
     : IHostedService
 {
     private const string SeededKey = "demo.seeded";
@@ -120,7 +122,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains
             await declaration.Approve(DemoShares.Approver);
         if ((await declaration.Get()).Declaration.Status == DeclarationStatus.Approved)
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var today = clock.Today();
             await declaration.Publicise(today, today.AddDays(DemoShares.Charter.NoticeDays - 1), DemoShares.Approver);
         }
     }
