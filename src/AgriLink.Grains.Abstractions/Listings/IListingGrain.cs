@@ -13,4 +13,19 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("Pause")] Task<ListingDetails> Pause();
     [Alias("Archive")] Task<ListingDetails> Archive();
     [Alias("SetStock")] Task<ListingDetails> SetStock(decimal stock);
+
+    /// <summary>
+    /// Holds <paramref name="quantity"/> out of stock for the order until <paramref name="holdUntil"/>, atomically:
+    /// concurrent reservations never oversell. Idempotent per order: a repeat returns the same line. Refused (rule
+    /// violation) when the listing is not active, its cooperative may not sell, the quantity is below the minimum
+    /// order or above the stock. When a hold runs out unconfirmed, the listing asks the order
+    /// (<c>IOrderGrain.ReservationExpiring</c>) whether to confirm or release it.
+    /// </summary>
+    [Alias("Reserve")] Task<ReservedLine> Reserve(string orderId, decimal quantity, DateTimeOffset holdUntil);
+
+    /// <summary>The order is paid or confirmed: the held stock is sold for good. Idempotent; unknown orders are ignored.</summary>
+    [Alias("Confirm")] Task Confirm(string orderId);
+
+    /// <summary>Puts the order's held stock back. Idempotent; a confirmed sale is not released.</summary>
+    [Alias("Release")] Task Release(string orderId);
 }

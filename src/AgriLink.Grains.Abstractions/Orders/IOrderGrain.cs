@@ -1,0 +1,44 @@
+using AgriLink.Domain.Orders;
+using Orleans.Concurrency;
+
+namespace AgriLink.Grains.Orders;
+
+/// <summary>
+/// One order (key: <c>ord-…</c>). Placing reserves stock at every listing (all or nothing) and splits the order
+/// into sub-orders per cooperative. Each transition checks who asks (<see cref="OrderActor"/>) and refuses illegal
+/// ones with a rule violation. Payment and refund records are idempotent by their reference.
+/// </summary>
+[Alias("AgriLink.IOrderGrain")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    [Alias("Place")] Task<OrderDetails> Place(PlaceOrder command, OrderActor actor);
+    [Alias("Get"), AlwaysInterleave] Task<OrderDetails> Get();
+    [Alias("Exists"), AlwaysInterleave] Task<bool> Exists();
+
+    /// <summary>Remembers the gateway's payment reference (e.g. the PaymentIntent id) for a card order awaiting payment.</summary>
+    [Alias("AttachPayment")] Task<OrderDetails> AttachPayment(string provider, string paymentReference);
+
+    /// <summary>A card payment arrived: awaiting payment → paid (every sub-order), once per payment reference.</summary>
+    [Alias("RecordCardPayment")] Task<PaymentOutcome> RecordCardPayment(CardPayment payment);
+
+    /// <summary>A card refund the gateway confirmed: paid sub-orders → refunded, once per refund reference.</summary>
+    [Alias("RecordRefund")] Task<OrderDetails> RecordRefund(CardRefund refund);
+
+    /// <summary>The cooperative ships its sub-order.</summary>
+    [Alias("Ship")] Task<OrderDetails> Ship(string cooperativeId, OrderActor actor);
+
+    /// <summary>The buyer (or the cooperative, with proof) confirms delivery of a sub-order.</summary>
+    [Alias("ConfirmDelivery")] Task<OrderDetails> ConfirmDelivery(string cooperativeId, OrderActor actor);
+
+    /// <summary>An invoice covering this sub-order was issued (invoice orders, after delivery).</summary>
+    [Alias("MarkInvoiced")] Task<OrderDetails> MarkInvoiced(string cooperativeId, string invoiceNumber);
+
+    /// <summary>The cooperative received the bank transfer for the invoice covering this sub-order.</summary>
+    [Alias("RecordInvoicePayment")] Task<OrderDetails> RecordInvoicePayment(string cooperativeId, string invoiceNumber, string bankReference, OrderActor actor);
+
+    /// <summary>Cancels the order (or one cooperative's sub-order) before shipping; stock goes back.</summary>
+    [Alias("Cancel")] Task<OrderDetails> Cancel(OrderActor actor, string reason, string? cooperativeId = null);
+
+    /// <summary>A listing's hold for this order ran out: confirm the sale or release the stock (cancelling the unpaid order).</summary>
+    [Alias("ReservationExpiring")] Task<ReservationVerdict> ReservationExpiring(string listingId);
+}

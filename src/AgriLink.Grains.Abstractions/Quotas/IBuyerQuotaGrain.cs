@@ -1,0 +1,21 @@
+namespace AgriLink.Grains.Quotas;
+
+/// <summary>
+/// A budget unit's purchasing quota for one calendar year (key: <c>{budget unit buyer id}:{year}</c>, see
+/// <see cref="BuyerYear"/>): the declared canteen food budget times the reserve rate, and the certified
+/// purchases of the unit, its union and its employees counted against it.
+/// </summary>
+[Alias("AgriLink.IBuyerQuotaGrain")]
+public interface IBuyerQuotaGrain : IGrainWithStringKey
+{
+    [Alias("Declare")] Task<QuotaProgress> Declare(QuotaDeclaration declaration);
+    /// <summary>Counts a purchase once per reference; a repeat returns the progress unchanged.</summary>
+    [Alias("RecordPurchase")] Task<QuotaProgress> RecordPurchase(QuotaPurchase purchase);
+    [Alias("Progress"), Orleans.Concurrency.AlwaysInterleave] Task<QuotaProgress> Progress();
+}
+
+/// <summary>The key of per-buyer, per-year grains: <c>buyer-gzcanteen:2026</c>.</summary>
+public readonly record struct BuyerYear(string BuyerId, int Year)
+{
+    public override string ToString() => $"{BuyerId}:{Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+}
