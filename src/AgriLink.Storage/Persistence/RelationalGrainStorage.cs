@@ -28,6 +28,12 @@ public sealed class RelationalGrainStorage(
         "WHERE state_name = @state_name AND grain_id = @grain_id AND version = @expected";
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private GroupCommitWriter? _writer;
+    private object? _writerLock;
+
+    /// <summary>One writer (and one background loop) per storage, started by the first write.</summary>
+    private GroupCommitWriter Writer =>
+        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter(database, WriteRowInTransactionAsync));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
@@ -92,7 +98,10 @@ public sealed class RelationalGrainStorage(
         SetEmpty(grainState, FormatVersion(newVersion));
     }
 
-    /// <summary>Inserts (no ETag) or version-checked updates the row in one transaction; returns the new version.</summary>
+    /// <summary>
+    /// Inserts (no ETag) or version-checked updates the row, committed through the group-commit writer (alone or with
+    /// other grains' rows that arrived meanwhile); returns the new version once it is durable.
+    /// </summary>
     private async Task<long> WriteRowAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, CancellationToken cancellationToken)
     {
         long? expected = null;
@@ -103,36 +112,37 @@ public sealed class RelationalGrainStorage(
                 : throw new InconsistentStateException($"ETag '{etag}' was not issued by this storage.", storedEtag: null, currentEtag: etag);
         }
 
-        var newVersion = (expected ?? 0) + 1;
-        var dialect = database.Dialect;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        var row = new RowWrite(stateName, grainId.ToString(), grainId.Type.ToString(), expected, payload, database.Dialect.ToDbTimestamp(_time.GetUtcNow()));
+        var outcome = await Writer.WriteAsync(row, cancellationToken);
+        if (outcome.Written) return outcome.NewVersion;
 
-        var sql = expected is null ? dialect.InsertIfAbsent("grain_state", Columns, Key) : UpdateSql;
+        // Lost the race or held a stale ETag: nothing of this row was written.
+        throw Conflict(stateName, grainId, outcome.StoredVersion is { } stored ? FormatVersion(stored) : null, etag);
+    }
+
+    /// <summary>Runs inside the writer's transaction: one row's insert or version-checked update.</summary>
+    private async Task<RowOutcome> WriteRowInTransactionAsync(DbConnection connection, DbTransaction transaction, RowWrite row)
+    {
+        var newVersion = (row.Expected ?? 0) + 1;
+        var dialect = database.Dialect;
+        var sql = row.Expected is null ? dialect.InsertIfAbsent("grain_state", Columns, Key) : UpdateSql;
         await using var command = database.CreateCommand(connection, transaction, sql,
-            ("@state_name", stateName),
-            ("@grain_id", grainId.ToString()),
-            ("@grain_type", grainId.Type.ToString()),
+            ("@state_name", row.StateName),
+            ("@grain_id", row.GrainId),
+            ("@grain_type", row.GrainType),
             ("@version", newVersion),
-            ("@payload", payload),
-            ("@updated_at", dialect.ToDbTimestamp(_time.GetUtcNow())));
-        if (expected is not null)
+            ("@payload", row.Payload),
+            ("@updated_at", row.UpdatedAt));
+        if (row.Expected is not null)
         {
             // Bound only when the SQL uses it: not every provider tolerates unused parameters.
-            dialect.AddParameter(command, "@expected", expected);
+            dialect.AddParameter(command, "@expected", row.Expected);
         }
 
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return newVersion;
-        }
+        if (await command.ExecuteNonQueryAsync() == 1) return new RowOutcome(true, newVersion, null);
 
-        // Lost the race or held a stale ETag: report what is stored, and commit nothing.
-        await using var probe = database.CreateCommand(connection, transaction, VersionSql, KeyParameters(stateName, grainId));
-        var stored = await probe.ExecuteScalarAsync(cancellationToken) is long version ? FormatVersion(version) : null;
-        await transaction.RollbackAsync(cancellationToken);
-        throw Conflict(stateName, grainId, stored, etag);
+        await using var probe = database.CreateCommand(connection, transaction, VersionSql, ("@state_name", row.StateName), ("@grain_id", row.GrainId));
+        return new RowOutcome(false, 0, await probe.ExecuteScalarAsync() is long version ? version : null);
     }
 
     private async Task<string?> ReadVersionAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)

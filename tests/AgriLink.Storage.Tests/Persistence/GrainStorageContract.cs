@@ -130,6 +130,45 @@ public abstract class GrainStorageContract : StorageTestBase
     }
 
     [Fact]
+    public async Task ManyGrainsWritingAtOnceAreAllStoredWithTheirOwnVersions()
+    {
+        // Concurrent writes share transactions (group commit); each must still land exactly as written.
+        var grains = Enumerable.Range(0, 300).Select(i => GrainId.Create("listing", $"coop-1/burst-{i}")).ToList();
+        var states = grains.Select((_, i) => NewState($"burst {i}", i)).ToList();
+
+        await Task.WhenAll(grains.Select((grain, i) => Task.Run(() => Storage.WriteStateAsync(StateName, grain, states[i], Ct), Ct)));
+        for (var i = 0; i < grains.Count; i++) states[i].State.PriceFen += 1000;
+        await Task.WhenAll(grains.Select((grain, i) => Task.Run(() => Storage.WriteStateAsync(StateName, grain, states[i], Ct), Ct)));
+
+        for (var i = 0; i < grains.Count; i++)
+        {
+            var read = await ReadAsync(Storage, grain: grains[i]);
+            Assert.Equal(states[i].ETag, read.ETag);
+            Assert.Equal($"burst {i}", read.State.Title);
+            Assert.Equal(i + 1000, read.State.PriceFen);
+        }
+    }
+
+    [Fact]
+    public async Task AStaleWriteAmongConcurrentWritesFailsAloneAndTheOthersCommit()
+    {
+        await Storage.WriteStateAsync(StateName, Grain, NewState("original", 100), Ct);
+        var stale = await ReadAsync(Storage);
+        var current = await ReadAsync(Storage);
+        current.State.PriceFen = 150;
+        await Storage.WriteStateAsync(StateName, Grain, current, Ct);
+
+        stale.State.PriceFen = 999;
+        var others = Enumerable.Range(0, 50).Select(i => (Grain: GrainId.Create("listing", $"coop-1/other-{i}"), State: NewState($"other {i}", i))).ToList();
+        var staleWrite = Task.Run(() => TryWriteAsync(stale), Ct);
+        await Task.WhenAll(others.Select(o => Task.Run(() => Storage.WriteStateAsync(StateName, o.Grain, o.State, Ct), Ct)));
+
+        Assert.IsType<InconsistentStateException>(await staleWrite);
+        Assert.Equal(150, (await ReadAsync(Storage)).State.PriceFen);
+        foreach (var (grain, state) in others) Assert.Equal(state.ETag, (await ReadAsync(Storage, grain: grain)).ETag);
+    }
+
+    [Fact]
     public async Task ClearedRecordReadsAsMissingButKeepsItsVersion()
     {
         var state = NewState("to clear", 100);
