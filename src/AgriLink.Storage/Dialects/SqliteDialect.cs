@@ -99,6 +99,21 @@ public sealed class SqliteDialect : SqlDialect
         CREATE TRIGGER IF NOT EXISTS ledger_posting_no_delete BEFORE DELETE ON ledger_posting
         BEGIN SELECT RAISE(ABORT, 'ledger_posting is append-only'); END
         """,
+
+        // Schema version 3: Orleans reminders (durable deadlines). The uniform hash is stored (0..uint.MaxValue fits
+        // an INTEGER) and indexed per service, so each silo's ring-range read is an index range, not a scan.
+        """
+        CREATE TABLE IF NOT EXISTS reminder (
+            service_id TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash INTEGER NOT NULL CHECK (grain_hash BETWEEN 0 AND 4294967295),
+            start_at TEXT NOT NULL,
+            period_ticks INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name)) STRICT
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_reminder_hash ON reminder (service_id, grain_hash)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.
