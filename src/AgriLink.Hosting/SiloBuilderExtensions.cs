@@ -1,3 +1,4 @@
+using AgriLink.Grains.Quotas;
 using AgriLink.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class SiloBuilderExtensions
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         silo.AddAgriLinkStorage();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddQuotaOptions(configuration);
         return silo;
     }
 }

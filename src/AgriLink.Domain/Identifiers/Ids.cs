@@ -14,6 +14,7 @@ public static class Ids
     public const string VillageCollective = "vc";
     public const string Buyer = "buyer";
     public const string Listing = "lst";
+    public const string OfftakeContract = "off";
 
     private const string Crockford = "0123456789abcdefghjkmnpqrstvwxyz";
     private const int RandomLength = 10;

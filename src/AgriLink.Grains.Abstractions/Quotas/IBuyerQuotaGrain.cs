@@ -18,4 +18,15 @@ public interface IBuyerQuotaGrain : IGrainWithStringKey
 public readonly record struct BuyerYear(string BuyerId, int Year)
 {
     public override string ToString() => $"{BuyerId}:{Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <exception cref="FormatException">The key is not <c>{buyer id}:{year}</c>.</exception>
+    public static BuyerYear Parse(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(key.AsSpan(colon + 1), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var year))
+            throw new FormatException($"'{key}' is not a buyer-year key such as buyer-gzcanteen:2026.");
+        return new(key[..colon], year);
+    }
 }

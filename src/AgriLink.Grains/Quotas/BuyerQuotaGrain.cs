@@ -1,0 +1,114 @@
+using AgriLink.Domain.Buyers;
+using AgriLink.Domain.Errors;
+using AgriLink.Domain.Quotas;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Common;
+using Microsoft.Extensions.Options;
+
+namespace AgriLink.Grains.Quotas;
+
+public sealed class BuyerQuotaGrain(
+    [PersistentState("buyer-quota", GrainStorage.Main)] IPersistentState<BuyerQuotaState> state,
+    IOptions<QuotaOptions> options,
+    TimeProvider clock) : Grain, IBuyerQuotaGrain
+{
+    /// <summary>Budgets are declared for the current year, a past one, or (in advance) the next; years are China calendar years.</summary>
+    public const int FirstYear = 2000;
+
+    private ReserveRates? _rates;
+
+    private ReserveRates Rates => _rates ??= options.Value.Table();
+
+    private BuyerYear Key => BuyerYear.Parse(this.GetPrimaryKeyString());
+
+    public async Task<QuotaProgress> Declare(QuotaDeclaration declaration)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        var key = Key;
+        var nextYear = clock.Today().Year + 1;
+        if (key.Year < FirstYear || key.Year > nextYear)
+            throw ValidationFailedException.For("year", $"must be between {FirstYear} and {nextYear} (the next year, China time).");
+        var unit = await BudgetUnit(key.BuyerId);
+        var floor = Rates.FloorFor(unit.Profile.RegionCode);
+        var rate = Quota.CheckDeclaration(declaration.CanteenFoodBudgetFen, declaration.ReserveRateBasisPoints,
+            declaration.Canteen, declaration.CatererName, floor);
+        var next = state.State with
+        {
+            CanteenFoodBudgetFen = declaration.CanteenFoodBudgetFen,
+            ReserveRateBasisPoints = rate,
+            Floor = floor,
+            Canteen = declaration.Canteen,
+            CatererName = declaration.Canteen == CanteenOperation.Caterer ? declaration.CatererName!.Trim() : null,
+            DeclaredAt = clock.Now(),
+        };
+        await state.CommitAsync(next);
+        return View(key, next, floor);
+    }
+
+    public async Task<QuotaProgress> RecordPurchase(QuotaPurchase purchase)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        var key = Key;
+        if (purchase.Reference is { } known && state.State.References.Contains(known)) return await Progress();
+        Check(key, purchase);
+        var unit = await BudgetUnit(key.BuyerId);
+        var current = state.State;
+        var next = current with
+        {
+            OwnFen = checked(current.OwnFen + (purchase.Channel == QuotaChannel.Own ? purchase.CertifiedAmountFen : 0)),
+            UnionFen = checked(current.UnionFen + (purchase.Channel == QuotaChannel.Union ? purchase.CertifiedAmountFen : 0)),
+            EmployeeFen = checked(current.EmployeeFen + (purchase.Channel == QuotaChannel.Employee ? purchase.CertifiedAmountFen : 0)),
+            UncertifiedFen = checked(current.UncertifiedFen + purchase.TotalAmountFen - purchase.CertifiedAmountFen),
+            // A new set, so a failed write leaves the old state (and its references) exactly as stored.
+            References = new HashSet<string>(current.References, StringComparer.Ordinal) { purchase.Reference },
+        };
+        await state.CommitAsync(next);
+        return View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode));
+    }
+
+    public async Task<QuotaProgress> Progress()
+    {
+        var key = Key;
+        var current = state.State;
+        if (current.Floor is { } floor) return View(key, current, floor);
+        var unit = await BudgetUnit(key.BuyerId);
+        return View(key, current, Rates.FloorFor(unit.Profile.RegionCode));
+    }
+
+    private static void Check(BuyerYear key, QuotaPurchase p)
+    {
+        var v = new Validator()
+            .Text("reference", p.Reference, 120)
+            .Text("purchaserBuyerId", p.PurchaserBuyerId, 40)
+            .Check(Enum.IsDefined(p.Channel), "channel", "is not a known quota channel.")
+            .Check(p.TotalAmountFen >= 0, "totalAmountFen", "must not be negative.")
+            .Check(p.CertifiedAmountFen >= 0 && p.CertifiedAmountFen <= p.TotalAmountFen, "certifiedAmountFen",
+                "must be between 0 and the total amount.")
+            .Check(p.Date.Year == key.Year, "date", $"must fall in {key.Year}, the quota's year.");
+        // The channel says how the purchaser relates to the unit; the caller resolved it from the buyer profiles.
+        if (p.PurchaserBuyerId is { } purchaser)
+            v.Check((p.Channel == QuotaChannel.Own) == (purchaser == key.BuyerId), "channel",
+                "is Own exactly when the unit itself is the purchaser.");
+        v.ThrowIfInvalid();
+    }
+
+    private async Task<BuyerDetails> BudgetUnit(string buyerId)
+    {
+        var buyer = await GrainFactory.GetGrain<IBuyerGrain>(buyerId).Get();
+        if (buyer.Profile.Type != BuyerType.BudgetUnit)
+            throw new RuleViolationException("quota.not-budget-unit",
+                $"Only budget units (预算单位) carry a purchasing quota; '{buyerId}' is a {buyer.Profile.Type}.", unprocessable: true);
+        return buyer;
+    }
+
+    private static QuotaProgress View(BuyerYear key, BuyerQuotaState s, ReserveRateFloor floor)
+    {
+        var counted = checked(s.OwnFen + s.UnionFen + s.EmployeeFen);
+        var quota = s.Declared ? Quota.QuotaFen(s.CanteenFoodBudgetFen, s.ReserveRateBasisPoints) : 0;
+        return new QuotaProgress(key.BuyerId, key.Year, s.Declared, s.CanteenFoodBudgetFen,
+            s.Declared ? s.ReserveRateBasisPoints : floor.BasisPoints, quota, counted,
+            s.Declared ? Quota.RemainingFen(quota, counted) : 0,
+            s.OwnFen, s.UnionFen, s.EmployeeFen, s.UncertifiedFen, s.References.Count,
+            floor, s.Canteen, s.CatererName, s.DeclaredAt);
+    }
+}
