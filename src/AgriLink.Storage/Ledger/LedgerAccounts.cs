@@ -53,6 +53,24 @@ public static class LedgerAccounts
     /// <summary>Coordination fees (per mu) owed to a village collective: <c>collective:{id}:fees</c>.</summary>
     public static string VillageCollectiveFees(string collectiveId) => VillageCollectivePrefix(collectiveId) + "fees";
 
+    /// <summary>Card payments Stripe holds for the platform until they are paid out: <c>platform:stripe:clearing</c>.</summary>
+    public const string StripeClearing = "platform:stripe:clearing";
+
+    /// <summary>Card money that arrived for an order that could no longer take it, until refunded: <c>platform:stripe:unapplied</c>.</summary>
+    public const string StripeUnapplied = "platform:stripe:unapplied";
+
+    /// <summary>A cooperative's share of card sales: <c>coop:{id}:card-sales</c>.</summary>
+    public static string CooperativeCardSales(string cooperativeId) => CooperativePrefix(cooperativeId) + "card-sales";
+
+    /// <summary>Every account of one leading enterprise: <c>enterprise:{id}:</c>.</summary>
+    public static string EnterprisePrefix(string enterpriseId) => $"enterprise:{Id(enterpriseId)}:";
+
+    /// <summary>A leading enterprise's share of its cooperatives' card sales: <c>enterprise:{id}:card-share</c>.</summary>
+    public static string EnterpriseCardShare(string enterpriseId) => EnterprisePrefix(enterpriseId) + "card-share";
+
+    /// <summary>The village collective's fee on card sales: <c>collective:{id}:card-fees</c>.</summary>
+    public static string VillageCollectiveCardFees(string collectiveId) => VillageCollectivePrefix(collectiveId) + "card-fees";
+
     private static string Id(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id, name);

@@ -1,0 +1,20 @@
+namespace AgriLink.Payments;
+
+/// <summary>One place for the keys of Stripe writes and ledger postings: each names the business fact it records.</summary>
+public static class IdempotencyKeys
+{
+    public static string PaymentIntent(string orderId) => $"agrilink:pi:{orderId}";
+
+    public static string Refund(string orderId, string? cooperativeId) => $"agrilink:refund:{orderId}:{cooperativeId ?? "order"}";
+
+    public static string Transfer(string orderId, string cooperativeId, PayoutRole role) =>
+        $"agrilink:transfer:{orderId}:{cooperativeId}:{role.ToString().ToLowerInvariant()}";
+
+    public static string Reversal(string transferId) => $"agrilink:reversal:{transferId}";
+
+    /// <summary>The ledger transfer of a card payment.</summary>
+    public static string LedgerPayment(string paymentIntentId) => $"stripe:{paymentIntentId}";
+
+    /// <summary>The ledger transfer of a card refund.</summary>
+    public static string LedgerRefund(string refundId) => $"stripe:{refundId}";
+}

@@ -1,0 +1,82 @@
+using AgriLink.Grains.Orders;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace AgriLink.Payments;
+
+/// <summary><see cref="IStripeGateway"/> over Stripe.net's <see cref="StripeClient"/>, on an HttpClient from the factory.</summary>
+public sealed class StripeGateway : IStripeGateway
+{
+    public const string Provider = "stripe";
+
+    private readonly StripeClient _client;
+
+    public StripeGateway(HttpClient http, IOptions<StripeOptions> options)
+    {
+        var o = options.Value;
+        Currency = o.Currency;
+        _client = new StripeClient(new StripeClientOptions
+        {
+            ApiKey = o.SecretKey,
+            ApiBase = string.IsNullOrEmpty(o.ApiBase) ? null : o.ApiBase.TrimEnd('/'),
+            HttpClient = new SystemNetHttpClient(http, o.MaxNetworkRetries, appInfo: null, enableTelemetry: false),
+        });
+    }
+
+    public string Currency { get; }
+
+    public Task<PaymentIntent> CreatePaymentIntent(OrderDetails order, CancellationToken ct = default) =>
+        _client.V1.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions
+        {
+            Amount = order.TotalFen,
+            Currency = Currency,
+            TransferGroup = order.Id,
+            Description = $"AgriLink order {order.Id}",
+            Metadata = new Dictionary<string, string> { ["order_id"] = order.Id, ["buyer_id"] = order.BuyerId },
+        }, Key(IdempotencyKeys.PaymentIntent(order.Id)), ct);
+
+    // Reads carry no idempotency key: Stripe ignores keys on GET.
+    public Task<PaymentIntent> GetPaymentIntent(string paymentIntentId, CancellationToken ct = default) =>
+        _client.V1.PaymentIntents.GetAsync(paymentIntentId, cancellationToken: ct);
+
+    public async Task<IReadOnlyList<Refund>> ListRefunds(string paymentIntentId, CancellationToken ct = default)
+    {
+        var refunds = new List<Refund>();
+        await foreach (var refund in _client.V1.Refunds.ListAutoPagingAsync(new RefundListOptions { PaymentIntent = paymentIntentId, Limit = 100 }, cancellationToken: ct))
+            refunds.Add(refund);
+        return refunds;
+    }
+
+    public Task<Refund> Refund(string paymentIntentId, string orderId, string? cooperativeId, long amountFen, CancellationToken ct = default)
+    {
+        var metadata = new Dictionary<string, string> { ["order_id"] = orderId };
+        if (cooperativeId is not null) metadata["cooperative_id"] = cooperativeId;
+        return _client.V1.Refunds.CreateAsync(new RefundCreateOptions
+        {
+            PaymentIntent = paymentIntentId,
+            Amount = amountFen,
+            Metadata = metadata,
+        }, Key(IdempotencyKeys.Refund(orderId, cooperativeId)), ct);
+    }
+
+    public Task<Transfer> Transfer(string orderId, string cooperativeId, PayoutShare share, string chargeId, CancellationToken ct = default) =>
+        _client.V1.Transfers.CreateAsync(new TransferCreateOptions
+        {
+            Amount = share.AmountFen,
+            Currency = Currency,
+            Destination = share.Account,
+            TransferGroup = orderId,
+            SourceTransaction = chargeId,
+            Metadata = new Dictionary<string, string>
+            {
+                ["order_id"] = orderId,
+                ["cooperative_id"] = cooperativeId,
+                ["role"] = share.Role.ToString().ToLowerInvariant(),
+            },
+        }, Key(IdempotencyKeys.Transfer(orderId, cooperativeId, share.Role)), ct);
+
+    public Task<TransferReversal> ReverseTransfer(string transferId, CancellationToken ct = default) =>
+        _client.V1.Transfers.Reversals.CreateAsync(transferId, new TransferReversalCreateOptions(), Key(IdempotencyKeys.Reversal(transferId)), ct);
+
+    private static RequestOptions Key(string idempotencyKey) => new() { IdempotencyKey = idempotencyKey };
+}
