@@ -8,7 +8,11 @@ public sealed record OrderLine(
     [property: Id(0)] int LineNo,
     [property: Id(1)] ReservedLine Reserved);
 
-/// <summary>One cooperative's part of an order: it ships, is invoiced and is paid on its own.</summary>
+/// <summary>
+/// One cooperative's part of an order: it ships, is invoiced and is paid on its own. <see cref="RefundPending"/>:
+/// cancelled after its card payment, the gateway owes the buyer <see cref="AmountFen"/> (status stays Cancelled until
+/// <c>RecordRefund</c> makes it Refunded).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.SubOrder")]
 public sealed record SubOrder(
     [property: Id(0)] string CooperativeId,
@@ -16,7 +20,8 @@ public sealed record SubOrder(
     [property: Id(2)] IReadOnlyList<OrderLine> Lines,
     [property: Id(3)] long AmountFen,
     [property: Id(4)] string? InvoiceNumber = null,
-    [property: Id(5)] string? PaymentReference = null);
+    [property: Id(5)] string? PaymentReference = null,
+    [property: Id(6)] bool RefundPending = false);
 
 [GenerateSerializer, Immutable, Alias("AgriLink.OrderEvent")]
 public sealed record OrderEvent(

@@ -1,0 +1,7 @@
+using AgriLink.Grains.Common;
+
+namespace AgriLink.Grains.Orders;
+
+public sealed class CooperativeOrdersGrain(
+    [PersistentState("cooperative-orders", GrainStorage.Main)] IPersistentState<OrderIndexState> state)
+    : OrderIndexGrain(state), ICooperativeOrdersGrain;

@@ -1,0 +1,66 @@
+using AgriLink.Domain;
+using AgriLink.Domain.Shares;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Quotas;
+using AgriLink.Grains.Shares;
+
+namespace AgriLink.Grains.Orders;
+
+/// <summary>
+/// What a completed sub-order tells the rest of the platform: each producing member's transaction volume (the
+/// basis of the cooperative's return by trade) and the buyer's quota progress. Both are idempotent by reference.
+/// </summary>
+internal static class OrderPostings
+{
+    public static async Task PostTrade(IGrainFactory grains, string orderId, SubOrderState sub)
+    {
+        var date = sub.CompletedOn ?? throw new InvalidOperationException("Only completed sub-orders post trade.");
+        var members = (await grains.GetGrain<ICooperativeGrain>(sub.CooperativeId).Get()).Members
+            .Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        var endMonth = (await grains.GetGrain<IShareRegisterGrain>(sub.CooperativeId).GetCharter())?.FiscalYearEndMonth ?? 12;
+        var records = TradeRecords(orderId, sub.Lines, date, members);
+        if (records.Count == 0) return;
+        var key = new CooperativeYear(sub.CooperativeId, FiscalCalendar.YearEndOf(date, endMonth).Year);
+        await grains.GetGrain<IMemberTradeGrain>(key.ToString()).RecordMany(records);
+    }
+
+    /// <summary>
+    /// One record per producer of each line, the line's amount split evenly to the fen. A line without producers, or
+    /// a producer who is no longer a member, is non-member trade (kept apart by law).
+    /// </summary>
+    public static List<TradeRecord> TradeRecords(string orderId, IReadOnlyList<OrderLine> lines, DateOnly date, IReadOnlySet<string> members)
+    {
+        var records = new List<TradeRecord>();
+        foreach (var line in lines.Where(l => l.Reserved.AmountFen > 0))
+        {
+            var producers = line.Reserved.ProducerIds.Distinct(StringComparer.Ordinal).ToList();
+            var note = $"{line.Reserved.Title} {line.Reserved.Quantity} × {Money.FromFen(line.Reserved.PriceFen)}";
+            if (producers.Count == 0)
+            {
+                records.Add(new TradeRecord($"{orderId}:{line.LineNo}", null, line.Reserved.AmountFen, date, TradeSource.Marketplace, note));
+                continue;
+            }
+            var parts = Money.Allocate(Money.FromFen(line.Reserved.AmountFen), producers.Select(_ => 1L).ToList());
+            for (var i = 0; i < producers.Count; i++)
+            {
+                if (parts[i].Fen == 0) continue;
+                var member = members.Contains(producers[i]) ? producers[i] : null;
+                records.Add(new TradeRecord($"{orderId}:{line.LineNo}:{producers[i]}", member, parts[i].Fen, date, TradeSource.Marketplace,
+                    member is null ? $"{note}; producer {producers[i]} is not a member" : note));
+            }
+        }
+        return records;
+    }
+
+    public static async Task PostQuota(IGrainFactory grains, string orderId, string buyerId, SubOrderState sub)
+    {
+        var date = sub.CompletedOn ?? throw new InvalidOperationException("Only completed sub-orders count toward quotas.");
+        var purchaser = await grains.GetGrain<IBuyerGrain>(buyerId).Get();
+        if (QuotaAttribution.For(purchaser) is not { } target) return;
+        var certified = sub.Lines.Where(l => l.Reserved.PovertyCertified).Sum(l => l.Reserved.AmountFen);
+        await grains.GetGrain<IBuyerQuotaGrain>(new BuyerYear(target.UnitId, date.Year).ToString()).RecordPurchase(
+            new QuotaPurchase($"{orderId}:{sub.CooperativeId}", buyerId, target.Channel, certified, sub.AmountFen, date));
+    }
+}
