@@ -49,6 +49,8 @@ public static class ApiExtensions
         app.MapVillageCollectivesApi();
         app.MapBuyersApi();
         app.MapListingsApi();
+        app.MapQuotasApi();
+        app.MapOfftakeApi();
         app.MapSharesApi();
         app.MapDividendsApi();
         app.MapHouseholdDividendsApi();
