@@ -43,7 +43,7 @@ public class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddAgriLinkDatabase(Database);
             silo.Services.AddSingleton<TimeProvider>(Clock);
-            silo.AddAgriLinkStorage();
+            silo.AddAgriLinkStorage(reminders: options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             ConfigureSiloServices(silo.Services);
         });
         Cluster = builder.Build();
