@@ -2,6 +2,7 @@ using AgriLink.Domain.Listings;
 
 namespace AgriLink.Grains.Listings;
 
+/// <summary>A listing. <c>Draft.Stock</c> is what can still be ordered; <see cref="Held"/> is held for unpaid orders on top of it.</summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.ListingDetails")]
 public sealed record ListingDetails(
     [property: Id(0)] string Id,
@@ -9,4 +10,6 @@ public sealed record ListingDetails(
     [property: Id(2)] ListingDraft Draft,
     [property: Id(3)] ListingStatus Status,
     [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] DateTimeOffset UpdatedAt);
+    [property: Id(5)] DateTimeOffset UpdatedAt,
+    [property: Id(6)] decimal Held = 0,
+    [property: Id(7)] int HoldCount = 0);

@@ -1,48 +1,93 @@
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Listings;
+using AgriLink.Domain.Orders;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Orders;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 
 namespace AgriLink.Grains.Listings;
 
-public sealed class ListingGrain(
-    [PersistentState("listing", GrainStorage.Main)] IPersistentState<ListingState> state,
-    TimeProvider clock) : Grain, IListingGrain
+/// <summary>
+/// One listing. Reentrant so that a flash sale's reservations share writes: every command that changes the
+/// listing goes through one <see cref="GroupCommit{TState}"/>, which decides it synchronously against the
+/// working state and answers it only once the write holding its change committed. Writes therefore stay
+/// serialized (one at a time, each a snapshot), which is what makes reentrancy safe here.
+/// </summary>
+[Reentrant]
+public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 {
     private const string Resource = "listing";
+    private const string HoldReminder = "listing-holds";
+
+    /// <summary>Orleans' smallest reminder period: a hold is swept at most this long after it ran out.</summary>
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ListingGrain> _logger;
+    private readonly GroupCommit<ListingState> _commits;
+    private bool _reminderRegistered;
+
+    public ListingGrain(
+        [PersistentState("listing", GrainStorage.Main)] IPersistentState<ListingState> state,
+        TimeProvider clock,
+        ILogger<ListingGrain> logger)
+    {
+        _clock = clock;
+        _logger = logger;
+        _commits = new GroupCommit<ListingState>(state, AfterCommit);
+    }
+
     private string Id => this.GetPrimaryKeyString();
 
-    public Task<bool> Exists() => Task.FromResult(state.State.Draft is not null);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The commit pipeline was built before the state was read; start it from what the database has.
+        _commits.Reload();
+        if (!_commits.Committed.Holds.IsEmpty) await EnsureReminder();
+    }
 
-    public Task<ListingDetails> Get() => Task.FromResult(Details(state.State));
+    public Task<bool> Exists() => Task.FromResult(_commits.Committed.Draft is not null);
+
+    public Task<ListingDetails> Get() => Task.FromResult(Details(_commits.Committed));
 
     public async Task<ListingDetails> Create(string cooperativeId, ListingDraft draft)
     {
-        Guard.NotYetRegistered(state.State.Draft is not null, Resource, Id);
+        Guard.NotYetRegistered(_commits.Working.Draft is not null, Resource, Id);
         if (string.IsNullOrWhiteSpace(cooperativeId)) throw ValidationFailedException.For("cooperativeId", "is required.");
         cooperativeId = cooperativeId.Trim();
         draft.Validate();
         if (!await GrainFactory.GetGrain<ICooperativeGrain>(cooperativeId).Exists())
             throw ValidationFailedException.For("cooperativeId", $"No cooperative with id '{cooperativeId}' is registered.");
-        var now = clock.Now();
-        return await Save(new ListingState
+        var now = _clock.Now();
+        return await Change(s =>
         {
-            CooperativeId = cooperativeId, Draft = draft.Normalized(), Status = ListingStatus.Draft, CreatedAt = now, UpdatedAt = now,
+            Guard.NotYetRegistered(s.Draft is not null, Resource, Id);
+            return new ListingState
+            {
+                CooperativeId = cooperativeId, Draft = draft.Normalized(), Status = ListingStatus.Draft, CreatedAt = now, UpdatedAt = now,
+            };
         });
     }
 
-    public async Task<ListingDetails> Update(ListingDraft draft)
+    public Task<ListingDetails> Update(ListingDraft draft)
     {
-        var current = Existing();
-        if (current.Status == ListingStatus.Archived)
-            throw new RuleViolationException("listing.archived", "An archived listing cannot be edited.");
+        Existing(_commits.Working);
         draft.Validate();
-        return await Save(current with
+        var now = _clock.Now();
+        return Change(s =>
         {
-            Draft = draft.Normalized(),
-            Status = ListingLifecycle.AfterStockChange(current.Status, draft.Stock),
-            UpdatedAt = clock.Now(),
+            Existing(s);
+            if (s.Status == ListingStatus.Archived)
+                throw new RuleViolationException("listing.archived", "An archived listing cannot be edited.");
+            return s with
+            {
+                Draft = draft.Normalized(),
+                Status = ListingLifecycle.AfterStockChange(s.Status, draft.Stock),
+                UpdatedAt = now,
+            };
         });
     }
 
@@ -52,39 +97,168 @@ public sealed class ListingGrain(
 
     public Task<ListingDetails> Archive() => Transition(s => ListingLifecycle.Archive(s.Status));
 
-    public async Task<ListingDetails> SetStock(decimal stock)
+    /// <summary>Sets the stock still available to order; holds already taken out stay held.</summary>
+    public Task<ListingDetails> SetStock(decimal stock)
     {
-        var current = Existing();
-        var draft = current.Draft! with { Stock = stock };
-        draft.Validate();
-        return await Save(current with
+        var now = _clock.Now();
+        return Change(s =>
         {
-            Draft = draft,
-            Status = ListingLifecycle.AfterStockChange(current.Status, stock),
-            UpdatedAt = clock.Now(),
+            var draft = Existing(s) with { Stock = stock };
+            draft.Validate();
+            return s with { Draft = draft, Status = ListingLifecycle.AfterStockChange(s.Status, stock), UpdatedAt = now };
         });
     }
 
-    private async Task<ListingDetails> Transition(Func<ListingState, ListingStatus> next)
+    public Task<ReservedLine> Reserve(string orderId, decimal quantity, DateTimeOffset holdUntil)
     {
-        var current = Existing();
-        return await Save(current with { Status = next(current), UpdatedAt = clock.Now() });
+        StockReservation.Validate(orderId, quantity, holdUntil, _clock.Now());
+        orderId = orderId.Trim();
+        return _commits.Submit(s =>
+        {
+            var draft = Existing(s);
+            if (s.Holds.TryGetValue(orderId, out var held)) return (s, held);
+            StockReservation.CheckReservable(s.Status, draft.Stock, draft.MinOrder, quantity);
+            var line = new ReservedLine(Id, s.CooperativeId!, draft.Title, draft.Unit, draft.PriceFen, quantity,
+                LinePricing.AmountFen(draft.PriceFen, quantity), PovertyCertified: false, ProducerIds: [], draft.CountyCode, holdUntil);
+            var stock = draft.Stock - quantity;
+            var next = s with
+            {
+                Draft = draft with { Stock = stock },
+                Status = StockReservation.AfterHoldChange(s.Status, stock),
+                Holds = s.Holds.Add(orderId, line),
+            };
+            return (next, line);
+        });
     }
 
-    private ListingState Existing()
+    public Task Confirm(string orderId) =>
+        _commits.Submit(s => s.Holds.ContainsKey(orderId) ? (s with { Holds = s.Holds.Remove(orderId) }, true) : (s, false));
+
+    public Task Release(string orderId) =>
+        _commits.Submit(s =>
+        {
+            if (!s.Holds.TryGetValue(orderId, out var held)) return (s, false);
+            var stock = Math.Min(s.Draft!.Stock + held.Quantity, ListingDraft.MaxStock);
+            return (s with
+            {
+                Draft = s.Draft with { Stock = stock },
+                Status = StockReservation.AfterHoldChange(s.Status, stock),
+                Holds = s.Holds.Remove(orderId),
+            }, true);
+        });
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        Guard.Existing(state.State.Draft, Resource, Id);
-        return state.State;
+        if (reminderName == HoldReminder) await SweepExpiredHolds();
     }
 
-    private async Task<ListingDetails> Save(ListingState next)
+    /// <summary>
+    /// Asks each order whose hold ran out whether it was paid (confirm) or not (release). An order that cannot
+    /// answer keeps its hold until the next sweep: releasing stock a paid order owns would oversell.
+    /// </summary>
+    private async Task SweepExpiredHolds()
     {
-        await state.CommitAsync(next);
-        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings)
-            .Upsert(new(Id, next.Draft!.Title, next.Draft.CountyCode, next.CooperativeId, next.Status.ToString()));
-        return Details(next);
+        var expired = StockReservation.Expired(
+            _commits.Committed.Holds.Select(h => KeyValuePair.Create(h.Key, h.Value.HoldUntil)), _clock.Now());
+        await Task.WhenAll(expired.Select(Settle));
+        if (_commits.Committed.Holds.IsEmpty) await DropReminder();
+    }
+
+    private async Task Settle(string orderId)
+    {
+        try
+        {
+            var verdict = await GrainFactory.GetGrain<IOrderGrain>(orderId).ReservationExpiring(Id);
+            await (verdict == ReservationVerdict.Confirm ? Confirm(orderId) : Release(orderId));
+            LogSettled(Id, orderId, verdict);
+        }
+        catch (Exception e)
+        {
+            LogSettleFailed(e, Id, orderId);
+        }
+    }
+
+    private Task<ListingDetails> Transition(Func<ListingState, ListingStatus> next)
+    {
+        var now = _clock.Now();
+        return Change(s =>
+        {
+            Existing(s);
+            return s with { Status = next(s), UpdatedAt = now };
+        });
+    }
+
+    private Task<ListingDetails> Change(Func<ListingState, ListingState> decide) =>
+        _commits.Submit(s =>
+        {
+            var next = decide(s);
+            return (next, Details(next));
+        });
+
+    private ListingDraft Existing(ListingState s) => Guard.Existing(s.Draft, Resource, Id);
+
+    /// <summary>Keeps the directory and the hold reminder in step with what was committed. Never throws: the change is stored.</summary>
+    private async Task AfterCommit(ListingState previous, ListingState committed)
+    {
+        var draft = committed.Draft!;
+        if (previous.Draft?.Title != draft.Title || previous.Draft?.CountyCode != draft.CountyCode || previous.Status != committed.Status)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings)
+                    .Upsert(new(Id, draft.Title, draft.CountyCode, committed.CooperativeId, committed.Status.ToString()));
+            }
+            catch (Exception e)
+            {
+                LogDirectoryFailed(e, Id);
+            }
+        }
+        if (!committed.Holds.IsEmpty && !_reminderRegistered) await EnsureReminder();
+    }
+
+    private async Task EnsureReminder()
+    {
+        try
+        {
+            var earliest = _commits.Committed.Holds.Values.Min(h => h.HoldUntil);
+            var due = earliest - _clock.Now();
+            await this.RegisterOrUpdateReminder(HoldReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, SweepPeriod);
+            _reminderRegistered = true;
+        }
+        catch (Exception e)
+        {
+            // Holds are stored either way; the next commit or activation tries again.
+            LogReminderFailed(e, Id);
+        }
+    }
+
+    private async Task DropReminder()
+    {
+        try
+        {
+            var reminder = await this.GetReminder(HoldReminder);
+            if (reminder is not null) await this.UnregisterReminder(reminder);
+            _reminderRegistered = false;
+        }
+        catch (Exception e)
+        {
+            LogReminderFailed(e, Id);
+        }
     }
 
     private ListingDetails Details(ListingState s) =>
-        new(Id, s.CooperativeId!, Guard.Existing(s.Draft, Resource, Id), s.Status, s.CreatedAt, s.UpdatedAt);
+        new(Id, s.CooperativeId!, Existing(s), s.Status, s.CreatedAt, s.UpdatedAt,
+            s.Holds.Values.Sum(h => h.Quantity), s.Holds.Count);
+
+    [LoggerMessage(LogLevel.Information, "Listing {ListingId}: expired hold of order {OrderId} settled as {Verdict}")]
+    private partial void LogSettled(string listingId, string orderId, ReservationVerdict verdict);
+
+    [LoggerMessage(LogLevel.Warning, "Listing {ListingId}: the expired hold of order {OrderId} could not be settled; kept until the next sweep")]
+    private partial void LogSettleFailed(Exception error, string listingId, string orderId);
+
+    [LoggerMessage(LogLevel.Error, "Listing {ListingId}: directory entry not updated")]
+    private partial void LogDirectoryFailed(Exception error, string listingId);
+
+    [LoggerMessage(LogLevel.Warning, "Listing {ListingId}: hold reminder not registered or removed")]
+    private partial void LogReminderFailed(Exception error, string listingId);
 }

@@ -1,7 +1,12 @@
+using System.Collections.Immutable;
 using AgriLink.Domain.Listings;
 
 namespace AgriLink.Grains.Listings;
 
+/// <summary>
+/// A listing as stored. <see cref="ListingDraft.Stock"/> is the stock still available: holds are already taken out.
+/// Immutable (records and immutable collections) because the grain writes one snapshot while deciding the next.
+/// </summary>
 [GenerateSerializer, Alias("AgriLink.ListingState")]
 public sealed record ListingState
 {
@@ -10,4 +15,7 @@ public sealed record ListingState
     [Id(2)] public ListingStatus Status { get; init; }
     [Id(3)] public DateTimeOffset CreatedAt { get; init; }
     [Id(4)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Stock held for orders not yet paid or confirmed, by order id, with the terms granted.</summary>
+    [Id(5)] public ImmutableDictionary<string, ReservedLine> Holds { get; init; } = ImmutableDictionary<string, ReservedLine>.Empty;
 }

@@ -1,0 +1,146 @@
+namespace AgriLink.Grains.Listings;
+
+/// <summary>
+/// Group commit for a reentrant grain whose state is an immutable record. Each command decides synchronously
+/// against the working state (committed plus changes waiting to be written), so two commands never see the same
+/// stock; every command that arrives while a write is in flight joins the next single write. A caller's task
+/// completes only after the write that holds its change committed. When a write fails, its callers fail, the
+/// working state falls back to what the database has, and the commands queued behind it are decided again.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: it relies on the grain's single-threaded scheduler, as Orleans' reentrancy gives.
+/// <c>afterCommit</c> (previous, committed) runs before the callers are answered and must not throw.
+/// </remarks>
+internal sealed class GroupCommit<TState>(IPersistentState<TState> storage, Func<TState, TState, Task> afterCommit)
+    where TState : class
+{
+    private List<Pending> _queued = [];
+    private List<Pending> _inFlight = [];
+    private bool _writing;
+
+    /// <summary>What the database has: what reads show.</summary>
+    public TState Committed { get; private set; } = storage.State;
+
+    /// <summary>Committed plus every accepted change not yet written: what commands decide against.</summary>
+    public TState Working { get; private set; } = storage.State;
+
+    /// <summary>Starts from the state storage read (on activation, before any command).</summary>
+    public void Reload() => Committed = Working = storage.State;
+
+    /// <summary>
+    /// Runs <paramref name="decide"/> now against the working state. It throws to refuse (nothing changes) or returns
+    /// the next state (the same instance when nothing changes) and the caller's answer.
+    /// </summary>
+    public Task<T> Submit<T>(Func<TState, (TState Next, T Result)> decide)
+    {
+        var pending = new Pending<T>(decide);
+        Admit(pending);
+        return pending.Task;
+    }
+
+    /// <summary>Decides the command: refused, answered at once, or waiting for a write.</summary>
+    private void Admit(Pending pending)
+    {
+        bool changed;
+        try
+        {
+            var before = Working;
+            Working = pending.Decide(before);
+            changed = !ReferenceEquals(before, Working);
+        }
+        catch (Exception e)
+        {
+            pending.Fail(e);
+            return;
+        }
+
+        if (!changed && ReferenceEquals(Working, Committed))
+        {
+            pending.Complete();
+        }
+        else if (!changed && _queued.Count == 0)
+        {
+            // Nothing to write, but the answer rests on the write in flight: wait for it.
+            _inFlight.Add(pending);
+        }
+        else
+        {
+            pending.Changed = changed;
+            _queued.Add(pending);
+            if (!_writing) _ = Flush();
+        }
+    }
+
+    private async Task Flush()
+    {
+        _writing = true;
+        try
+        {
+            while (_queued.Count > 0)
+            {
+                (_inFlight, _queued) = (_queued, []);
+                var target = Working;
+                storage.State = target;
+                try
+                {
+                    await storage.WriteStateAsync();
+                }
+                catch (Exception e)
+                {
+                    RollBack(e);
+                    continue;
+                }
+
+                var previous = Committed;
+                Committed = target;
+                var done = _inFlight;
+                _inFlight = [];
+                await afterCommit(previous, target);
+                foreach (var pending in done) pending.Complete();
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private void RollBack(Exception error)
+    {
+        storage.State = Committed;
+        Working = Committed;
+        var failed = _inFlight.Where(p => p.Changed).ToList();
+        var again = _inFlight.Where(p => !p.Changed).Concat(_queued).ToList();
+        _inFlight = [];
+        _queued = [];
+        foreach (var pending in failed) pending.Fail(error);
+        // Queued commands were decided against changes that never reached the database: decide them afresh.
+        foreach (var pending in again) Admit(pending);
+    }
+
+    private abstract class Pending
+    {
+        public bool Changed { get; set; }
+        public abstract TState Decide(TState current);
+        public abstract void Complete();
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class Pending<T>(Func<TState, (TState Next, T Result)> decide) : Pending
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _done.Task;
+
+        public override TState Decide(TState current)
+        {
+            (var next, _result) = decide(current);
+            return next;
+        }
+
+        public override void Complete() => _done.TrySetResult(_result);
+
+        public override void Fail(Exception error) => _done.TrySetException(error);
+    }
+}
