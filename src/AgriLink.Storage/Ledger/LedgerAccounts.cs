@@ -71,6 +71,15 @@ public static class LedgerAccounts
     /// <summary>The village collective's fee on card sales: <c>collective:{id}:card-fees</c>.</summary>
     public static string VillageCollectiveCardFees(string collectiveId) => VillageCollectivePrefix(collectiveId) + "card-fees";
 
+    /// <summary>Invoiced sales the buyer has not yet paid by bank transfer (应收账款): <c>coop:{id}:invoice-receivables</c>.</summary>
+    public static string CooperativeInvoiceReceivables(string cooperativeId) => CooperativePrefix(cooperativeId) + "invoice-receivables";
+
+    /// <summary>Sales on monthly invoices, recognised when invoiced: <c>coop:{id}:invoice-sales</c>.</summary>
+    public static string CooperativeInvoiceSales(string cooperativeId) => CooperativePrefix(cooperativeId) + "invoice-sales";
+
+    /// <summary>Bank transfers (对公转账) received for invoices: <c>coop:{id}:bank-receipts</c>.</summary>
+    public static string CooperativeBankReceipts(string cooperativeId) => CooperativePrefix(cooperativeId) + "bank-receipts";
+
     private static string Id(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id, name);

@@ -1,0 +1,31 @@
+using AgriLink.Domain.Invoices;
+using AgriLink.Domain.Orders;
+
+namespace AgriLink.Grains.Invoices;
+
+[GenerateSerializer, Alias("AgriLink.InvoiceBookState")]
+public sealed record InvoiceBookState
+{
+    /// <summary>The last sequence issued in each year of issue.</summary>
+    [Id(0)] public IReadOnlyDictionary<int, int> LastSequence { get; init; } = new Dictionary<int, int>();
+    [Id(1)] public IReadOnlyList<BookedInvoice> Invoices { get; init; } = [];
+}
+
+/// <summary>
+/// An invoice and the follow-up work saved with it, so work cut short by a crash is redone (each step is idempotent):
+/// telling each order it is invoiced, posting the sale, and after payment paying the orders and posting the receipt.
+/// </summary>
+[GenerateSerializer, Alias("AgriLink.BookedInvoice")]
+public sealed record BookedInvoice
+{
+    [Id(0)] public required Invoice Invoice { get; init; }
+    [Id(1)] public bool OrdersMarked { get; init; }
+    [Id(2)] public bool IssuePosted { get; init; }
+    [Id(3)] public OrderActor? PaidBy { get; init; }
+    [Id(4)] public bool PaymentSettled { get; init; }
+    /// <summary>The status the buyer's invoice list last heard of.</summary>
+    [Id(5)] public InvoiceStatus? Indexed { get; init; }
+
+    public bool HasWork => !OrdersMarked || !IssuePosted || Indexed != Invoice.Status
+        || (Invoice.Status == InvoiceStatus.Paid && !PaymentSettled);
+}
