@@ -1,4 +1,5 @@
 using AgriLink.Grains.Quotas;
+using AgriLink.Grains.Orders;
 using AgriLink.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class SiloBuilderExtensions
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         silo.AddAgriLinkStorage();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<MarketplaceOptions>().Bind(configuration.GetSection(MarketplaceOptions.Section));
         silo.Services.AddQuotaOptions(configuration);
         return silo;
     }

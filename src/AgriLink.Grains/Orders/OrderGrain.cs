@@ -10,9 +10,10 @@ namespace AgriLink.Grains.Orders;
 
 /// <summary>
 /// An order and its sub-orders. Placing holds stock at every listing first and stores the order only when all holds
-/// were granted (else it releases them and stores nothing). Stock then follows the order: invoice orders confirm
-/// their holds at once, card orders when paid; a hold that runs out makes the listing ask
-/// <see cref="ReservationExpiring"/>, so a lost confirmation or release heals itself. Work after a saved transition
+/// were granted (else it releases them and stores nothing). The holds stay unconfirmed until the sub-order ships, so
+/// a cancel before shipping releases exactly what was held (the listing API cannot take back a confirmed sale). A
+/// hold that runs out makes the listing ask <see cref="ReservationExpiring"/>: unpaid card orders lapse (release),
+/// live ones are confirmed; so a lost confirmation or release heals itself. Work after a saved transition
 /// (stock back after a cancel, trade and quota postings after completion) is flagged per sub-order and retried until done.
 /// </summary>
 public sealed partial class OrderGrain(
@@ -75,7 +76,6 @@ public sealed partial class OrderGrain(
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
         });
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
-        if (!card) await ConfirmStock(subOrders);
         await UpdateIndexes();
         return Details();
     }
@@ -121,7 +121,6 @@ public sealed partial class OrderGrain(
             SubOrders = next, Payments = payments,
             PaymentProvider = payment.Provider, PaymentReference = payment.PaymentReference,
         }, events);
-        await ConfirmStock(S.SubOrders.Where(s => s.Flow.Status == OrderStatus.Paid));
         return new PaymentOutcome(Details(), AlreadyRecorded: false, NeedsRefund: false);
     }
 
@@ -143,8 +142,13 @@ public sealed partial class OrderGrain(
         return Details();
     }
 
-    public Task<OrderDetails> Ship(string cooperativeId, OrderActor actor) =>
-        Act(OrderAction.Ship, cooperativeId, actor);
+    /// <summary>Shipping makes the sale final at the listings: until then a cancel simply releases the held stock.</summary>
+    public async Task<OrderDetails> Ship(string cooperativeId, OrderActor actor)
+    {
+        var shipped = await Act(OrderAction.Ship, cooperativeId, actor);
+        await ConfirmStock(S.SubOrders.Where(s => s.CooperativeId == cooperativeId));
+        return shipped;
+    }
 
     public Task<OrderDetails> ConfirmDelivery(string cooperativeId, OrderActor actor) =>
         Act(OrderAction.ConfirmDelivery, cooperativeId, actor);

@@ -12,7 +12,7 @@ namespace AgriLink.Grains.Orders;
 /// What a completed sub-order tells the rest of the platform: each producing member's transaction volume (the
 /// basis of the cooperative's return by trade) and the buyer's quota progress. Both are idempotent by reference.
 /// </summary>
-internal static class OrderPostings
+public static class OrderPostings
 {
     public static async Task PostTrade(IGrainFactory grains, string orderId, SubOrderState sub)
     {
