@@ -83,6 +83,7 @@ public sealed class ConcurrencyTests(ClusterFixture fixture)
     {
         var cooperativeId = Samples.CooperativeId();
         await _client.GetGrain<ICooperativeGrain>(cooperativeId).Register(Samples.Cooperative());
+        await _client.Admit(cooperativeId); // only an admitted cooperative publishes
         var grain = _client.GetGrain<IListingGrain>(Samples.ListingId());
         await grain.Create(cooperativeId, Samples.Listing());
         await grain.Publish();

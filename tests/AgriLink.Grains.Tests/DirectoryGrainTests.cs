@@ -118,6 +118,7 @@ public sealed class DirectoryGrainTests(ClusterFixture fixture)
     {
         var cooperativeId = Samples.CooperativeId();
         await _client.GetGrain<ICooperativeGrain>(cooperativeId).Register(Samples.Cooperative());
+        await _client.Admit(cooperativeId); // only an admitted cooperative publishes
         var id = Samples.ListingId();
         var grain = _client.GetGrain<IListingGrain>(id);
 

@@ -12,12 +12,8 @@ public sealed class ListingGrainTests(ClusterFixture fixture)
 
     private readonly IClusterClient _client = fixture.Client;
 
-    private async Task<string> RegisteredCooperativeId()
-    {
-        var id = Samples.CooperativeId();
-        await _client.GetGrain<ICooperativeGrain>(id).Register(Samples.Cooperative());
-        return id;
-    }
+    /// <summary>An admitted cooperative: only those may publish.</summary>
+    private Task<string> RegisteredCooperativeId() => _client.AdmittedCooperative();
 
     private async Task<IListingGrain> Draft(decimal stock = 8000)
     {

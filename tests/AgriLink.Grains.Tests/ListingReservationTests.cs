@@ -19,8 +19,7 @@ public sealed class ListingReservationTests(ClusterFixture fixture)
 
     private async Task<IListingGrain> Active(decimal stock = 8000, decimal minOrder = 50)
     {
-        var cooperativeId = Samples.CooperativeId();
-        await _client.GetGrain<ICooperativeGrain>(cooperativeId).Register(Samples.Cooperative());
+        var cooperativeId = await _client.AdmittedCooperative();
         var grain = _client.GetGrain<IListingGrain>(Samples.ListingId());
         await grain.Create(cooperativeId, Samples.Listing(stock) with { MinOrder = minOrder });
         await grain.Publish();
@@ -185,8 +184,7 @@ public sealed class ListingReservationTests(ClusterFixture fixture)
     [Fact]
     public async Task DraftListingCannotBeReserved()
     {
-        var cooperativeId = Samples.CooperativeId();
-        await _client.GetGrain<ICooperativeGrain>(cooperativeId).Register(Samples.Cooperative());
+        var cooperativeId = await _client.AdmittedCooperative();
         var grain = _client.GetGrain<IListingGrain>(Samples.ListingId());
         await grain.Create(cooperativeId, Samples.Listing());
 

@@ -14,6 +14,12 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("Archive")] Task<ListingDetails> Archive();
     [Alias("SetStock")] Task<ListingDetails> SetStock(decimal stock);
 
+    /// <summary>Grants 扶贫产品认定 (platform administrators only: the caller checks). Refused when already certified or archived.</summary>
+    [Alias("GrantPovertyCertification")] Task<ListingDetails> GrantPovertyCertification(PovertyCertification certification, string grantedBy);
+
+    /// <summary>Revokes 扶贫产品认定 with a reason; reservations from then on are not certified. Refused when not certified.</summary>
+    [Alias("RevokePovertyCertification")] Task<ListingDetails> RevokePovertyCertification(string reason, string revokedBy);
+
     /// <summary>
     /// Holds <paramref name="quantity"/> out of stock for the order until <paramref name="holdUntil"/>, atomically:
     /// concurrent reservations never oversell. Idempotent per order: a repeat returns the same line. Refused (rule

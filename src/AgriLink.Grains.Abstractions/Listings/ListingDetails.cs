@@ -2,7 +2,11 @@ using AgriLink.Domain.Listings;
 
 namespace AgriLink.Grains.Listings;
 
-/// <summary>A listing. <c>Draft.Stock</c> is what can still be ordered; <see cref="Held"/> is held for unpaid orders on top of it.</summary>
+/// <summary>
+/// A listing. <c>Draft.Stock</c> is what can still be ordered; <see cref="Held"/> is held for unpaid orders on top of it.
+/// <see cref="PovertyCertification"/> is the platform's 扶贫产品认定 (null: not certified), with every grant and revocation in
+/// <see cref="CertificationHistory"/>; the producer's own certifications are in <c>Draft.Certifications</c>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.ListingDetails")]
 public sealed record ListingDetails(
     [property: Id(0)] string Id,
@@ -12,4 +16,6 @@ public sealed record ListingDetails(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] DateTimeOffset UpdatedAt,
     [property: Id(6)] decimal Held = 0,
-    [property: Id(7)] int HoldCount = 0);
+    [property: Id(7)] int HoldCount = 0,
+    [property: Id(8)] PovertyCertification? PovertyCertification = null,
+    [property: Id(9)] IReadOnlyList<CertificationChange>? CertificationHistory = null);

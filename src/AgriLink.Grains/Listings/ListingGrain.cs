@@ -1,3 +1,4 @@
+using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Orders;
@@ -61,6 +62,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         draft.Validate();
         if (!await GrainFactory.GetGrain<ICooperativeGrain>(cooperativeId).Exists())
             throw ValidationFailedException.For("cooperativeId", $"No cooperative with id '{cooperativeId}' is registered.");
+        await CheckProducers(cooperativeId, draft);
         var now = _clock.Now();
         return await Change(s =>
         {
@@ -72,12 +74,13 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         });
     }
 
-    public Task<ListingDetails> Update(ListingDraft draft)
+    public async Task<ListingDetails> Update(ListingDraft draft)
     {
         Existing(_commits.Working);
         draft.Validate();
+        await CheckProducers(_commits.Working.CooperativeId!, draft);
         var now = _clock.Now();
-        return Change(s =>
+        return await Change(s =>
         {
             Existing(s);
             if (s.Status == ListingStatus.Archived)
@@ -91,7 +94,13 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         });
     }
 
-    public Task<ListingDetails> Publish() => Transition(s => ListingLifecycle.Publish(s.Status, s.Draft!.Stock));
+    /// <summary>Only an admitted (approved, not suspended) cooperative's listings go on sale, as on the 832 platform.</summary>
+    public async Task<ListingDetails> Publish()
+    {
+        Existing(_commits.Working);
+        await RequireAdmitted(_commits.Working.CooperativeId!);
+        return await Transition(s => ListingLifecycle.Publish(s.Status, s.Draft!.Stock));
+    }
 
     public Task<ListingDetails> Pause() => Transition(s => ListingLifecycle.Pause(s.Status));
 
@@ -109,17 +118,61 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         });
     }
 
-    public Task<ReservedLine> Reserve(string orderId, decimal quantity, DateTimeOffset holdUntil)
+    public Task<ListingDetails> GrantPovertyCertification(PovertyCertification certification, string grantedBy)
+    {
+        ArgumentNullException.ThrowIfNull(certification);
+        certification.Validate(_clock.Today());
+        certification = certification.Normalized();
+        var now = _clock.Now();
+        return Change(s =>
+        {
+            Existing(s);
+            if (s.Status == ListingStatus.Archived)
+                throw new RuleViolationException("listing.archived", "An archived listing cannot be certified.");
+            if (s.Poverty is not null)
+                throw new RuleViolationException("certification.already-granted",
+                    $"The listing is already certified under {s.Poverty.CertificateNumber}; revoke it first.");
+            return s with
+            {
+                Poverty = certification,
+                CertificationHistory = s.CertificationHistory.Add(new(now, Granted: true, certification.CertificateNumber, grantedBy)),
+            };
+        });
+    }
+
+    public Task<ListingDetails> RevokePovertyCertification(string reason, string revokedBy)
+    {
+        new Validator().Text("reason", reason, 500).ThrowIfInvalid();
+        reason = reason.Trim();
+        var now = _clock.Now();
+        return Change(s =>
+        {
+            Existing(s);
+            if (s.Poverty is null)
+                throw new RuleViolationException("certification.not-granted", "The listing holds no poverty-alleviation certification.");
+            return s with
+            {
+                Poverty = null,
+                CertificationHistory = s.CertificationHistory.Add(new(now, Granted: false, s.Poverty.CertificateNumber, revokedBy, reason)),
+            };
+        });
+    }
+
+    public async Task<ReservedLine> Reserve(string orderId, decimal quantity, DateTimeOffset holdUntil)
     {
         StockReservation.Validate(orderId, quantity, holdUntil, _clock.Now());
         orderId = orderId.Trim();
-        return _commits.Submit(s =>
+        var cooperativeId = _commits.Working.CooperativeId;
+        Existing(_commits.Working);
+        // A repeat for a held order answers as before, even if the cooperative was suspended since.
+        if (!_commits.Working.Holds.ContainsKey(orderId)) await RequireAdmitted(cooperativeId!);
+        return await _commits.Submit(s =>
         {
             var draft = Existing(s);
             if (s.Holds.TryGetValue(orderId, out var held)) return (s, held);
             StockReservation.CheckReservable(s.Status, draft.Stock, draft.MinOrder, quantity);
             var line = new ReservedLine(Id, s.CooperativeId!, draft.Title, draft.Unit, draft.PriceFen, quantity,
-                LinePricing.AmountFen(draft.PriceFen, quantity), PovertyCertified: false, ProducerIds: [], draft.CountyCode, holdUntil);
+                LinePricing.AmountFen(draft.PriceFen, quantity), s.Poverty is not null, draft.ProducerIds ?? [], draft.CountyCode, holdUntil);
             var stock = draft.Stock - quantity;
             var next = s with
             {
@@ -195,6 +248,25 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
             return (next, Details(next));
         });
 
+    private async Task RequireAdmitted(string cooperativeId)
+    {
+        if (!await GrainFactory.GetGrain<ICooperativeAdmissionGrain>(cooperativeId).MaySell())
+            throw new RuleViolationException("cooperative.not-admitted",
+                $"The cooperative '{cooperativeId}' is not admitted to sell on the platform (or is suspended).");
+    }
+
+    /// <summary>Producers must be member households of the listing's cooperative.</summary>
+    private async Task CheckProducers(string cooperativeId, ListingDraft draft)
+    {
+        if (draft.ProducerIds is not { Count: > 0 } producers) return;
+        var members = (await GrainFactory.GetGrain<ICooperativeGrain>(cooperativeId).MemberIds(MemberKind.Household))
+            .ToHashSet(StringComparer.Ordinal);
+        var strangers = producers.Select(p => p.Trim()).Where(p => !members.Contains(p)).ToList();
+        if (strangers.Count > 0)
+            throw ValidationFailedException.For("producerIds",
+                $"Not member households of the cooperative: {string.Join(", ", strangers.Take(10))}.");
+    }
+
     private ListingDraft Existing(ListingState s) => Guard.Existing(s.Draft, Resource, Id);
 
     /// <summary>Keeps the directory and the hold reminder in step with what was committed. Never throws: the change is stored.</summary>
@@ -248,7 +320,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     private ListingDetails Details(ListingState s) =>
         new(Id, s.CooperativeId!, Existing(s), s.Status, s.CreatedAt, s.UpdatedAt,
-            s.Holds.Values.Sum(h => h.Quantity), s.Holds.Count);
+            s.Holds.Values.Sum(h => h.Quantity), s.Holds.Count, s.Poverty, s.CertificationHistory);
 
     [LoggerMessage(LogLevel.Information, "Listing {ListingId}: expired hold of order {OrderId} settled as {Verdict}")]
     private partial void LogSettled(string listingId, string orderId, ReservationVerdict verdict);

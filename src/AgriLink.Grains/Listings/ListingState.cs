@@ -18,4 +18,9 @@ public sealed record ListingState
 
     /// <summary>Stock held for orders not yet paid or confirmed, by order id, with the terms granted.</summary>
     [Id(5)] public ImmutableDictionary<string, ReservedLine> Holds { get; init; } = ImmutableDictionary<string, ReservedLine>.Empty;
+
+    /// <summary>扶贫产品认定 as the platform granted it; null when never granted or revoked.</summary>
+    [Id(6)] public PovertyCertification? Poverty { get; init; }
+
+    [Id(7)] public ImmutableList<CertificationChange> CertificationHistory { get; init; } = ImmutableList<CertificationChange>.Empty;
 }
