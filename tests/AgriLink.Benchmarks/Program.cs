@@ -6,6 +6,7 @@ const string Usage = """
     AgriLink benchmarks (README.md in tests/AgriLink.Benchmarks).
 
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- dividends [options]
+    dotnet run -c Release --project tests/AgriLink.Benchmarks -- flash-sale [--buyers 2000] [--stock 500] [--rounds 3]
 
       --shareholders N     members holding shares, each paid a dividend (default 50000)
       --trade grain|storage
@@ -21,6 +22,16 @@ const string Usage = """
     Exit code: 0 when the run verified, 1 when it failed verification or crashed, 2 for bad arguments.
     The targets (ratio ≤ 3×, peak < 1 GiB) are reported, not enforced by the exit code.
     """;
+
+if (args.Length > 0 && args[0] == "flash-baseline-server")
+{
+    return await AgriLink.Benchmarks.FlashSale.BaselineServer.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "flash-sale")
+{
+    return await AgriLink.Benchmarks.FlashSale.FlashSaleCli.RunAsync(args);
+}
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {

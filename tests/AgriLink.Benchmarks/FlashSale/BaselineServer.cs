@@ -1,0 +1,147 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using AgriLink.Storage;
+
+namespace AgriLink.Benchmarks.FlashSale;
+
+/// <summary>
+/// The baseline a conventional app would use for a flash sale: an ASP.NET Core endpoint that, per order, reads the
+/// listing row (stock, version), then in a write transaction runs the version-checked
+/// <c>UPDATE listing SET stock = stock - n, version = version + 1 WHERE id = @id AND version = @v AND stock &gt;= n</c>,
+/// inserts the order row and commits; 0 rows updated means another order won the race, so it reads again and retries
+/// (the optimistic-concurrency loop of an ORM with a concurrency token). Same SQLite engine and settings as AgriLink
+/// (<see cref="AgriLinkDatabase"/>: WAL, synchronous=FULL, busy timeout, BEGIN IMMEDIATE for writes), its own file.
+/// It runs as a separate process, as AgriLink.Web does, started by the benchmark: <c>AgriLink.Benchmarks.dll
+/// flash-baseline-server --db FILE --urls URL</c>.
+/// </summary>
+public static class BaselineServer
+{
+    public const string ReadyLine = "Baseline is running.";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? db = null, urls = null;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--db": db = args[i + 1]; break;
+                case "--urls": urls = args[i + 1]; break;
+            }
+        }
+
+        if (db is null || urls is null)
+        {
+            Console.Error.WriteLine("flash-baseline-server --db FILE --urls http://127.0.0.1:PORT");
+            return 2;
+        }
+
+        var database = AgriLinkDatabase.Sqlite(db);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(urls);
+        var app = builder.Build();
+
+        app.MapGet("/health", () => Results.Ok());
+        app.MapPost("/setup", async (SetupRequest request) =>
+        {
+            await using var connection = await database.OpenAsync();
+            foreach (var sql in new[]
+            {
+                "CREATE TABLE IF NOT EXISTS listing (id TEXT PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0), version INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS orders (id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, buyer_id TEXT NOT NULL, quantity INTEGER NOT NULL, placed_at TEXT NOT NULL)",
+                "DELETE FROM orders", "DELETE FROM listing",
+            })
+            {
+                await using var command = Command(connection, null, sql);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await using var insert = Command(connection, null,
+                "INSERT INTO listing (id, stock, version) VALUES (@id, @stock, 0)", ("@id", request.ListingId), ("@stock", request.Stock));
+            await insert.ExecuteNonQueryAsync();
+            return Results.Ok();
+        });
+        app.MapPost("/orders", async (BaselineOrder order) => await PlaceAsync(database, order));
+        app.MapGet("/verify/{listingId}", async (string listingId) =>
+        {
+            await using var connection = await database.OpenAsync();
+            await using var stock = Command(connection, null, "SELECT stock FROM listing WHERE id = @id", ("@id", listingId));
+            await using var sold = Command(connection, null,
+                "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM orders WHERE listing_id = @id", ("@id", listingId));
+            var left = (long)(await stock.ExecuteScalarAsync())!;
+            await using var reader = await sold.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return Results.Ok(new BaselineVerification(left, reader.GetInt64(0), reader.GetInt64(1)));
+        });
+
+        await app.StartAsync();
+        Console.WriteLine(ReadyLine);
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static async Task<IResult> PlaceAsync(AgriLinkDatabase database, BaselineOrder order)
+    {
+        if (order.Quantity <= 0) return Results.Problem("quantity must be positive", statusCode: 400);
+        var orderId = "ord-" + Guid.NewGuid().ToString("N");
+        await using var connection = await database.OpenAsync();
+        while (true)
+        {
+            long stock, version;
+            await using (var read = Command(connection, null, "SELECT stock, version FROM listing WHERE id = @id", ("@id", order.ListingId)))
+            await using (var reader = await read.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync()) return Results.Problem("no such listing", statusCode: 404);
+                stock = reader.GetInt64(0);
+                version = reader.GetInt64(1);
+            }
+
+            if (stock < order.Quantity) return Results.Problem("sold out", statusCode: 409);
+
+            await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
+            await using var update = Command(connection, transaction,
+                "UPDATE listing SET stock = stock - @n, version = version + 1 WHERE id = @id AND version = @v AND stock >= @n",
+                ("@n", order.Quantity), ("@id", order.ListingId), ("@v", version));
+            if (await update.ExecuteNonQueryAsync() == 0)
+            {
+                await transaction.RollbackAsync();
+                continue; // another order changed the row since we read it: read again
+            }
+
+            await using var insert = Command(connection, transaction,
+                "INSERT INTO orders (id, listing_id, buyer_id, quantity, placed_at) VALUES (@id, @listing, @buyer, @n, @at)",
+                ("@id", orderId), ("@listing", order.ListingId), ("@buyer", order.BuyerId), ("@n", order.Quantity),
+                ("@at", DateTimeOffset.UtcNow.ToString("O")));
+            await insert.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            return Results.Created($"/orders/{orderId}", new { id = orderId });
+        }
+    }
+}
+
+public sealed record SetupRequest(string ListingId, long Stock);
+
+public sealed record BaselineOrder(string ListingId, string BuyerId, long Quantity);
+
+public sealed record BaselineVerification(long Stock, long Orders, long QuantitySold);
