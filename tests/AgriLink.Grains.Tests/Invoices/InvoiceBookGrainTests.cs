@@ -1,0 +1,166 @@
+using AgriLink.Domain.Invoices;
+using AgriLink.Domain.Orders;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Invoices;
+using AgriLink.Grains.Listings;
+using AgriLink.Grains.Orders;
+using AgriLink.Storage.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace AgriLink.Grains.Tests.Invoices;
+
+[Collection(ClusterCollection.Name)]
+public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
+{
+    private static readonly InvoicePeriod ThisMonth = new(ClusterFixture.Today.Year, ClusterFixture.Today.Month);
+    private readonly IClusterClient _client = fixture.Client;
+
+    private ILedger Ledger => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ILedger>();
+
+    private async Task<(string Cooperative, string Listing)> Seller()
+    {
+        var coop = await _client.AdmittedCooperative();
+        var listing = Samples.ListingId();
+        var grain = _client.GetGrain<IListingGrain>(listing);
+        await grain.Create(coop, Samples.Listing(1_000) with { MinOrder = 1, PriceFen = 650 });
+        await grain.Publish();
+        return (coop, listing);
+    }
+
+    private async Task<string> Buyer()
+    {
+        var id = Samples.BuyerId();
+        await _client.GetGrain<IBuyerGrain>(id).Register(Samples.Buyer());
+        return id;
+    }
+
+    /// <summary>An invoice order placed, shipped and delivered; returns its id.</summary>
+    private async Task<string> Delivered(string buyer, string coop, string listing, decimal quantity, PaymentMethod method = PaymentMethod.Invoice)
+    {
+        var order = _client.GetGrain<IOrderGrain>(OrderIds.New());
+        var placed = await order.Place(new PlaceOrder(buyer, method, [new OrderLineRequest(listing, quantity)], "440103", "广州市荔湾区中山七路 1 号"),
+            new OrderActor(ActorRole.Buyer, "buyer.test"));
+        await order.Ship(coop, new OrderActor(ActorRole.Cooperative, "coop.admin", coop));
+        await order.ConfirmDelivery(coop, new OrderActor(ActorRole.Buyer, "buyer.test"));
+        return placed.Id;
+    }
+
+    [Fact]
+    public async Task ConcurrentIssuesForOneCooperativeTakeConsecutiveNumbers()
+    {
+        var (coop, listing) = await Seller();
+        var buyers = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var buyer = await Buyer();
+            await Delivered(buyer, coop, listing, i + 1);
+            buyers.Add(buyer);
+        }
+
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+        var issued = await Task.WhenAll(buyers.Select(b => book.Issue(b, ThisMonth, "coop.admin")));
+
+        var numbers = issued.Select(i => InvoiceNumber.TryParse(i.Invoice.Number, out var n) ? n : default).ToList();
+        Assert.All(numbers, n => Assert.Equal((coop, ClusterFixture.Today.Year), (n.CooperativeId, n.Year)));
+        Assert.Equal(Enumerable.Range(1, 6), numbers.Select(n => n.Sequence).Order());
+        Assert.All(issued, i => Assert.True(i.Created));
+        Assert.Equal(6, (await book.List()).Count);
+    }
+
+    [Fact]
+    public async Task AnInvoiceCoversTheBuyersDeliveredInvoiceOrdersAndMarksThem()
+    {
+        var (coop, listing) = await Seller();
+        var buyer = await Buyer();
+        var first = await Delivered(buyer, coop, listing, 10);
+        var second = await Delivered(buyer, coop, listing, 2.5m);
+        var other = await Delivered(await Buyer(), coop, listing, 1);
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+
+        var issued = await book.Issue(buyer, ThisMonth, "coop.admin");
+
+        var invoice = issued.Invoice;
+        Assert.Equal(new[] { first, second }.Order(), invoice.OrderIds.Order());
+        Assert.Equal(6_500 + 1_625, invoice.TotalFen);
+        Assert.Equal("捌拾壹元贰角伍分", invoice.TotalInWords);
+        Assert.Equal(buyer, invoice.Buyer.Id);
+        Assert.Equal(Samples.Buyer().Name, invoice.Buyer.Name);
+        Assert.Equal(Samples.Cooperative().Name, invoice.Seller.Name);
+        Assert.Equal(ClusterFixture.Today, invoice.IssuedOn);
+        foreach (var id in invoice.OrderIds)
+            Assert.Equal(invoice.Number, (await _client.GetGrain<IOrderGrain>(id).Get()).SubOrders.Single().InvoiceNumber);
+        Assert.Null((await _client.GetGrain<IOrderGrain>(other).Get()).SubOrders.Single().InvoiceNumber);
+        Assert.Equal(invoice.TotalFen, await Ledger.BalanceAsync(LedgerAccounts.CooperativeInvoiceReceivables(coop), TestContext.Current.CancellationToken));
+        Assert.Equal(invoice.Number, Assert.Single(await _client.GetGrain<IBuyerInvoicesGrain>(buyer).List()).Number);
+
+        // Asking again with nothing new delivered returns the same invoice and takes no number.
+        var again = await book.Issue(buyer, ThisMonth, "coop.admin");
+        Assert.False(again.Created);
+        Assert.Equal(invoice.Number, again.Invoice.Number);
+        Assert.Single(await book.List());
+    }
+
+    [Fact]
+    public async Task NothingDeliveredMeansNothingToInvoice()
+    {
+        var (coop, listing) = await Seller();
+        var buyer = await Buyer();
+        await Delivered(await Buyer(), coop, listing, 1);
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+
+        await GrainAssert.RefusedAsync(() => book.Issue(buyer, ThisMonth, "coop.admin"), Invoice.NothingToInvoice);
+        await GrainAssert.RefusedAsync(() => book.Issue(buyer, new InvoicePeriod(ThisMonth.Year + 1, 1), "coop.admin"), "invoice.future-period");
+        Assert.Empty(await book.List());
+    }
+
+    [Fact]
+    public async Task PaymentCompletesEveryCoveredOrderAndPostsTheLedgerOnce()
+    {
+        var (coop, listing) = await Seller();
+        var buyer = await Buyer();
+        var orders = new[] { await Delivered(buyer, coop, listing, 3), await Delivered(buyer, coop, listing, 4) };
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+        var invoice = (await book.Issue(buyer, ThisMonth, "coop.admin")).Invoice;
+        var actor = new OrderActor(ActorRole.Cooperative, "coop.finance", coop);
+        var payment = new InvoicePaymentReceived("BOC20260616-0001", invoice.TotalFen, ClusterFixture.Today);
+
+        await GrainAssert.RefusedAsync(() => book.RecordPayment(invoice.Number, payment with { AmountFen = invoice.TotalFen - 1 }, actor),
+            "invoice.amount-mismatch");
+        var paid = await book.RecordPayment(invoice.Number, payment, actor);
+        var again = await book.RecordPayment(invoice.Number, payment, actor);
+
+        Assert.Equal(InvoiceStatus.Paid, paid.Status);
+        Assert.Equal((paid.Status, paid.Payment), (again.Status, again.Payment));
+        Assert.Equal("BOC20260616-0001", paid.Payment!.BankReference);
+        foreach (var id in orders)
+            Assert.Equal(OrderStatus.Completed, (await _client.GetGrain<IOrderGrain>(id).Get()).SubOrders.Single().Status);
+        Assert.True(await Ledger.IsPostedAsync($"invoice:{invoice.Number}", TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Ledger.BalanceAsync(LedgerAccounts.CooperativeInvoiceReceivables(coop), TestContext.Current.CancellationToken));
+        Assert.Equal(invoice.TotalFen, await Ledger.BalanceAsync(LedgerAccounts.CooperativeBankReceipts(coop), TestContext.Current.CancellationToken));
+        Assert.Equal(-invoice.TotalFen, await Ledger.BalanceAsync(LedgerAccounts.CooperativeInvoiceSales(coop), TestContext.Current.CancellationToken));
+        Assert.Single(await Ledger.EntriesAsync(LedgerAccounts.CooperativeBankReceipts(coop), ct: TestContext.Current.CancellationToken));
+        await GrainAssert.RefusedAsync(() => book.RecordPayment(invoice.Number, payment with { BankReference = "BOC-other" }, actor), "invoice.already-paid");
+        Assert.Equal(InvoiceStatus.Paid, Assert.Single(await _client.GetGrain<IBuyerInvoicesGrain>(buyer).List()).Status);
+    }
+
+    [Fact]
+    public async Task TheBookComesBackFromTheDatabaseAndKeepsCounting()
+    {
+        var (coop, listing) = await Seller();
+        var (a, b) = (await Buyer(), await Buyer());
+        await Delivered(a, coop, listing, 1);
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+        var first = (await book.Issue(a, ThisMonth, "coop.admin")).Invoice;
+
+        await fixture.Cluster.DeactivateAsync(book);
+        await Delivered(b, coop, listing, 1);
+        var second = (await book.Issue(b, ThisMonth, "coop.admin")).Invoice;
+
+        var reloaded = await book.Get(first.Number);
+        Assert.Equal(first.Lines, reloaded!.Lines);
+        Assert.Equal((first.TotalFen, first.TotalInWords, first.Buyer), (reloaded.TotalFen, reloaded.TotalInWords, reloaded.Buyer));
+        Assert.EndsWith("-000001", first.Number, StringComparison.Ordinal);
+        Assert.EndsWith("-000002", second.Number, StringComparison.Ordinal);
+    }
+}
