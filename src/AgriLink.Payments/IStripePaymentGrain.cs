@@ -11,6 +11,6 @@ public interface IStripePaymentGrain : IGrainWithStringKey
     /// <summary>Handles one webhook event (or, with no event id, a reconciliation the platform asks for).</summary>
     [Alias("Reconcile")] Task<Reconciliation> Reconcile(string? eventId);
 
-    /// <summary>Refunds a cooperative's sub-order (or the whole payment) through Stripe, then reconciles.</summary>
-    [Alias("Refund")] Task<Reconciliation> Refund(string? cooperativeId);
+    /// <summary>Refunds a cooperative's paid (not shipped) or cancelled-after-payment sub-order through Stripe, then reconciles.</summary>
+    [Alias("Refund")] Task<Reconciliation> Refund(string cooperativeId);
 }

@@ -18,15 +18,14 @@ public static class PaymentLedger
         return new LedgerTransfer(IdempotencyKeys.LedgerPayment(paymentIntentId), postings, $"Card payment of order {order.Id}", at);
     }
 
-    /// <summary>A refund of one cooperative's sub-order, or of the whole order when <paramref name="cooperativeId"/> is null.</summary>
-    public static LedgerTransfer Refund(string refundId, OrderDetails order, string? cooperativeId, long amountFen, bool applied, PayoutOptions payouts, DateTimeOffset at)
+    /// <summary>A refund of the <paramref name="refunded"/> sub-orders (empty: of money the order never took).</summary>
+    public static LedgerTransfer Refund(string refundId, string orderId, IReadOnlyList<SubOrder> refunded, long amountFen, PayoutOptions payouts, DateTimeOffset at)
     {
         var postings = new List<LedgerPosting> { new(LedgerAccounts.StripeClearing, -amountFen) };
-        var subOrders = cooperativeId is null ? order.SubOrders : order.SubOrders.Where(s => s.CooperativeId == cooperativeId).ToList();
-        postings.AddRange(applied && subOrders.Count > 0
-            ? Shares(subOrders, amountFen, payouts).Select(s => new LedgerPosting(s.Account, s.AmountFen))
+        postings.AddRange(refunded.Count > 0
+            ? Shares(refunded, amountFen, payouts).Select(s => new LedgerPosting(s.Account, s.AmountFen))
             : [new LedgerPosting(LedgerAccounts.StripeUnapplied, amountFen)]);
-        return new LedgerTransfer(IdempotencyKeys.LedgerRefund(refundId), postings, $"Card refund of order {order.Id}", at);
+        return new LedgerTransfer(IdempotencyKeys.LedgerRefund(refundId), postings, $"Card refund of order {orderId}", at);
     }
 
     /// <summary>Allocates the amount over the sub-orders by their amounts, splits each part, and sums per ledger account.</summary>

@@ -34,31 +34,26 @@ public sealed class StripePaymentGrain(
         return result;
     }
 
-    public async Task<Reconciliation> Refund(string? cooperativeId)
+    public async Task<Reconciliation> Refund(string cooperativeId)
     {
         var intent = await stripe.GetPaymentIntent(PaymentIntentId);
-        var orderId = OrderIdOf(intent) ?? throw new NotFoundException("payment.not-found", $"Payment {PaymentIntentId} belongs to no order.");
+        var orderId = OrderIdOf(intent) ?? throw new NotFoundException("payment", PaymentIntentId);
         if (intent.Status != Succeeded)
             throw new RuleViolationException("payment.not-paid", "Only a card payment that succeeded can be refunded.");
         var order = await GrainFactory.GetGrain<IOrderGrain>(orderId).Get();
-        long amount;
-        if (cooperativeId is null)
+        var sub = order.SubOrders.FirstOrDefault(s => s.CooperativeId == cooperativeId)
+            ?? throw new NotFoundException("sub-order", $"{orderId}/{cooperativeId}");
+        if (sub.Status != OrderStatus.Refunded)
         {
-            amount = intent.AmountReceived;
+            if (!Refundable(sub))
+                throw new RuleViolationException("payment.not-refundable",
+                    $"The sub-order of '{cooperativeId}' is {sub.Status}: only a paid sub-order before shipping, or one cancelled after payment, is refunded.");
+            await stripe.Refund(PaymentIntentId, orderId, cooperativeId, sub.AmountFen);
         }
-        else
-        {
-            var sub = order.SubOrders.FirstOrDefault(s => s.CooperativeId == cooperativeId)
-                ?? throw new NotFoundException("order.sub-order-not-found", $"Order {orderId} has no sub-order of cooperative {cooperativeId}.");
-            if (sub.Status is OrderStatus.Refunded)
-                return await Reconcile(null);
-            if (sub.Status is not (OrderStatus.Paid or OrderStatus.Cancelled))
-                throw new RuleViolationException("payment.not-refundable", $"A sub-order that is {sub.Status} cannot be refunded: only paid ones before shipping, or cancelled ones.");
-            amount = sub.AmountFen;
-        }
-        await stripe.Refund(PaymentIntentId, orderId, cooperativeId, amount);
         return await Reconcile(null);
     }
+
+    private static bool Refundable(SubOrder sub) => sub.Status == OrderStatus.Paid || sub is { Status: OrderStatus.Cancelled, RefundPending: true };
 
     /// <summary>Brings the order, the ledger and the payouts in line with the intent and its refunds as Stripe has them now.</summary>
     private async Task<Reconciliation> ReconcileWithStripe()
@@ -80,6 +75,10 @@ public sealed class StripePaymentGrain(
         if (!applied)
             await stripe.Refund(intent.Id, orderId, null, intent.AmountReceived);
 
+        else
+            foreach (var pending in outcome.Order.SubOrders.Where(s => s is { Status: OrderStatus.Cancelled, RefundPending: true }))
+                await stripe.Refund(intent.Id, orderId, pending.CooperativeId, pending.AmountFen);
+
         var refunds = await RecordRefunds(orderGrain, intent, applied);
         var order = await orderGrain.Get();
         var (made, reversed) = applied ? await Payout(order, intent) : (0, 0);
@@ -88,6 +87,10 @@ public sealed class StripePaymentGrain(
         return new Reconciliation(PaymentIntentId, orderId, intent.Status, false, refunds, made, reversed);
     }
 
+    /// <summary>
+    /// Records each refund Stripe has completed, once. Money the order never took (refused payment) goes back without
+    /// touching the order; otherwise the refunded sub-orders are the one the refund names, or every refundable one.
+    /// </summary>
     private async Task<int> RecordRefunds(IOrderGrain orderGrain, PaymentIntent intent, bool applied)
     {
         var recorded = 0;
@@ -96,8 +99,14 @@ public sealed class StripePaymentGrain(
             if (state.State.RecordedRefunds.Contains(refund.Id)) continue;
             var cooperativeId = refund.Metadata?.GetValueOrDefault("cooperative_id");
             var at = clock.GetUtcNow();
-            var order = await orderGrain.RecordRefund(new CardRefund(StripeGateway.Provider, refund.Id, refund.Amount, at, cooperativeId));
-            await ledger.PostAsync(PaymentLedger.Refund(refund.Id, order, cooperativeId, refund.Amount, applied, Payouts, at));
+            IReadOnlyList<SubOrder> refunded = [];
+            if (applied)
+            {
+                var before = await orderGrain.Get();
+                refunded = before.SubOrders.Where(s => cooperativeId is null ? Refundable(s) : s.CooperativeId == cooperativeId).ToList();
+                await orderGrain.RecordRefund(new CardRefund(StripeGateway.Provider, refund.Id, refund.Amount, at, cooperativeId));
+            }
+            await ledger.PostAsync(PaymentLedger.Refund(refund.Id, intent.Metadata["order_id"], refunded, refund.Amount, Payouts, at));
             state.State.RecordedRefunds.Add(refund.Id);
             await state.WriteStateAsync();
             recorded++;

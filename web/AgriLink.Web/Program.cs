@@ -8,6 +8,7 @@ builder.AddAgriLinkData();
 builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
 builder.AddAgriLinkApi();
+builder.AddAgriLinkPayments();
 builder.AddDemoSeeding();
 
 var app = builder.Build();

@@ -49,6 +49,7 @@ public static class ApiExtensions
         app.MapVillageCollectivesApi();
         app.MapBuyersApi();
         app.MapListingsApi();
+        app.MapAgriLinkPayments();
         app.MapOrdersApi();
         app.MapInvoicesApi();
         app.MapQuotasApi();

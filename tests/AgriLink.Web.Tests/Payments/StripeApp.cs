@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using AgriLink.Domain.Orders;
+using AgriLink.Grains.Orders;
+using AgriLink.Storage.Ledger;
+using AgriLink.Web.Seeding;
+using AgriLink.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace AgriLink.Web.Tests.Payments;
+
+/// <summary>
+/// The seeded demo app with Stripe configured against an in-process <see cref="FakeStripe"/>. 舍烹 (coop-pzcili) pays
+/// 15% to its leading enterprise and a 3% fee (the platform default) to its village collective; 六屯 (coop-xwkiwi)
+/// keeps everything on its own connected account.
+/// </summary>
+public sealed class StripeApp : IAsyncLifetime
+{
+    public const string Panzhou = "coop-pzcili";
+    public const string Xiuwen = "coop-xwkiwi";
+    public const string Canteen = "buyer-gzcanteen";
+
+    private readonly TempFolder _folder = new();
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new(StringComparer.Ordinal);
+
+    public FakeStripe Stripe { get; private set; } = null!;
+    public AgriLinkFactory Factory { get; private set; } = null!;
+
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+    public ILedger Ledger => Factory.Services.GetRequiredService<ILedger>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Stripe = await FakeStripe.StartAsync();
+        Factory = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
+        {
+            ["AgriLink:SeedDemo"] = "true",
+            ["AgriLink:SignInAttemptsPerMinute"] = "100000",
+            ["Stripe:SecretKey"] = FakeStripe.SecretKey,
+            ["Stripe:WebhookSecret"] = FakeStripe.WebhookSecret,
+            ["Stripe:PublishableKey"] = "pk_test_agrilink_fake",
+            ["Stripe:ApiBase"] = Stripe.Url,
+            ["Stripe:Payouts:CollectiveFeeBasisPoints"] = "300",
+            [$"Stripe:Payouts:Cooperatives:{Panzhou}:Account"] = "acct_pzcili",
+            [$"Stripe:Payouts:Cooperatives:{Panzhou}:EnterpriseId"] = "ent-panshan",
+            [$"Stripe:Payouts:Cooperatives:{Panzhou}:EnterpriseAccount"] = "acct_panshan",
+            [$"Stripe:Payouts:Cooperatives:{Panzhou}:EnterpriseBasisPoints"] = "1500",
+            [$"Stripe:Payouts:Cooperatives:{Panzhou}:CollectiveId"] = "vc-shepeng",
+            [$"Stripe:Payouts:Cooperatives:{Panzhou}:CollectiveAccount"] = "acct_shepeng",
+            [$"Stripe:Payouts:Cooperatives:{Xiuwen}:Account"] = "acct_xwkiwi",
+        });
+        Factory.StartServer();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Stripe.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<HttpClient> As(string userName)
+    {
+        var token = await _tokens.GetOrAdd(userName, name => Anonymous().LoginAsync(name, DemoData.Password));
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>
+    /// A card order of the canteen: 10 jin of 盘州鲜刺梨 (¥65.00) and, with <paramref name="twoCooperatives"/>, 3 boxes of
+    /// 修文猕猴桃 (¥207.00). Quantities vary by <paramref name="extra"/> so each order differs.
+    /// </summary>
+    public Task<OrderDetails> PlaceCardOrder(bool twoCooperatives = true, int extra = 0, PaymentMethod method = PaymentMethod.Card)
+    {
+        List<OrderLineRequest> lines = [new("lst-pz-cili-fresh", 50 + extra)];
+        if (twoCooperatives) lines.Add(new("lst-xw-kiwi-5jin", 3));
+        return Grains.GetGrain<IOrderGrain>(OrderIds.New()).Place(
+            new PlaceOrder(Canteen, method, lines, "440103", "广州市荔湾区中山七路1号 机关食堂"),
+            new OrderActor(ActorRole.Buyer, "buyer.canteen"));
+    }
+
+    public Task<OrderDetails> Order(string id) => Grains.GetGrain<IOrderGrain>(id).Get();
+}
+
+[CollectionDefinition(Name)]
+public sealed class StripeAppCollection : ICollectionFixture<StripeApp>
+{
+    public const string Name = "Stripe app";
+}
