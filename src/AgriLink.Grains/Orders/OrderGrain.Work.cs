@@ -135,6 +135,10 @@ public sealed partial class OrderGrain
         if (retry) ScheduleRetry(RetryAfter);
     }
 
+    /// <summary>Any call retries what an earlier one left undone (a retry timer also does, while the order stays active).</summary>
+    private Task SettleIfPending() =>
+        S.SubOrders.Any(s => s.NeedsStockReturn || s.NeedsPosting) ? Settle() : Task.CompletedTask;
+
     /// <summary>
     /// Runs one posting. A rule's refusal (say, the year's dividend is already approved) will not change on retry: it is
     /// written into the history and not tried again. Anything else (a timeout, a silo restarting) is retried.

@@ -49,6 +49,7 @@ public sealed partial class OrderGrain(
         {
             if (!SameCommand(placed, normalized))
                 throw new RuleViolationException("order.exists", $"Order '{Id}' was already placed with other contents; a new order needs a new idempotency key.");
+            await SettleIfPending();
             return Details();
         }
         if (actor.Role is not (ActorRole.Buyer or ActorRole.Platform))
@@ -84,6 +85,7 @@ public sealed partial class OrderGrain(
     {
         new Validator().Text("provider", provider, 40).Text("paymentReference", paymentReference, 200).ThrowIfInvalid();
         RequireCard();
+        await SettleIfPending();
         if (S.PaymentReference == paymentReference && S.PaymentProvider == provider) return Details();
         if (!S.SubOrders.Any(s => s.Flow.Status == OrderStatus.AwaitingPayment))
             throw new RuleViolationException(OrderStateMachine.IllegalTransition, $"Order '{Id}' is not awaiting payment.");
@@ -98,6 +100,7 @@ public sealed partial class OrderGrain(
         new Validator().Text("provider", payment.Provider, 40).Text("paymentReference", payment.PaymentReference, 200)
             .Range("amountFen", payment.AmountFen, 1, long.MaxValue).ThrowIfInvalid();
         RequireCard();
+        await SettleIfPending();
         if (S.Payments.TryGetValue(payment.PaymentReference, out var refunded))
             return new PaymentOutcome(Details(), AlreadyRecorded: true, NeedsRefund: refunded);
 
@@ -130,6 +133,7 @@ public sealed partial class OrderGrain(
         new Validator().Text("provider", refund.Provider, 40).Text("refundReference", refund.RefundReference, 200)
             .Range("amountFen", refund.AmountFen, 1, long.MaxValue).ThrowIfInvalid();
         RequireCard();
+        await SettleIfPending();
         if (S.Refunds.Contains(refund.RefundReference)) return Details();
         var targets = refund.CooperativeId is { } coop
             ? [SubOrder(coop).CooperativeId]
@@ -156,6 +160,7 @@ public sealed partial class OrderGrain(
     public async Task<OrderDetails> MarkInvoiced(string cooperativeId, string invoiceNumber)
     {
         new Validator().Text("invoiceNumber", invoiceNumber, 40).ThrowIfInvalid();
+        await SettleIfPending();
         var sub = SubOrder(cooperativeId);
         if (sub.InvoiceNumber is { } existing)
             return existing == invoiceNumber ? Details() : throw new RuleViolationException("order.already-invoiced",
@@ -170,6 +175,7 @@ public sealed partial class OrderGrain(
     public async Task<OrderDetails> RecordInvoicePayment(string cooperativeId, string invoiceNumber, string bankReference, OrderActor actor)
     {
         new Validator().Text("invoiceNumber", invoiceNumber, 40).Text("bankReference", bankReference, 100).ThrowIfInvalid();
+        await SettleIfPending();
         var sub = SubOrder(cooperativeId);
         if (sub.InvoiceNumber is not null && sub.InvoiceNumber != invoiceNumber)
             throw new RuleViolationException("order.invoice-mismatch", $"The sub-order of '{cooperativeId}' is on invoice {sub.InvoiceNumber}, not {invoiceNumber}.");
@@ -186,6 +192,7 @@ public sealed partial class OrderGrain(
     {
         ArgumentNullException.ThrowIfNull(actor);
         new Validator().Text("reason", reason, 500).ThrowIfInvalid();
+        await SettleIfPending();
         var targets = cooperativeId is null
             ? Existing().SubOrders.Where(s => s.Flow.IsLive).Select(s => s.CooperativeId).ToList()
             : SubOrder(cooperativeId) is { Flow.IsLive: true } one ? [one.CooperativeId] : [];
@@ -224,6 +231,7 @@ public sealed partial class OrderGrain(
     {
         ArgumentNullException.ThrowIfNull(actor);
         SubOrder(cooperativeId);
+        await SettleIfPending();
         var (next, events) = Transition(S.SubOrders, [cooperativeId], action, actor, clock.Now());
         await Save(S with { SubOrders = next }, events);
         await Settle();
