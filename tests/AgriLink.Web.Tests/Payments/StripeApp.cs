@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Orders;
 using AgriLink.Storage.Ledger;
@@ -75,13 +76,18 @@ public sealed class StripeApp : IAsyncLifetime
     /// A card order of the canteen: 10 jin of 盘州鲜刺梨 (¥65.00) and, with <paramref name="twoCooperatives"/>, 3 boxes of
     /// 修文猕猴桃 (¥207.00). Quantities vary by <paramref name="extra"/> so each order differs.
     /// </summary>
-    public Task<OrderDetails> PlaceCardOrder(bool twoCooperatives = true, int extra = 0, PaymentMethod method = PaymentMethod.Card)
+    public async Task<OrderDetails> PlaceCardOrder(bool twoCooperatives = true, int extra = 0, PaymentMethod method = PaymentMethod.Card)
     {
-        List<OrderLineRequest> lines = [new("lst-pz-cili-fresh", 50 + extra)];
-        if (twoCooperatives) lines.Add(new("lst-xw-kiwi-5jin", 3));
-        return Grains.GetGrain<IOrderGrain>(OrderIds.New()).Place(
-            new PlaceOrder(Canteen, method, lines, "440103", "广州市荔湾区中山七路1号 机关食堂"),
-            new OrderActor(ActorRole.Buyer, "buyer.canteen"));
+        var lines = new JsonArray(new JsonObject { ["listingId"] = "lst-pz-cili-fresh", ["quantity"] = 50 + extra });
+        if (twoCooperatives) lines.Add(new JsonObject { ["listingId"] = "lst-xw-kiwi-5jin", ["quantity"] = 3 });
+        var body = new JsonObject
+        {
+            ["buyerId"] = Canteen, ["paymentMethod"] = method.ToString(), ["lines"] = lines,
+            ["deliveryRegionCode"] = "440103", ["deliveryAddress"] = "广州市荔湾区中山七路1号 机关食堂",
+        };
+        using var response = await (await As("buyer.canteen")).SendJson(HttpMethod.Post, "/api/orders", body);
+        var placed = await response.AssertOk(System.Net.HttpStatusCode.Created);
+        return await Order((string)placed["id"]!);
     }
 
     public Task<OrderDetails> Order(string id) => Grains.GetGrain<IOrderGrain>(id).Get();

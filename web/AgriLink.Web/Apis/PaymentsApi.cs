@@ -18,7 +18,7 @@ public static class PaymentsApi
         api.MapPost("/card-payment", StartCardPayment).WithName("StartCardPayment")
             .WithSummary("The order's buyer gets a Stripe PaymentIntent for a card order awaiting payment (the same one on every call).");
         api.MapPost("/suborders/{cooperativeId}/refund", RefundSubOrder).WithName("RefundSubOrder")
-            .WithSummary("Refund a card-paid sub-order: its cooperative or the platform before shipping, or anyone of the order once it is cancelled after payment.");
+            .WithSummary("Refund a card-paid sub-order: its cooperative or the platform before shipping, or its buyer once it is cancelled after payment.");
         return api;
     }
 
@@ -75,8 +75,16 @@ public static class PaymentsApi
         }
         catch (StripeException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The payment service did not answer.",
-                type: "urn:agrilink:problem:payment-gateway", detail: $"Stripe: {e.StripeError?.Message ?? e.Message} Retrying is safe.");
+            return GatewayProblem(e.StripeError?.Message ?? e.Message);
+        }
+        catch (HttpRequestException)
+        {
+            // The answer was lost (Stripe.net already retried with the same key): whatever Stripe did, a retry finds it.
+            return GatewayProblem("no answer.");
         }
     }
+
+    private static ProblemHttpResult GatewayProblem(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The payment service did not answer.",
+            type: "urn:agrilink:problem:payment-gateway", detail: $"Stripe: {what} Retrying is safe.");
 }
