@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using AgriLink.Domain.Codes;
 
 namespace AgriLink.Web.Tests.Infrastructure;
 
@@ -28,5 +30,32 @@ public static class Listings
         using var response = await admin.SendJson(HttpMethod.Post, $"/api/cooperatives/{cooperativeId}/listings", draft ?? Draft());
         var created = await response.AssertOk(HttpStatusCode.Created);
         return (string)created["id"]!;
+    }
+
+    /// <summary>Registers a cooperative of the test's own (as the platform operator) in the county; it is not admitted yet.</summary>
+    public static async Task<string> RegisterCooperative(this HttpClient operatorClient, string countyCode = "520281", string name = "盘州市普古乡测试入驻农民专业合作社")
+    {
+        var code = UnifiedSocialCreditCode.WithCheckCharacter(
+            "93" + countyCode + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture));
+        var profile = new JsonObject
+        {
+            ["name"] = name, ["creditCode"] = code, ["countyCode"] = countyCode, ["village"] = "舍烹村",
+            ["address"] = "贵州省六盘水市盘州市普古乡舍烹村", ["legalRepresentative"] = "王测试", ["phone"] = "13985812341", ["foundedOn"] = "2016-05-01",
+        };
+        using var created = await operatorClient.SendJson(HttpMethod.Post, "/api/cooperatives", profile);
+        return (string)(await created.AssertOk(HttpStatusCode.Created))["id"]!;
+    }
+
+    /// <summary>
+    /// Walks the cooperative through platform admission as the platform operator (apply, recommend, approve):
+    /// only admitted cooperatives publish listings and take orders.
+    /// </summary>
+    public static async Task Admit(this HttpClient operatorClient, string cooperativeId)
+    {
+        foreach (var step in new[] { "apply", "recommend", "approve" })
+        {
+            using var response = await operatorClient.Post($"/api/cooperatives/{cooperativeId}/admission/{step}");
+            await response.AssertOk();
+        }
     }
 }

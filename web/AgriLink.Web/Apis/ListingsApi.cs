@@ -1,4 +1,5 @@
 using AgriLink.Domain.Listings;
+using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
 using AgriLink.Grains.Listings;
 using AgriLink.Web.Auth;
@@ -6,7 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgriLink.Web.Apis;
 
-/// <summary>Published listings are public; drafts and archived ones only to their cooperative's admins.</summary>
+/// <summary>
+/// Published listings of admitted cooperatives are public; drafts, archived listings and those of suspended
+/// cooperatives only to their cooperative's admins.
+/// </summary>
 public static class ListingsApi
 {
     public static RouteGroupBuilder MapListingsApi(this IEndpointRouteBuilder app)
@@ -29,11 +33,14 @@ public static class ListingsApi
         [AsParameters] ApiServices s, string? cooperativeId, string? county, ListingStatus? status, int? offset, int? limit)
     {
         var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
-        var matching = all.Where(e =>
+        var candidates = all.Where(e =>
             (cooperativeId is null || e.ParentId == cooperativeId) &&
             (county is null || e.CountyCode == county) &&
-            (status is null || e.Status == status.ToString()) &&
-            (IsPublic(Enum.Parse<ListingStatus>(e.Status!)) || s.User.AdministersCooperative(e.ParentId!)));
+            (status is null || e.Status == status.ToString())).ToList();
+        // A suspended (or never admitted) cooperative's listings leave the public market; its admins still see them.
+        var selling = await Selling(s, candidates.Select(e => e.ParentId!).Where(c => !s.User.AdministersCooperative(c)));
+        var matching = candidates.Where(e => s.User.AdministersCooperative(e.ParentId!) ||
+            (IsPublic(Enum.Parse<ListingStatus>(e.Status!)) && selling.Contains(e.ParentId!)));
         return TypedResults.Ok(Paging.Of(matching, offset, limit));
     }
 
@@ -41,7 +48,8 @@ public static class ListingsApi
     {
         var listing = await s.Grains.GetGrain<IListingGrain>(id).Get();
         // Unpublished listings are invisible rather than forbidden: their existence is the cooperative's business.
-        return IsPublic(listing.Status) || s.User.AdministersCooperative(listing.CooperativeId)
+        if (s.User.AdministersCooperative(listing.CooperativeId)) return TypedResults.Ok(listing);
+        return IsPublic(listing.Status) && await s.Grains.GetGrain<ICooperativeAdmissionGrain>(listing.CooperativeId).MaySell()
             ? TypedResults.Ok(listing)
             : TypedResults.NotFound();
     }
@@ -70,6 +78,13 @@ public static class ListingsApi
 
     public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Archive([AsParameters] ApiServices s, string id) =>
         Change(s, id, "listing.archive", g => g.Archive());
+
+    private static async Task<HashSet<string>> Selling(ApiServices s, IEnumerable<string> cooperativeIds)
+    {
+        var ids = cooperativeIds.Distinct(StringComparer.Ordinal).ToList();
+        var answers = await Task.WhenAll(ids.Select(id => s.Grains.GetGrain<ICooperativeAdmissionGrain>(id).MaySell()));
+        return ids.Where((_, i) => answers[i]).ToHashSet(StringComparer.Ordinal);
+    }
 
     private static bool IsPublic(ListingStatus status) => status is not (ListingStatus.Draft or ListingStatus.Archived);
 

@@ -22,6 +22,10 @@ public static class Access
     public static bool IsBuyer(this ClaimsPrincipal user, string buyerId) =>
         user.IsPlatformAdmin() || user.Acts(Roles.Buyer, AgriLinkClaims.Buyer, buyerId);
 
+    /// <summary>A county officer of the county (or a platform operator): recommends that county's cooperatives.</summary>
+    public static bool ActsForCounty(this ClaimsPrincipal user, string countyCode) =>
+        user.IsPlatformAdmin() || user.Acts(Roles.CountyOfficer, AgriLinkClaims.County, countyCode);
+
     /// <summary>The cooperatives this account administers (empty for everyone else).</summary>
     public static IReadOnlyList<string> AdministeredCooperatives(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.CooperativeAdmin)

@@ -7,5 +7,7 @@ public static class AgriLinkClaims
     public const string Enterprise = "agrilink:enterprise";
     public const string Household = "agrilink:household";
     public const string Buyer = "agrilink:buyer";
+    /// <summary>The GB/T 2260 code of the county a county officer acts for.</summary>
+    public const string County = "agrilink:county";
     public const string DisplayName = "agrilink:name";
 }

@@ -49,6 +49,8 @@ public static class ApiExtensions
         app.MapVillageCollectivesApi();
         app.MapBuyersApi();
         app.MapListingsApi();
+        app.MapCertificationsApi();
+        app.MapAdmissionApi();
         app.MapAgriLinkPayments();
         app.MapOrdersApi();
         app.MapInvoicesApi();

@@ -78,6 +78,8 @@ public static class DemoData
         new("buyer.canteen", "荔湾区机关食堂采购员", Roles.Buyer, AgriLinkClaims.Buyer, "buyer-gzcanteen"),
         new("buyer.union", "荔湾区总工会", Roles.Buyer, AgriLinkClaims.Buyer, "buyer-gzunion"),
         new("buyer.consumer", "张伟", Roles.Buyer, AgriLinkClaims.Buyer, "buyer-zhangwei"),
+        new("county.panzhou", "盘州市乡村振兴局", Roles.CountyOfficer, AgriLinkClaims.County, "520281"),
+        new("county.xiuwen", "修文县乡村振兴局", Roles.CountyOfficer, AgriLinkClaims.County, "520123"),
     ];
 
     private static readonly string[] Surnames = ["王", "李", "杨", "吴", "龙", "罗", "陈", "刘", "石", "潘", "韦", "张"];

@@ -67,12 +67,23 @@ public sealed class DemoSeeder(
         {
             var grain = grains.GetGrain<ICooperativeGrain>(coop.Id);
             if (!await grain.Exists()) await grain.Register(coop.Profile);
+            await AdmitOnce(coop.Id);
             var collective = DemoData.Collectives.Single(c => c.Id == coop.CollectiveId);
             await AddMemberOnce(grain, new(coop.CollectiveId, MemberKind.VillageCollective, collective.Profile.Name, false, coop.Profile.FoundedOn));
         }
         var investor = DemoData.Enterprises[1];
         await AddMemberOnce(grains.GetGrain<ICooperativeGrain>("coop-pzcili"),
             new(investor.Id, MemberKind.Enterprise, investor.Profile.Name, false, new(2017, 3, 1)));
+    }
+
+    /// <summary>Demo cooperatives are admitted suppliers: applied, recommended by their county, approved by the platform.</summary>
+    private async Task AdmitOnce(string cooperativeId)
+    {
+        var admission = grains.GetGrain<ICooperativeAdmissionGrain>(cooperativeId);
+        var status = (await admission.Get()).Status;
+        if (status == AdmissionStatus.NotApplied) status = (await admission.Apply("demo", "入驻申请")).Status;
+        if (status == AdmissionStatus.Applied) status = (await admission.Recommend("demo", "县乡村振兴局推荐")).Status;
+        if (status == AdmissionStatus.CountyRecommended) await admission.Approve("demo", "平台审核通过");
     }
 
     private async Task SeedHouseholds()
