@@ -4,8 +4,14 @@ namespace AgriLink.Grains.Orders;
 [GenerateSerializer, Alias("AgriLink.ReservationVerdict")]
 public enum ReservationVerdict
 {
-    /// <summary>The order is paid or confirmed: the held stock is sold.</summary>
+    /// <summary>The order has shipped (or is past the point of return): the held stock is sold for good.</summary>
     Confirm = 0,
     /// <summary>The order is unpaid past its deadline, cancelled, or was never stored: put the stock back.</summary>
     Release = 1,
+
+    /// <summary>
+    /// The order is live but not shipped yet (paid, or an invoice order awaiting delivery): keep holding, and ask again
+    /// later. The hold stays releasable, so a cancel before shipping puts exactly this stock back; shipping confirms it.
+    /// </summary>
+    Extend = 2,
 }

@@ -184,6 +184,15 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         });
     }
 
+    /// <summary>How long a live, unshipped order's hold runs before the listing asks the order again.</summary>
+    internal static readonly TimeSpan HoldExtension = TimeSpan.FromDays(1);
+
+    /// <summary>Keeps a live order's hold for longer (its order said <see cref="ReservationVerdict.Extend"/>).</summary>
+    private Task Extend(string orderId, DateTimeOffset holdUntil) =>
+        _commits.Submit(s => s.Holds.TryGetValue(orderId, out var held) && held.HoldUntil < holdUntil
+            ? (s with { Holds = s.Holds.SetItem(orderId, held with { HoldUntil = holdUntil }) }, true)
+            : (s, false));
+
     public Task Confirm(string orderId) =>
         _commits.Submit(s => s.Holds.ContainsKey(orderId) ? (s with { Holds = s.Holds.Remove(orderId) }, true) : (s, false));
 
@@ -222,7 +231,12 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         try
         {
             var verdict = await GrainFactory.GetGrain<IOrderGrain>(orderId).ReservationExpiring(Id);
-            await (verdict == ReservationVerdict.Confirm ? Confirm(orderId) : Release(orderId));
+            await (verdict switch
+            {
+                ReservationVerdict.Confirm => Confirm(orderId),
+                ReservationVerdict.Extend => Extend(orderId, _clock.Now() + HoldExtension),
+                _ => Release(orderId),
+            });
             LogSettled(Id, orderId, verdict);
         }
         catch (Exception e)

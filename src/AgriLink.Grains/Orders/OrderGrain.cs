@@ -13,7 +13,7 @@ namespace AgriLink.Grains.Orders;
 /// were granted (else it releases them and stores nothing). The holds stay unconfirmed until the sub-order ships, so
 /// a cancel before shipping releases exactly what was held (the listing API cannot take back a confirmed sale). A
 /// hold that runs out makes the listing ask <see cref="ReservationExpiring"/>: unpaid card orders lapse (release),
-/// live ones are confirmed; so a lost confirmation or release heals itself. Work after a saved transition
+/// live unshipped ones keep holding (extend), shipped ones are confirmed; so a lost confirmation or release heals itself. Work after a saved transition
 /// (stock back after a cancel, trade and quota postings after completion) is flagged per sub-order and retried until done.
 /// </summary>
 public sealed partial class OrderGrain(
@@ -213,7 +213,9 @@ public sealed partial class OrderGrain(
         if (S.Command is null) return ReservationVerdict.Release;
         var sub = S.SubOrders.FirstOrDefault(s => s.Lines.Any(l => l.Reserved.ListingId == listingId));
         if (sub is null || !sub.Flow.IsLive) return ReservationVerdict.Release;
-        if (sub.Flow.Status != OrderStatus.AwaitingPayment) return ReservationVerdict.Confirm;
+        // Shipped goods are sold. Before shipping the hold stays releasable, so a cancel puts the stock back exactly.
+        if (sub.Flow.Status is OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed) return ReservationVerdict.Confirm;
+        if (sub.Flow.Status != OrderStatus.AwaitingPayment) return ReservationVerdict.Extend;
 
         // An unpaid card order whose hold ran out lapses as a whole. Other listings are not called from here: their
         // holds run out at the same moment and they ask too (calling them could wait on a listing that waits on us).

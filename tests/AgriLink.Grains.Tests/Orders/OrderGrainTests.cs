@@ -189,7 +189,7 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
         Assert.Equal((true, false), (duplicate.AlreadyRecorded, duplicate.NeedsRefund));
         Assert.Equal(paid.Order.History, duplicate.Order.History);
         Assert.Equal((90m, 10m), await StockOf(listing));
-        Assert.Equal(ReservationVerdict.Confirm, await grain.ReservationExpiring(listing));
+        Assert.Equal(ReservationVerdict.Extend, await grain.ReservationExpiring(listing));
 
         var cancelled = await grain.Cancel(Coop(coop), "out of stock after a hailstorm", coop);
         Assert.Equal((OrderStatus.Cancelled, true), (cancelled.SubOrders[0].Status, cancelled.SubOrders[0].RefundPending));

@@ -46,6 +46,7 @@ public sealed class DemoSeeder(
         await SeedHouseholds();
         await SeedListings();
         await SeedShares();
+        await new DemoMarketplace(grains, clock).SeedAsync();
         await SeedAccounts(scope.ServiceProvider);
 
         await database.SetMetaAsync(SeededKey, DateTimeOffset.UtcNow.ToString("O"), ct);
