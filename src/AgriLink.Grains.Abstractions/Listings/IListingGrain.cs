@@ -7,6 +7,9 @@ public interface IListingGrain : IGrainWithStringKey
 {
     [Alias("Create")] Task<ListingDetails> Create(string cooperativeId, ListingDraft draft);
     [Alias("Get")] Task<ListingDetails> Get();
+
+    /// <summary>What an order would meet now (committed state, read-only): lets a sold-out flash sale refuse late buyers cheaply.</summary>
+    [Alias("Availability"), Orleans.Concurrency.AlwaysInterleave] Task<ListingAvailability> Availability();
     [Alias("Exists")] Task<bool> Exists();
     [Alias("Update")] Task<ListingDetails> Update(ListingDraft draft);
     [Alias("Publish")] Task<ListingDetails> Publish();

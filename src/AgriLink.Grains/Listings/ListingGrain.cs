@@ -54,6 +54,12 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     public Task<ListingDetails> Get() => Task.FromResult(Details(_commits.Committed));
 
+    public Task<ListingAvailability> Availability()
+    {
+        var draft = Existing(_commits.Committed);
+        return Task.FromResult(new ListingAvailability(_commits.Committed.Status, draft.Stock, draft.MinOrder));
+    }
+
     public async Task<ListingDetails> Create(string cooperativeId, ListingDraft draft)
     {
         Guard.NotYetRegistered(_commits.Working.Draft is not null, Resource, Id);

@@ -32,7 +32,7 @@ public sealed partial class OrderGrain
         throw LineFailure(failed, lines[failed].ListingId, attempts[failed].Error!);
     }
 
-    private static Exception LineFailure(int index, string listingId, Exception error) => error switch
+    internal static Exception LineFailure(int index, string listingId, Exception error) => error switch
     {
         RuleViolationException r => new RuleViolationException(r.Code, $"Line {index + 1} ({listingId}): {r.Message}", r.Unprocessable),
         NotFoundException => ValidationFailedException.For($"lines[{index}].listingId", $"No listing with id '{listingId}'."),

@@ -10,7 +10,31 @@ public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timePro
 {
     private static readonly string[] Columns = ["at", "actor", "action", "resource_type", "resource_id", "before_json", "after_json"];
 
+    private static readonly string InsertSql =
+        $"INSERT INTO audit_log ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private GroupCommitWriter<AuditRow, bool>? _writer;
+    private object? _writerLock;
+
+    private GroupCommitWriter<AuditRow, bool> Writer =>
+        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter<AuditRow, bool>(database, InsertAsync));
+
+    private async Task<bool> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, AuditRow row)
+    {
+        await using var command = database.CreateCommand(connection, transaction, InsertSql,
+            ("@at", row.At),
+            ("@actor", row.Actor),
+            ("@action", row.Action),
+            ("@resource_type", row.ResourceType),
+            ("@resource_id", row.ResourceId),
+            ("@before_json", row.BeforeJson),
+            ("@after_json", row.AfterJson));
+        await command.ExecuteNonQueryAsync();
+        return true;
+    }
+
+    private sealed record AuditRow(object At, string Actor, string Action, string ResourceType, string ResourceId, string? BeforeJson, string? AfterJson);
 
     public async Task AppendAsync(
         string actor,
@@ -26,17 +50,9 @@ public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timePro
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceType);
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
 
-        var sql = $"INSERT INTO audit_log ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = database.CreateCommand(connection, null, sql,
-            ("@at", database.Dialect.ToDbTimestamp(_time.GetUtcNow())),
-            ("@actor", actor),
-            ("@action", action),
-            ("@resource_type", resourceType),
-            ("@resource_id", resourceId),
-            ("@before_json", beforeJson),
-            ("@after_json", afterJson));
-        await command.ExecuteNonQueryAsync(ct);
+        // Concurrent entries share one transaction (group commit); this returns once the entry is durable.
+        var entry = new AuditRow(database.Dialect.ToDbTimestamp(_time.GetUtcNow()), actor, action, resourceType, resourceId, beforeJson, afterJson);
+        await Writer.WriteAsync(entry, ct);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, CancellationToken ct = default)

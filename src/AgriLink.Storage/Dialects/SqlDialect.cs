@@ -11,6 +11,9 @@ public abstract class SqlDialect
 {
     public abstract string Name { get; }
 
+    /// <summary>True when the engine allows one writer at a time (SQLite): the process then queues its writers itself.</summary>
+    public virtual bool SingleWriter => false;
+
     /// <summary>DDL for every table, index and trigger; each statement must be idempotent (IF NOT EXISTS).</summary>
     public abstract IReadOnlyList<string> SchemaStatements { get; }
 

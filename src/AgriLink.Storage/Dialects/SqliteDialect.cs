@@ -132,6 +132,8 @@ public sealed class SqliteDialect : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override bool SingleWriter => true;
+
     public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // BEGIN IMMEDIATE takes the write lock now (waiting up to busy_timeout). A deferred transaction that

@@ -154,6 +154,7 @@ public sealed class SqlLedger : ILedger
         }
 
         var dialect = _database.Dialect;
+        await using var turn = await _database.EnterWriteAsync(ct);
         await using var connection = await _database.OpenAsync(ct);
         await using var transaction = await dialect.BeginWriteTransactionAsync(connection, ct);
 

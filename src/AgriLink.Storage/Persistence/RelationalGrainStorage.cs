@@ -28,12 +28,12 @@ public sealed class RelationalGrainStorage(
         "WHERE state_name = @state_name AND grain_id = @grain_id AND version = @expected";
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private GroupCommitWriter? _writer;
+    private GroupCommitWriter<RowWrite, RowOutcome>? _writer;
     private object? _writerLock;
 
     /// <summary>One writer (and one background loop) per storage, started by the first write.</summary>
-    private GroupCommitWriter Writer =>
-        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter(database, WriteRowInTransactionAsync));
+    private GroupCommitWriter<RowWrite, RowOutcome> Writer =>
+        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter<RowWrite, RowOutcome>(database, WriteRowInTransactionAsync));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
@@ -169,3 +169,9 @@ public sealed class RelationalGrainStorage(
         new($"Version conflict writing state '{stateName}' of grain {grainId}: stored ETag '{stored ?? "none"}', expected '{expected ?? "none"}'.",
             storedEtag: stored, currentEtag: expected);
 }
+
+/// <summary>One grain-state row to write: insert when <see cref="Expected"/> is null, else a version-checked update (null payload clears).</summary>
+internal sealed record RowWrite(string StateName, string GrainId, string GrainType, long? Expected, byte[]? Payload, object UpdatedAt);
+
+/// <summary>The row's new version, or, when its version check failed, what is stored instead (nothing of it was written).</summary>
+internal readonly record struct RowOutcome(bool Written, long NewVersion, long? StoredVersion);

@@ -70,6 +70,7 @@ public sealed class RelationalReminderTable(AgriLinkDatabase database, IOptions<
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrEmpty(entry.ReminderName);
+        await using var turn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = database.CreateCommand(connection, null, UpsertSql,
             ("@service_id", _serviceId),
@@ -93,6 +94,7 @@ public sealed class RelationalReminderTable(AgriLinkDatabase database, IOptions<
             return false;
         }
 
+        await using var turn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = database.CreateCommand(connection, null, RemoveSql,
             ("@service_id", _serviceId), ("@grain_id", grainId.ToString()), ("@reminder_name", reminderName), ("@version", version));
@@ -104,6 +106,7 @@ public sealed class RelationalReminderTable(AgriLinkDatabase database, IOptions<
     /// <summary>Clears this service's reminders only; another service sharing the database keeps its own.</summary>
     public async Task TestOnlyClearTable(CancellationToken cancellationToken)
     {
+        await using var turn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = database.CreateCommand(connection, null, "DELETE FROM reminder WHERE service_id = @service_id", ("@service_id", _serviceId));
         await command.ExecuteNonQueryAsync(cancellationToken);

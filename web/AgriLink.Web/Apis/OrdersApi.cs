@@ -52,6 +52,8 @@ public static class OrdersApi
         var id = idempotencyKey is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(buyerId, idempotencyKey);
         var grain = s.Grains.GetGrain<IOrderGrain>(id);
         var existed = idempotencyKey is not null && await grain.Exists();
+        // Sold out or unavailable: refused from the listings' memory, before any order grain is created.
+        if (!existed) await OrderPrecheck.ThrowIfUnavailable(s.Grains, order);
         var actor = new OrderActor(IsBuyerItself(s, buyerId) ? ActorRole.Buyer : ActorRole.Platform, s.User.ActorName());
         var placed = await grain.Place(order, actor);
         if (existed) return TypedResults.Ok(placed);

@@ -1,35 +1,36 @@
 using System.Data.Common;
 using System.Threading.Channels;
 
-namespace AgriLink.Storage.Persistence;
+namespace AgriLink.Storage;
 
 /// <summary>
-/// Group commit for grain-state rows. Writes that arrive while a transaction is running wait and then share the next
-/// one: each row keeps its own version check (a stale row is refused on its own and the others still commit), and
-/// every caller hears back only after the transaction holding its row committed. Alone, a write goes straight
-/// through with no added delay. Many concurrent grains (a flash sale's orders) thus cost a few commits, not one each.
+/// Group commit: writes that arrive while a transaction is running wait and then share the next one, and every caller
+/// hears back only after the transaction holding its write committed. Alone, a write goes straight through with no added
+/// delay. Each write is done by <c>writeOne</c> inside the shared transaction and answers for itself (a grain-state row's
+/// failed version check is its own outcome, not the batch's). Many concurrent writers (a flash sale's orders and their
+/// audit entries) thus cost a few commits, not one each.
 /// </summary>
-internal sealed class GroupCommitWriter
+internal sealed class GroupCommitWriter<TWrite, TOutcome>
 {
     /// <summary>Rows per transaction at most, so one commit stays short.</summary>
     public const int MaxBatch = 256;
 
     private readonly AgriLinkDatabase _database;
-    private readonly Func<DbConnection, DbTransaction, RowWrite, Task<RowOutcome>> _writeRow;
+    private readonly Func<DbConnection, DbTransaction, TWrite, Task<TOutcome>> _writeOne;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    public GroupCommitWriter(AgriLinkDatabase database, Func<DbConnection, DbTransaction, RowWrite, Task<RowOutcome>> writeRow)
+    public GroupCommitWriter(AgriLinkDatabase database, Func<DbConnection, DbTransaction, TWrite, Task<TOutcome>> writeOne)
     {
         _database = database;
-        _writeRow = writeRow;
+        _writeOne = writeOne;
         _ = Task.Run(RunAsync);
     }
 
-    public Task<RowOutcome> WriteAsync(RowWrite row, CancellationToken cancellationToken)
+    public Task<TOutcome> WriteAsync(TWrite write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(row, new TaskCompletionSource<RowOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The grain-state writer has stopped.");
+        var pending = new Pending(write, new TaskCompletionSource<TOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The writer has stopped.");
         return pending.Done.Task;
     }
 
@@ -72,11 +73,12 @@ internal sealed class GroupCommitWriter
 
     private async Task CommitAsync(List<Pending> batch)
     {
-        var outcomes = new RowOutcome[batch.Count];
+        var outcomes = new TOutcome[batch.Count];
+        await using (var turn = await _database.EnterWriteAsync())
         await using (var connection = await _database.OpenAsync())
         await using (var transaction = await _database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None))
         {
-            for (var i = 0; i < batch.Count; i++) outcomes[i] = await _writeRow(connection, transaction, batch[i].Row);
+            for (var i = 0; i < batch.Count; i++) outcomes[i] = await _writeOne(connection, transaction, batch[i].Write);
             await transaction.CommitAsync();
         }
 
@@ -84,11 +86,5 @@ internal sealed class GroupCommitWriter
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
     }
 
-    private sealed record Pending(RowWrite Row, TaskCompletionSource<RowOutcome> Done);
+    private sealed record Pending(TWrite Write, TaskCompletionSource<TOutcome> Done);
 }
-
-/// <summary>One grain-state row to write: insert when <see cref="Expected"/> is null, else a version-checked update (null payload clears).</summary>
-internal sealed record RowWrite(string StateName, string GrainId, string GrainType, long? Expected, byte[]? Payload, object UpdatedAt);
-
-/// <summary>The row's new version, or, when its version check failed, what is stored instead (nothing of it was written).</summary>
-internal readonly record struct RowOutcome(bool Written, long NewVersion, long? StoredVersion);
