@@ -49,21 +49,7 @@ public static class BaselineServer
         app.MapGet("/health", () => Results.Ok());
         app.MapPost("/setup", async (SetupRequest request) =>
         {
-            await using var connection = await database.OpenAsync();
-            foreach (var sql in new[]
-            {
-                "CREATE TABLE IF NOT EXISTS listing (id TEXT PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0), version INTEGER NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS orders (id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, buyer_id TEXT NOT NULL, quantity INTEGER NOT NULL, placed_at TEXT NOT NULL)",
-                "DELETE FROM orders", "DELETE FROM listing",
-            })
-            {
-                await using var command = Command(connection, null, sql);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            await using var insert = Command(connection, null,
-                "INSERT INTO listing (id, stock, version) VALUES (@id, @stock, 0)", ("@id", request.ListingId), ("@stock", request.Stock));
-            await insert.ExecuteNonQueryAsync();
+            await SetupAsync(database, request);
             return Results.Ok();
         });
         app.MapPost("/orders", async (BaselineOrder order) => await PlaceAsync(database, order));
@@ -85,6 +71,25 @@ public static class BaselineServer
         return 0;
     }
 
+    public static async Task SetupAsync(AgriLinkDatabase database, SetupRequest request)
+    {
+        await using var connection = await database.OpenAsync();
+            foreach (var sql in new[]
+        {
+            "CREATE TABLE IF NOT EXISTS listing (id TEXT PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0), version INTEGER NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS orders (id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, buyer_id TEXT NOT NULL, quantity INTEGER NOT NULL, placed_at TEXT NOT NULL)",
+            "DELETE FROM orders", "DELETE FROM listing",
+        })
+        {
+            await using var command = Command(connection, null, sql);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var insert = Command(connection, null,
+            "INSERT INTO listing (id, stock, version) VALUES (@id, @stock, 0)", ("@id", request.ListingId), ("@stock", request.Stock));
+        await insert.ExecuteNonQueryAsync();
+    }
+
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
@@ -104,6 +109,17 @@ public static class BaselineServer
     private static async Task<IResult> PlaceAsync(AgriLinkDatabase database, BaselineOrder order)
     {
         if (order.Quantity <= 0) return Results.Problem("quantity must be positive", statusCode: 400);
+        return await PlaceCoreAsync(database, order) switch
+        {
+            null => Results.Problem("no such listing", statusCode: 404),
+            "" => Results.Problem("sold out", statusCode: 409),
+            var id => Results.Created($"/orders/{id}", new { id }),
+        };
+    }
+
+    /// <summary>The conventional order path on the database alone: the new order's id, "" when sold out, null for no such listing.</summary>
+    public static async Task<string?> PlaceCoreAsync(AgriLinkDatabase database, BaselineOrder order)
+    {
         var orderId = "ord-" + Guid.NewGuid().ToString("N");
         await using var connection = await database.OpenAsync();
         while (true)
@@ -112,12 +128,12 @@ public static class BaselineServer
             await using (var read = Command(connection, null, "SELECT stock, version FROM listing WHERE id = @id", ("@id", order.ListingId)))
             await using (var reader = await read.ExecuteReaderAsync())
             {
-                if (!await reader.ReadAsync()) return Results.Problem("no such listing", statusCode: 404);
+                if (!await reader.ReadAsync()) return null;
                 stock = reader.GetInt64(0);
                 version = reader.GetInt64(1);
             }
 
-            if (stock < order.Quantity) return Results.Problem("sold out", statusCode: 409);
+            if (stock < order.Quantity) return "";
 
             await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
             await using var update = Command(connection, transaction,
@@ -135,7 +151,7 @@ public static class BaselineServer
                 ("@at", DateTimeOffset.UtcNow.ToString("O")));
             await insert.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
-            return Results.Created($"/orders/{orderId}", new { id = orderId });
+            return orderId;
         }
     }
 }

@@ -100,6 +100,17 @@ public static class FlashSaleBenchmark
                     throw new BenchmarkFailedException($"After kill -9: {missing} acknowledged orders of {run.ListingId} missing, stock {stock} (expected {options.Stock - run.Accepted}).");
             }
 
+            // The engines alone, without HTTP, after the servers are gone (so the machine is quiet).
+            await restarted.KillAsync();
+            await baseline.KillAsync();
+            var (coreSystem, coreBaseline) = await CoreFlashSale.RunAsync(folder, options.Buyers, options.Stock, log);
+            if (coreSystem.Accepted > options.Stock || coreSystem.StockLeft != options.Stock - coreSystem.Accepted || coreSystem.Other > 0)
+                throw new BenchmarkFailedException($"Core run: {coreSystem.Accepted} accepted of {options.Stock}, stock left {coreSystem.StockLeft}, {coreSystem.Other} errors.");
+            if (coreBaseline.Accepted > options.Stock || coreBaseline.Other > 0)
+                throw new BenchmarkFailedException($"Core baseline: {coreBaseline.Accepted} accepted of {options.Stock}, {coreBaseline.Other} errors.");
+            result.CoreSystem = coreSystem;
+            result.CoreBaseline = coreBaseline;
+            log($"  core: system {coreSystem.AcceptedPerSecond:F0}/s, baseline {coreBaseline.AcceptedPerSecond:F0}/s");
             return result;
         }
         finally

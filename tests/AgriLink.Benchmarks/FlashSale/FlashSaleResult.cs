@@ -63,6 +63,8 @@ public sealed class FlashSaleResult(FlashSaleOptions options, MachineInfo machin
     public MachineInfo Machine { get; } = machine;
     public List<RunResult> System { get; } = [];
     public List<RunResult> Baseline { get; } = [];
+    public RunResult? CoreSystem { get; set; }
+    public RunResult? CoreBaseline { get; set; }
 
     public double SystemMedianRate => Median(System.Select(r => r.AcceptedPerSecond));
     public double BaselineMedianRate => Median(Baseline.Select(r => r.AcceptedPerSecond));
@@ -104,6 +106,17 @@ public sealed class FlashSaleResult(FlashSaleOptions options, MachineInfo machin
             }
         }
 
+        if (CoreSystem is { } cs && CoreBaseline is { } cb)
+        {
+            s.AppendLine();
+            s.AppendLine("Without HTTP (the engines alone, one burst each, in-process): IOrderGrain.Place on a silo vs the UPDATE loop called directly.");
+            s.AppendLine();
+            s.AppendLine("| engine | accepted | refused | burst ms | accepted/s | p50 ms | p99 ms | ratio |");
+            s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            s.AppendLine(inv, $"| grains | {cs.Accepted} | {cs.Rejected} | {cs.ElapsedMs:F0} | {cs.AcceptedPerSecond:F0} | {cs.P50Ms:F0} | {cs.P99Ms:F0} | {cs.AcceptedPerSecond / cb.AcceptedPerSecond:F2}× |");
+            s.AppendLine(inv, $"| UPDATE loop | {cb.Accepted} | {cb.Rejected} | {cb.ElapsedMs:F0} | {cb.AcceptedPerSecond:F0} | {cb.P50Ms:F0} | {cb.P99Ms:F0} | 1× |");
+        }
+
         s.AppendLine();
         s.AppendLine("Accepted orders/s = orders answered 201 ÷ time from the gate opening to the last response (all requests, accepted or refused). " +
             "Latency is per request from the gate to its response; connections were opened beforehand by a warm-up burst. " +
@@ -116,7 +129,7 @@ public sealed class FlashSaleResult(FlashSaleOptions options, MachineInfo machin
         Directory.CreateDirectory(folder);
         var stem = Path.Combine(folder, $"flash-sale-{Machine.StartedAt:yyyyMMdd-HHmmss}");
         File.WriteAllText(stem + ".md", Markdown());
-        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(new { Options, Machine, System, Baseline, SystemMedianRate, BaselineMedianRate, Ratio },
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(new { Options, Machine, System, Baseline, CoreSystem, CoreBaseline, SystemMedianRate, BaselineMedianRate, Ratio },
             new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         return stem + ".md";
     }
