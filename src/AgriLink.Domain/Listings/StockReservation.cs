@@ -22,14 +22,21 @@ public static class StockReservation
     /// <summary>Refuses a hold the listing cannot grant; the quantity is already validated.</summary>
     public static void CheckReservable(ListingStatus status, decimal stock, decimal minOrder, decimal quantity)
     {
+        if (Refusal(status, stock, minOrder, quantity) is { } refusal) throw refusal;
+    }
+
+    /// <summary>Why an order of <paramref name="quantity"/> cannot be served, or null when it can (not thrown: callers on a hot path answer without an exception).</summary>
+    public static RuleViolationException? Refusal(ListingStatus status, decimal stock, decimal minOrder, decimal quantity)
+    {
         if (status != ListingStatus.Active && status != ListingStatus.SoldOut)
-            throw new RuleViolationException("listing.not-available", $"The listing is {status} and cannot be ordered.");
+            return new RuleViolationException("listing.not-available", $"The listing is {status} and cannot be ordered.");
         if (quantity < minOrder)
-            throw new RuleViolationException("listing.below-minimum-order",
+            return new RuleViolationException("listing.below-minimum-order",
                 $"The minimum order is {minOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", unprocessable: true);
         if (quantity > stock)
-            throw new RuleViolationException("listing.insufficient-stock",
+            return new RuleViolationException("listing.insufficient-stock",
                 $"Only {stock.ToString(System.Globalization.CultureInfo.InvariantCulture)} left.");
+        return null;
     }
 
     /// <summary>The status after stock is taken or given back: like an edit, but an archived or paused listing keeps its status.</summary>

@@ -10,8 +10,14 @@ namespace AgriLink.Grains.Orders;
 /// </summary>
 public static class OrderPrecheck
 {
-    /// <exception cref="Domain.Errors.RuleViolationException">A line's listing is not available, or has too little stock, or the quantity is below its minimum.</exception>
+    /// <exception cref="Domain.Errors.DomainException">A line's listing is unknown or not available, has too little stock, or the quantity is below its minimum.</exception>
     public static async Task ThrowIfUnavailable(IGrainFactory grains, PlaceOrder order)
+    {
+        if (await FindRefusal(grains, order) is { } refusal) throw refusal;
+    }
+
+    /// <summary>The first line's reason the order cannot be served now (the exception placing it would raise, not thrown), or null.</summary>
+    public static async Task<Exception?> FindRefusal(IGrainFactory grains, PlaceOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var lines = order.Lines;
@@ -19,25 +25,20 @@ public static class OrderPrecheck
         {
             try
             {
-                return (Ok: true, Value: await grains.GetGrain<IListingGrain>(line.ListingId.Trim()).Availability(), Error: (Exception?)null);
+                return (Value: (ListingAvailability?)await grains.GetGrain<IListingGrain>(line.ListingId.Trim()).Availability(), Error: (Exception?)null);
             }
-            catch (Exception e) when (e is Domain.Errors.DomainException)
+            catch (Domain.Errors.DomainException e)
             {
-                return (Ok: false, Value: (ListingAvailability?)null, Error: e);
+                return (Value: (ListingAvailability?)null, Error: (Exception?)e);
             }
         }));
         for (var i = 0; i < lines.Count; i++)
         {
-            var (ok, value, error) = availability[i];
-            try
-            {
-                if (!ok) throw error!;
-                StockReservation.CheckReservable(value!.Status, value.Stock, value.MinOrder, lines[i].Quantity);
-            }
-            catch (Exception e) when (e is Domain.Errors.DomainException)
-            {
-                throw OrderGrain.LineFailure(i, lines[i].ListingId, e);
-            }
+            var (value, error) = availability[i];
+            error ??= StockReservation.Refusal(value!.Status, value.Stock, value.MinOrder, lines[i].Quantity);
+            if (error is not null) return OrderGrain.LineFailure(i, lines[i].ListingId, error);
         }
+
+        return null;
     }
 }

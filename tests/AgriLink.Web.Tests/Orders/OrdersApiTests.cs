@@ -164,7 +164,15 @@ public sealed class OrdersApiTests(SeededApp app)
         using (var unknown = await Send(buyer, HttpMethod.Post, "/api/orders", Order(Canteen, (listing, 5), ("lst-nosuchlisting", 5))))
             await unknown.AssertValidationProblem("lines[1].listingId");
         using (var tooMuch = await Send(buyer, HttpMethod.Post, "/api/orders", Order(Canteen, (listing, 101))))
-            await tooMuch.AssertProblem(HttpStatusCode.Conflict);
+        {
+            // Refused from the listing's memory before any order exists: the same problem placing would give.
+            var problem = await tooMuch.AssertProblem(HttpStatusCode.Conflict);
+            Assert.Equal("urn:agrilink:problem:listing.insufficient-stock", (string)problem["type"]!);
+            Assert.Equal($"Line 1 ({listing}): Only 100 left.", (string)problem["detail"]!);
+            Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
+        }
+        using (var belowMinimum = await Send(buyer, HttpMethod.Post, "/api/orders", Order(Canteen, (listing, 1))))
+            Assert.Equal("urn:agrilink:problem:listing.below-minimum-order", (string)(await belowMinimum.AssertProblem(HttpStatusCode.UnprocessableEntity))["type"]!);
         var card = Order(Canteen, (listing, 5));
         card["paymentMethod"] = "Card";
         using (var noStripe = await Send(buyer, HttpMethod.Post, "/api/orders", card))

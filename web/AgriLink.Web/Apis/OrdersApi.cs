@@ -35,7 +35,7 @@ public static class OrdersApi
         return api;
     }
 
-    public static async Task<Results<Created<OrderDetails>, Ok<OrderDetails>, ForbidHttpResult>> Place(
+    public static async Task<Results<Created<OrderDetails>, Ok<OrderDetails>, ForbidHttpResult, ProblemHttpResult>> Place(
         [AsParameters] ApiServices s, IConfiguration configuration, PlaceOrder order,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey)
     {
@@ -52,8 +52,10 @@ public static class OrdersApi
         var id = idempotencyKey is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(buyerId, idempotencyKey);
         var grain = s.Grains.GetGrain<IOrderGrain>(id);
         var existed = idempotencyKey is not null && await grain.Exists();
-        // Sold out or unavailable: refused from the listings' memory, before any order grain is created.
-        if (!existed) await OrderPrecheck.ThrowIfUnavailable(s.Grains, order);
+        // Sold out or unavailable: refused from the listings' memory, before any order grain is created, and without
+        // throwing (in a flash sale most requests end here).
+        if (!existed && await OrderPrecheck.FindRefusal(s.Grains, order) is { } refusal)
+            return TypedResults.Problem(Errors.ProblemExceptionHandler.Map(refusal));
         var actor = new OrderActor(IsBuyerItself(s, buyerId) ? ActorRole.Buyer : ActorRole.Platform, s.User.ActorName());
         var placed = await grain.Place(order, actor);
         if (existed) return TypedResults.Ok(placed);

@@ -26,7 +26,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails Map(Exception exception) => exception switch
+    /// <summary>The problem an exception stands for; also used to answer a refusal that was never thrown.</summary>
+    internal static ProblemDetails Map(Exception exception) => exception switch
     {
         ValidationFailedException v => new HttpValidationProblemDetails(v.Errors)
         {
