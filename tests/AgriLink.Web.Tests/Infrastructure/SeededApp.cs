@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using AgriLink.Web.Seeding;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace AgriLink.Web.Tests.Infrastructure;
@@ -14,7 +11,7 @@ namespace AgriLink.Web.Tests.Infrastructure;
 public sealed class SeededApp : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new(StringComparer.Ordinal);
+    private DemoSignIn _signIn = null!;
 
     public AgriLinkFactory Factory { get; private set; } = null!;
 
@@ -27,6 +24,7 @@ public sealed class SeededApp : IAsyncLifetime
         });
         // Starts the host: the silo, the schema and the demo seeding all run before this returns.
         Factory.StartServer();
+        _signIn = new DemoSignIn(Factory);
         return ValueTask.CompletedTask;
     }
 
@@ -36,16 +34,10 @@ public sealed class SeededApp : IAsyncLifetime
         _folder.Dispose();
     }
 
-    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => _signIn.Anonymous();
 
     /// <summary>A client signed in with a bearer token as the demo account (tokens are cached per account).</summary>
-    public async Task<HttpClient> As(string userName)
-    {
-        var token = await _tokens.GetOrAdd(userName, name => Anonymous().LoginAsync(name, DemoData.Password));
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> As(string userName) => _signIn.As(userName);
 }
 
 [CollectionDefinition(Name)]

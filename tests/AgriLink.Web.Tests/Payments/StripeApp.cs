@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Orders;
 using AgriLink.Storage.Ledger;
 using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -24,7 +21,7 @@ public sealed class StripeApp : IAsyncLifetime
     public const string Canteen = "buyer-gzcanteen";
 
     private readonly TempFolder _folder = new();
-    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new(StringComparer.Ordinal);
+    private DemoSignIn _signIn = null!;
 
     public FakeStripe Stripe { get; private set; } = null!;
     public AgriLinkFactory Factory { get; private set; } = null!;
@@ -53,6 +50,7 @@ public sealed class StripeApp : IAsyncLifetime
             [$"Stripe:Payouts:Cooperatives:{Xiuwen}:Account"] = "acct_xwkiwi",
         });
         Factory.StartServer();
+        _signIn = new DemoSignIn(Factory);
     }
 
     public async ValueTask DisposeAsync()
@@ -62,15 +60,10 @@ public sealed class StripeApp : IAsyncLifetime
         _folder.Dispose();
     }
 
-    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => _signIn.Anonymous();
 
-    public async Task<HttpClient> As(string userName)
-    {
-        var token = await _tokens.GetOrAdd(userName, name => Anonymous().LoginAsync(name, DemoData.Password));
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    /// <summary>A client signed in with a bearer token as the demo account (tokens are cached per account).</summary>
+    public Task<HttpClient> As(string userName) => _signIn.As(userName);
 
     /// <summary>
     /// A card order of the canteen: 10 jin of 盘州鲜刺梨 (¥65.00) and, with <paramref name="twoCooperatives"/>, 3 boxes of
