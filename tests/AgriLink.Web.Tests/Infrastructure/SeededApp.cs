@@ -1,4 +1,3 @@
-using AgriLink.Web.Seeding;
 using Xunit;
 
 namespace AgriLink.Web.Tests.Infrastructure;

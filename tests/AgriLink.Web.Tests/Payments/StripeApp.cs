@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Orders;
 using AgriLink.Storage.Ledger;
-using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

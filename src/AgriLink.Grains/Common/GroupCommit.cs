@@ -1,4 +1,4 @@
-namespace AgriLink.Grains.Listings;
+namespace AgriLink.Grains.Common;
 
 /// <summary>
 /// Group commit for a reentrant grain whose state is an immutable record. Each command decides synchronously
