@@ -54,6 +54,24 @@ public sealed class RefundTests(StripeApp app)
     }
 
     [Fact]
+    public async Task ARefundStripeNeverAnswersIsA502AndARetryRefundsExactlyOnce()
+    {
+        var (orderId, piId) = await PaidOrder(extra: 79);
+        var path = $"/api/orders/{orderId}/suborders/{StripeApp.Panzhou}/refund";
+        var coop = await app.As("coop.panzhou");
+
+        // Stripe commits the refund but every answer is lost, Stripe.net's own retries included.
+        app.Stripe.DropResponses("/v1/refunds", count: 10);
+        using (var lost = await coop.Post(path))
+            Assert.Equal("urn:agrilink:problem:payment-gateway", (string)(await lost.AssertProblem(HttpStatusCode.BadGateway))["type"]!);
+        app.Stripe.DropResponses("/v1/refunds", count: 0);
+
+        using (var retried = await coop.Post(path)) await retried.AssertOk();
+        Assert.Equal(OrderStatus.Refunded, (await app.Order(orderId)).SubOrders.Single(s => s.CooperativeId == StripeApp.Panzhou).Status);
+        Assert.Single(app.Stripe.RefundsOf(piId));
+    }
+
+    [Fact]
     public async Task ASubOrderTheBuyerCancelledAfterPaymentIsRefundedToTheBuyer()
     {
         var (orderId, piId) = await PaidOrder(extra: 59);
