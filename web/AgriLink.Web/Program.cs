@@ -8,6 +8,7 @@ builder.AddAgriLinkData();
 builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
 builder.AddAgriLinkApi();
+builder.AddAgriLinkLive();
 builder.AddAgriLinkPayments();
 builder.AddDemoSeeding();
 
@@ -16,6 +17,7 @@ var app = builder.Build();
 app.UseAgriLinkPipeline();
 app.MapDefaultEndpoints();
 app.MapAgriLinkApi();
+app.MapAgriLinkLive();
 app.PrintWelcomeOnStart();
 
 app.Run();

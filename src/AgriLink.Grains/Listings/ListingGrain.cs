@@ -5,6 +5,7 @@ using AgriLink.Domain.Orders;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Live;
 using AgriLink.Grains.Orders;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -29,6 +30,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     private readonly TimeProvider _clock;
     private readonly ILogger<ListingGrain> _logger;
     private readonly GroupCommit<ListingState> _commits;
+    private readonly IPersistentState<ListingState> _state;
     private bool _reminderRegistered;
 
     public ListingGrain(
@@ -38,6 +40,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     {
         _clock = clock;
         _logger = logger;
+        _state = state;
         _commits = new GroupCommit<ListingState>(state, AfterCommit);
     }
 
@@ -293,6 +296,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     private async Task AfterCommit(ListingState previous, ListingState committed)
     {
         var draft = committed.Draft!;
+        PublishChange(previous, committed);
         if (previous.Draft?.Title != draft.Title || previous.Draft?.CountyCode != draft.CountyCode || previous.Status != committed.Status)
         {
             try
@@ -307,6 +311,36 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         }
         if (!committed.Holds.IsEmpty && !_reminderRegistered) await EnsureReminder();
     }
+
+    /// <summary>
+    /// One event per committed write, numbered by the row's version (one more per write: no gaps), to the listing's
+    /// group and, while public, the market feed; the cooperative's group always hears it. Only public fields travel.
+    /// </summary>
+    private void PublishChange(ListingState previous, ListingState committed)
+    {
+        if (!long.TryParse(_state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
+        var draft = committed.Draft!;
+        var name = previous.Draft is null ? "listing.created"
+            : previous.Status != committed.Status ? "listing.status-changed"
+            : previous.Draft.Stock != draft.Stock ? "listing.stock-changed"
+            : previous.Draft.PriceFen != draft.PriceFen ? "listing.price-changed"
+            : "listing.changed";
+        var data = System.Text.Json.JsonSerializer.Serialize(new ListingChanged(
+            Id, committed.CooperativeId!, draft.Title, committed.Status.ToString(), draft.Stock, draft.PriceFen, draft.Unit.ToString(),
+            committed.Poverty is not null), System.Text.Json.JsonSerializerOptions.Web);
+        var at = _clock.Now();
+        var resource = $"listing:{Id}";
+        var isPublic = committed.Status is not (ListingStatus.Draft or ListingStatus.Archived);
+        var events = new List<MarketEvent> { new($"coop:{committed.CooperativeId}", name, resource, sequence, at, data) };
+        if (isPublic || previous.Status is not (ListingStatus.Draft or ListingStatus.Archived))
+        {
+            events.Add(new(resource, name, resource, sequence, at, data));
+            events.Add(new("market", name, resource, sequence, at, data));
+        }
+        MarketEvents.Publish(GrainFactory, [.. events]);
+    }
+
+    private sealed record ListingChanged(string ListingId, string CooperativeId, string Title, string Status, decimal Stock, long PriceFen, string Unit, bool PovertyCertified);
 
     private async Task EnsureReminder()
     {

@@ -77,6 +77,7 @@ public sealed partial class OrderGrain(
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
         });
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
+        PublishChange("order.placed");
         await UpdateIndexes();
         return Details();
     }
@@ -265,10 +266,40 @@ public sealed partial class OrderGrain(
     private async Task Save(OrderState next, IEnumerable<OrderEvent> events)
     {
         await state.CommitAsync(next with { History = [.. next.History, .. events] });
+        PublishChange("order.changed");
         await UpdateIndexes();
     }
 
     private Task Save(OrderState next, OrderEvent single) => Save(next, [single]);
+
+    /// <summary>
+    /// Tells the buyer (the whole order) and each cooperative (its own sub-order only) that the order changed, numbered
+    /// by the stored row's version: one more per write, so a client that sees a jump re-fetches the order.
+    /// </summary>
+    private void PublishChange(string name)
+    {
+        if (S.Command is not { } command
+            || !long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
+        var at = clock.Now();
+        var resource = $"order:{Id}";
+        var details = Details();
+        var web = System.Text.Json.JsonSerializerOptions.Web;
+        var events = new List<Live.MarketEvent>
+        {
+            new($"buyer:{command.BuyerId}", name, resource, sequence, at, System.Text.Json.JsonSerializer.Serialize(new
+            {
+                orderId = Id, buyerId = command.BuyerId, status = details.Status.ToString(), totalFen = details.TotalFen,
+                subOrders = details.SubOrders.Select(sub => new { sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen }),
+            }, web)),
+        };
+        events.AddRange(details.SubOrders.Select(sub => new Live.MarketEvent($"coop:{sub.CooperativeId}", name, resource, sequence, at,
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                orderId = Id, buyerId = command.BuyerId, sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen,
+                paymentMethod = command.PaymentMethod.ToString(),
+            }, web))));
+        Live.MarketEvents.Publish(GrainFactory, [.. events]);
+    }
 
     private OrderState Existing() => S.Command is null ? throw new NotFoundException("order", Id) : S;
 

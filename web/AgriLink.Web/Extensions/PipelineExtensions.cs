@@ -11,6 +11,7 @@ public static class PipelineExtensions
         app.Use(SecurityHeaders);
         app.Use(RefuseUnknownCharset);
         app.UseRouting();
+        app.Use(LiveExtensions.HubAccessToken);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

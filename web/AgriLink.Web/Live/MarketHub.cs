@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text.Json;
+using AgriLink.Domain.Listings;
+using AgriLink.Grains.Listings;
+using AgriLink.Web.Auth;
+using Microsoft.AspNetCore.SignalR;
+
+namespace AgriLink.Web.Live;
+
+/// <summary>What a live client receives: one method, <c>event</c>.</summary>
+public interface IMarketClient
+{
+    Task Event(MarketEventMessage message);
+}
+
+/// <summary>
+/// An event as clients see it. <c>resource</c> names what changed (<c>listing:lst-…</c>); <c>sequence</c> counts its
+/// changes without gaps, so a client that sees a jump re-fetches the resource; <c>data</c> is the event's payload.
+/// </summary>
+public sealed record MarketEventMessage(string Topic, string Name, string Resource, long Sequence, DateTimeOffset At, JsonElement Data);
+
+/// <summary>
+/// Hub <c>/hubs/market</c>. A client joins topics: <c>market</c> (anyone), <c>listing:{id}</c> (a published listing,
+/// or its cooperative's admins), <c>coop:{id}</c> (its admins), <c>buyer:{id}</c> (that buyer), <c>household:{id}</c>
+/// (that household). Joining is authorized exactly like reading the resource; a refusal is a hub error and joins nothing.
+/// </summary>
+public sealed class MarketHub(IGrainFactory grains) : Hub<IMarketClient>
+{
+    public const string Path = "/hubs/market";
+
+    /// <summary>At most this many topics per connection.</summary>
+    public const int MaxTopics = 50;
+
+    public async Task Join(string topic)
+    {
+        if (string.IsNullOrWhiteSpace(topic) || topic.Length > 100) throw new HubException("A topic is 'market' or 'kind:id'.");
+        var topics = (HashSet<string>)Context.Items.GetOrAdd("topics", _ => new HashSet<string>(StringComparer.Ordinal))!;
+        if (topics.Contains(topic)) return;
+        if (topics.Count >= MaxTopics) throw new HubException($"At most {MaxTopics} topics per connection.");
+        if (!await MayJoin(Context.User ?? new ClaimsPrincipal(), topic)) throw new HubException($"Not allowed to follow '{topic}'.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, topic);
+        topics.Add(topic);
+    }
+
+    public async Task Leave(string topic)
+    {
+        if (Context.Items.TryGetValue("topics", out var value) && value is HashSet<string> topics && topics.Remove(topic))
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+    }
+
+    private async Task<bool> MayJoin(ClaimsPrincipal user, string topic)
+    {
+        if (topic == "market") return true;
+        var colon = topic.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == topic.Length - 1) return false;
+        var (kind, id) = (topic[..colon], topic[(colon + 1)..]);
+        return kind switch
+        {
+            "coop" => user.AdministersCooperative(id),
+            "buyer" => user.IsBuyer(id),
+            "household" => user.IsHousehold(id) || user.IsPlatformAdmin(),
+            "listing" => await MayReadListing(user, id),
+            _ => false,
+        };
+    }
+
+    private async Task<bool> MayReadListing(ClaimsPrincipal user, string listingId)
+    {
+        try
+        {
+            var listing = await grains.GetGrain<IListingGrain>(listingId).Get();
+            return listing.Status is not (ListingStatus.Draft or ListingStatus.Archived) || user.AdministersCooperative(listing.CooperativeId);
+        }
+        catch (Domain.Errors.NotFoundException)
+        {
+            return false;
+        }
+    }
+}
+
+internal static class DictionaryExtensions
+{
+    public static object? GetOrAdd(this IDictionary<object, object?> items, object key, Func<object, object> create)
+    {
+        if (!items.TryGetValue(key, out var value)) items[key] = value = create(key);
+        return value;
+    }
+}
