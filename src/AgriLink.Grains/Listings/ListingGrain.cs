@@ -321,6 +321,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         if (!long.TryParse(_state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
         var draft = committed.Draft!;
         var name = previous.Draft is null ? "listing.created"
+            : (previous.Poverty is null) != (committed.Poverty is null) ? (committed.Poverty is null ? "listing.certification-revoked" : "listing.certification-granted")
             : previous.Status != committed.Status ? "listing.status-changed"
             : previous.Draft.Stock != draft.Stock ? "listing.stock-changed"
             : previous.Draft.PriceFen != draft.PriceFen ? "listing.price-changed"

@@ -15,19 +15,10 @@ namespace AgriLink.Web.Tests.Live;
 /// a change made through the API reaches a client following the listing, numbered without gaps; joins are
 /// authorized like reads.
 /// </summary>
-public sealed class MarketHubTests : IAsyncLifetime
+public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
 {
     private const string Listing = "lst-pz-walnut";
-    private readonly TempFolder _folder = new();
-    private AppProcess _app = null!;
-
-    public async ValueTask InitializeAsync() => _app = await AppProcess.StartAsync(_folder.Path);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
+    private readonly AppProcess _app = live.App;
 
     [Fact]
     public async Task ABuyerFollowingAListingSeesEachStockChangeInOrder()
@@ -37,9 +28,9 @@ public sealed class MarketHubTests : IAsyncLifetime
         await buyer.InvokeAsync("Join", $"listing:{Listing}", Api.Ct);
 
         await SetStock(1234);
-        var first = await Next(events, e => e.GetProperty("data").GetProperty("stock").GetDecimal() == 1234);
+        var first = await Next(events, e => Stock(e) == 1234);
         await SetStock(1300);
-        var second = await Next(events, e => e.GetProperty("data").GetProperty("stock").GetDecimal() == 1300);
+        var second = await Next(events, e => Stock(e) == 1300);
 
         Assert.Equal("listing.stock-changed", first.GetProperty("name").GetString());
         Assert.Equal($"listing:{Listing}", first.GetProperty("resource").GetString());
@@ -73,6 +64,72 @@ public sealed class MarketHubTests : IAsyncLifetime
         var shipped = await Next(toBuyer, e => About(e, orderId)
             && e.GetProperty("data").GetProperty("status").GetString() == "Shipped");
         Assert.Equal(placed.GetProperty("sequence").GetInt64() + 1, shipped.GetProperty("sequence").GetInt64());
+    }
+
+    [Fact]
+    public async Task AClientThatMissedChangesWhileAwaySeesTheGapAndRefetches()
+    {
+        var events = Channel.CreateUnbounded<JsonElement>();
+        long lastSeen;
+        await using (var before = await Connect("buyer.canteen", e => events.Writer.TryWrite(e)))
+        {
+            await before.InvokeAsync("Join", $"listing:{Listing}", Api.Ct);
+            await SetStock(2001);
+            lastSeen = (await Next(events, e => Stock(e) == 2001)).GetProperty("sequence").GetInt64();
+        }
+
+        await SetStock(2002); // missed: nobody was connected
+        await SetStock(2003); // missed
+        await using var after = await Connect("buyer.canteen", e => events.Writer.TryWrite(e));
+        await after.InvokeAsync("Join", $"listing:{Listing}", Api.Ct);
+        await SetStock(2004);
+        var next = await Next(events, e => Stock(e) == 2004);
+
+        // The contract: a jump in sequence means changes were missed, so re-fetch the resource.
+        Assert.Equal(lastSeen + 3, next.GetProperty("sequence").GetInt64());
+        var listing = await Send("buyer.canteen", HttpMethod.Get, $"/api/listings/{Listing}", null);
+        Assert.Equal(2004m, listing.GetProperty("draft").GetProperty("stock").GetDecimal());
+    }
+
+    [Fact]
+    public async Task TheMarketHearsACertificationGranted()
+    {
+        var events = Channel.CreateUnbounded<JsonElement>();
+        await using var consumer = await Connect("buyer.consumer", e => events.Writer.TryWrite(e));
+        await consumer.InvokeAsync("Join", "market", Api.Ct);
+
+        await Send("operator", HttpMethod.Post, "/api/listings/lst-mt-cuiya/certifications/poverty",
+            new { certificateNumber = "黔扶认〔2026〕0999号", approvedOn = "2026-11-01" });
+
+        var granted = await Next(events, e => e.GetProperty("name").GetString() == "listing.certification-granted");
+        Assert.Equal("market", granted.GetProperty("topic").GetString());
+        Assert.Equal("lst-mt-cuiya", granted.GetProperty("data").GetProperty("listingId").GetString());
+        Assert.True(granted.GetProperty("data").GetProperty("povertyCertified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AForeignOriginIsRefusedAtTheHandshake()
+    {
+        var token = await _app.Client.LoginAsync("buyer.canteen", DemoData.Password);
+        await using var foreign = new HubConnectionBuilder()
+            .WithUrl(new Uri(_app.BaseAddress, "hubs/market"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Headers["Origin"] = "https://evil.example";
+            })
+            .Build();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => foreign.StartAsync(Api.Ct));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+
+        await using var own = new HubConnectionBuilder()
+            .WithUrl(new Uri(_app.BaseAddress, "hubs/market"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Headers["Origin"] = _app.BaseAddress.GetLeftPart(UriPartial.Authority);
+            })
+            .Build();
+        await own.StartAsync(Api.Ct);
+        await own.InvokeAsync("Join", "market", Api.Ct);
     }
 
     [Fact]
@@ -120,6 +177,9 @@ public sealed class MarketHubTests : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    private static decimal? Stock(JsonElement e) =>
+        e.GetProperty("data").TryGetProperty("stock", out var stock) ? stock.GetDecimal() : null;
+
     /// <summary>An event about the order (a cooperative's group also hears about its listings).</summary>
     private static bool About(JsonElement e, string orderId) =>
         e.GetProperty("data").TryGetProperty("orderId", out var id) && id.GetString() == orderId;
@@ -133,5 +193,22 @@ public sealed class MarketHubTests : IAsyncLifetime
             var e = await events.Reader.ReadAsync(timeout.Token);
             if (match(e)) return e;
         }
+    }
+}
+
+/// <summary>One app process for the hub tests (they run one after another and follow their own changes).</summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public AppProcess App { get; private set; } = null!;
+
+    // The tests sign in often; the per-address sign-in limit has its own tests.
+    public async ValueTask InitializeAsync() => App = await AppProcess.StartAsync(_folder.Path, "--AgriLink:SignInAttemptsPerMinute", "100000");
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _folder.Dispose();
     }
 }

@@ -23,10 +23,30 @@ public static class LiveExtensions
     /// </summary>
     public static Task HubAccessToken(HttpContext http, Func<Task> next)
     {
+        if (http.Request.Path.StartsWithSegments(MarketHub.Path) && !OriginAllowed(http))
+        {
+            // Cross-site WebSocket hijacking: a page elsewhere must not ride a signed-in user's cookie into the hub.
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
         if (http.Request.Path.StartsWithSegments(MarketHub.Path) && string.IsNullOrEmpty(http.Request.Headers.Authorization)
             && http.Request.Query["access_token"] is { Count: 1 } token && !string.IsNullOrEmpty(token))
             http.Request.Headers.Authorization = $"Bearer {token}";
         return next();
+    }
+
+    /// <summary>
+    /// A browser's Origin must be this site itself or one listed in <c>AgriLink:Live:AllowedOrigins</c>; clients that
+    /// send no Origin (native apps, the .NET client) are judged by their token alone.
+    /// </summary>
+    private static bool OriginAllowed(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin)) return true;
+        if (string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase)) return true;
+        var allowed = http.RequestServices.GetRequiredService<IConfiguration>().GetSection("AgriLink:Live:AllowedOrigins").Get<string[]>() ?? [];
+        return allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
     }
 
     public static WebApplication MapAgriLinkLive(this WebApplication app)
