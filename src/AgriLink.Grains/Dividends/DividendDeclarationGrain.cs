@@ -54,6 +54,7 @@ public sealed class DividendDeclarationGrain(
             Revision = revision, LineCount = distribution.Lines.Count,
         });
         _lines = distribution.Lines;
+        PublishChange();
         await register.RecordDeclaration(Key.FiscalYear);
         return View();
     }
@@ -117,14 +118,51 @@ public sealed class DividendDeclarationGrain(
             Declaration = DeclarationWorkflow.MarkPaid(current.Declaration, actor, today),
             PaidLineCount = payable.Count,
         });
+        PublishChange();
         return new PaymentReport(posted, skipped, totals.TotalPaidFen, AlreadyPaid: false);
     }
 
     private async Task<DeclarationView> Change(Func<Declaration, Declaration> transition)
     {
         var current = Existing();
+        var before = current.Declaration!.Status;
         await state.CommitAsync(current with { Declaration = transition(current.Declaration!) });
+        if (state.State.Declaration!.Status != before) PublishChange();
         return View();
+    }
+
+    /// <summary>Events per household line, in messages of this many, so a large cooperative's notice stays in bounded messages.</summary>
+    private const int EventChunk = 1000;
+
+    /// <summary>
+    /// The declaration's status changed: its cooperative's admins hear it, and, once publicised and again when paid, each
+    /// member household hears its own line. Numbered by the stored row's version (the declaration is the resource).
+    /// </summary>
+    private void PublishChange()
+    {
+        var s = state.State;
+        if (s.Declaration is not { } declaration
+            || !long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
+        var web = System.Text.Json.JsonSerializerOptions.Web;
+        var status = declaration.Status.ToString();
+        var name = $"dividend.{status.ToLowerInvariant()}";
+        var resource = $"dividend:{Key}";
+        var at = clock.Now();
+        Live.MarketEvents.Publish(GrainFactory, new Live.MarketEvent($"coop:{Key.CooperativeId}", name, resource, sequence, at,
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, totalPaidFen = s.Totals?.TotalPaidFen, lineCount = s.LineCount,
+            }, web)));
+        if (declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) return;
+        var households = CurrentLines().Where(l => l.ShareholderId.StartsWith(Domain.Identifiers.Ids.Household + "-", StringComparison.Ordinal));
+        foreach (var chunk in households.Chunk(EventChunk))
+        {
+            Live.MarketEvents.Publish(GrainFactory, [.. chunk.Select(l => new Live.MarketEvent($"household:{l.ShareholderId}", name, resource, sequence, at,
+                System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, paidFen = l.PaidFen, owedFen = l.OwedFen,
+                }, web)))]);
+        }
     }
 
     private DividendDeclarationState Existing() =>

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using AgriLink.Grains.Live;
+using AgriLink.Grains.Tests.Dividends;
+using Xunit;
+
+namespace AgriLink.Grains.Tests.Live;
+
+/// <summary>
+/// A declaration's changes reach the market feed: its cooperative hears every status, and each member household hears
+/// its own line when the notice goes up and when it is paid, as a web node subscribed to the feed would.
+/// </summary>
+[Collection(LedgerClusterCollection.Name)]
+public sealed class DividendEventsTests(LedgerClusterFixture fixture)
+{
+    private readonly IClusterClient _client = fixture.Client;
+
+    [Fact]
+    public async Task TheCooperativeHearsEachStatusAndEachHouseholdItsOwnLine()
+    {
+        var recorder = new Recorder();
+        var feed = _client.GetGrain<IMarketFeedGrain>(0);
+        var observer = _client.CreateObjectReference<IMarketObserver>(recorder);
+        await feed.Subscribe(observer);
+        try
+        {
+            var year = await ClosedYear.PublicisedAsync(_client, fixture.CurrentDate);
+            fixture.PassDays(7);
+            await year.Declaration.Pay("coop.cashier");
+            var coopTopic = $"coop:{year.Village.CooperativeId}";
+            var lines = (await year.Declaration.Lines(0, 1000)).Where(l => l.ShareholderId.StartsWith("hh-", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(lines);
+
+            await recorder.WaitFor(e => e.Topic == coopTopic && e.Name == "dividend.paid");
+            await recorder.WaitFor(e => e.Topic == $"household:{lines[^1].ShareholderId}" && e.Name == "dividend.paid");
+
+            var toCoop = recorder.About(coopTopic);
+            Assert.Equal(["dividend.draft", "dividend.approved", "dividend.publicised", "dividend.paid"], toCoop.Select(e => e.Name));
+            Assert.Equal(toCoop.Select(e => e.Sequence).Order(), toCoop.Select(e => e.Sequence));
+            foreach (var line in lines)
+            {
+                var mine = recorder.About($"household:{line.ShareholderId}");
+                Assert.Equal(["dividend.publicised", "dividend.paid"], mine.Select(e => e.Name));
+                Assert.All(mine, e => Assert.Equal(line.PaidFen, JsonDocument.Parse(e.Data).RootElement.GetProperty("paidFen").GetInt64()));
+            }
+        }
+        finally
+        {
+            await feed.Unsubscribe(observer);
+        }
+    }
+
+    private sealed class Recorder : IMarketObserver
+    {
+        private readonly ConcurrentQueue<MarketEvent> _events = new();
+
+        public Task OnEvents(IReadOnlyList<MarketEvent> events)
+        {
+            foreach (var e in events) _events.Enqueue(e);
+            return Task.CompletedTask;
+        }
+
+        public IReadOnlyList<MarketEvent> About(string topic) => _events.Where(e => e.Topic == topic).ToList();
+
+        public async Task WaitFor(Func<MarketEvent, bool> match)
+        {
+            for (var i = 0; i < 200 && !_events.Any(match); i++) await Task.Delay(50, TestContext.Current.CancellationToken);
+            Assert.Contains(_events, e => match(e));
+        }
+    }
+}
