@@ -141,27 +141,23 @@ public sealed class DividendDeclarationGrain(
     private void PublishChange()
     {
         var s = state.State;
-        if (s.Declaration is not { } declaration
-            || !long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
-        var web = System.Text.Json.JsonSerializerOptions.Web;
+        if (s.Declaration is not { } declaration || Live.MarketEvents.SequenceOf(state) is not { } sequence) return;
         var status = declaration.Status.ToString();
         var name = $"dividend.{status.ToLowerInvariant()}";
         var resource = $"dividend:{Key}";
         var at = clock.Now();
-        Live.MarketEvents.Publish(GrainFactory, new Live.MarketEvent($"coop:{Key.CooperativeId}", name, resource, sequence, at,
-            System.Text.Json.JsonSerializer.Serialize(new
-            {
-                cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, totalPaidFen = s.Totals?.TotalPaidFen, lineCount = s.LineCount,
-            }, web)));
+        Live.MarketEvents.Publish(GrainFactory, Live.MarketEvents.Create($"coop:{Key.CooperativeId}", name, resource, sequence, at, new
+        {
+            cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, totalPaidFen = s.Totals?.TotalPaidFen, lineCount = s.LineCount,
+        }));
         if (declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) return;
         var households = CurrentLines().Where(l => l.ShareholderId.StartsWith(Domain.Identifiers.Ids.Household + "-", StringComparison.Ordinal));
         foreach (var chunk in households.Chunk(EventChunk))
         {
-            Live.MarketEvents.Publish(GrainFactory, [.. chunk.Select(l => new Live.MarketEvent($"household:{l.ShareholderId}", name, resource, sequence, at,
-                System.Text.Json.JsonSerializer.Serialize(new
-                {
-                    cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, paidFen = l.PaidFen, owedFen = l.OwedFen,
-                }, web)))]);
+            Live.MarketEvents.Publish(GrainFactory, [.. chunk.Select(l => Live.MarketEvents.Create($"household:{l.ShareholderId}", name, resource, sequence, at, new
+            {
+                cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, paidFen = l.PaidFen, owedFen = l.OwedFen,
+            }))]);
         }
     }
 

@@ -318,7 +318,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     /// </summary>
     private void PublishChange(ListingState previous, ListingState committed)
     {
-        if (!long.TryParse(_state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
+        if (MarketEvents.SequenceOf(_state) is not { } sequence) return;
         var draft = committed.Draft!;
         var name = previous.Draft is null ? "listing.created"
             : (previous.Poverty is null) != (committed.Poverty is null) ? (committed.Poverty is null ? "listing.certification-revoked" : "listing.certification-granted")
@@ -326,19 +326,13 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
             : previous.Draft.Stock != draft.Stock ? "listing.stock-changed"
             : previous.Draft.PriceFen != draft.PriceFen ? "listing.price-changed"
             : "listing.changed";
-        var data = System.Text.Json.JsonSerializer.Serialize(new ListingChanged(
-            Id, committed.CooperativeId!, draft.Title, committed.Status.ToString(), draft.Stock, draft.PriceFen, draft.Unit.ToString(),
-            committed.Poverty is not null), System.Text.Json.JsonSerializerOptions.Web);
-        var at = _clock.Now();
         var resource = $"listing:{Id}";
-        var isPublic = committed.Status is not (ListingStatus.Draft or ListingStatus.Archived);
-        var events = new List<MarketEvent> { new($"coop:{committed.CooperativeId}", name, resource, sequence, at, data) };
-        if (isPublic || previous.Status is not (ListingStatus.Draft or ListingStatus.Archived))
-        {
-            events.Add(new(resource, name, resource, sequence, at, data));
-            events.Add(new("market", name, resource, sequence, at, data));
-        }
-        MarketEvents.Publish(GrainFactory, [.. events]);
+        var change = MarketEvents.Create($"coop:{committed.CooperativeId}", name, resource, sequence, _clock.Now(), new ListingChanged(
+            Id, committed.CooperativeId!, draft.Title, committed.Status.ToString(), draft.Stock, draft.PriceFen, draft.Unit.ToString(),
+            committed.Poverty is not null));
+        var wasOrIsPublic = committed.Status is not (ListingStatus.Draft or ListingStatus.Archived)
+            || previous.Status is not (ListingStatus.Draft or ListingStatus.Archived);
+        MarketEvents.Publish(GrainFactory, wasOrIsPublic ? [change, change with { Topic = resource }, change with { Topic = "market" }] : [change]);
     }
 
     private sealed record ListingChanged(string ListingId, string CooperativeId, string Title, string Status, decimal Stock, long PriceFen, string Unit, bool PovertyCertified);

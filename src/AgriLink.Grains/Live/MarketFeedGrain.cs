@@ -37,6 +37,18 @@ public sealed class MarketFeedGrain(ILogger<MarketFeedGrain> logger) : Grain, IM
 /// <summary>How grains publish: fire and forget, so a slow or absent live feed never holds up a command.</summary>
 public static class MarketEvents
 {
+    /// <summary>
+    /// A resource's event number: the version of its stored row, one more per write, so the numbers have no gaps.
+    /// Null before the first write (or with a storage whose ETags are not numbers).
+    /// </summary>
+    public static long? SequenceOf<T>(IPersistentState<T> state) =>
+        long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version : null;
+
+    /// <summary>An event with <paramref name="data"/> as web JSON (camelCase), as live clients read it.</summary>
+    public static MarketEvent Create(string topic, string name, string resource, long sequence, DateTimeOffset at, object data) =>
+        new(topic, name, resource, sequence, at, System.Text.Json.JsonSerializer.Serialize(data, System.Text.Json.JsonSerializerOptions.Web));
+
     public static void Publish(IGrainFactory grains, params MarketEvent[] events)
     {
         if (events.Length > 0) _ = grains.GetGrain<IMarketFeedGrain>(0).Publish(events);

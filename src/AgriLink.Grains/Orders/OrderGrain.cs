@@ -278,26 +278,23 @@ public sealed partial class OrderGrain(
     /// </summary>
     private void PublishChange(string name)
     {
-        if (S.Command is not { } command
-            || !long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)) return;
+        if (S.Command is not { } command || Live.MarketEvents.SequenceOf(state) is not { } sequence) return;
         var at = clock.Now();
         var resource = $"order:{Id}";
         var details = Details();
-        var web = System.Text.Json.JsonSerializerOptions.Web;
         var events = new List<Live.MarketEvent>
         {
-            new($"buyer:{command.BuyerId}", name, resource, sequence, at, System.Text.Json.JsonSerializer.Serialize(new
+            Live.MarketEvents.Create($"buyer:{command.BuyerId}", name, resource, sequence, at, new
             {
                 orderId = Id, buyerId = command.BuyerId, status = details.Status.ToString(), totalFen = details.TotalFen,
                 subOrders = details.SubOrders.Select(sub => new { sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen }),
-            }, web)),
+            }),
         };
-        events.AddRange(details.SubOrders.Select(sub => new Live.MarketEvent($"coop:{sub.CooperativeId}", name, resource, sequence, at,
-            System.Text.Json.JsonSerializer.Serialize(new
-            {
-                orderId = Id, buyerId = command.BuyerId, sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen,
-                paymentMethod = command.PaymentMethod.ToString(),
-            }, web))));
+        events.AddRange(details.SubOrders.Select(sub => Live.MarketEvents.Create($"coop:{sub.CooperativeId}", name, resource, sequence, at, new
+        {
+            orderId = Id, buyerId = command.BuyerId, sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen,
+            paymentMethod = command.PaymentMethod.ToString(),
+        })));
         Live.MarketEvents.Publish(GrainFactory, [.. events]);
     }
 

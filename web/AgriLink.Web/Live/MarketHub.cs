@@ -31,10 +31,14 @@ public sealed class MarketHub(IGrainFactory grains) : Hub<IMarketClient>
     /// <summary>At most this many topics per connection.</summary>
     public const int MaxTopics = 50;
 
+    /// <summary>The connection's joined topics, kept in <see cref="HubCallerContext.Items"/>.</summary>
+    private const string TopicsKey = "topics";
+
     public async Task Join(string topic)
     {
         if (string.IsNullOrWhiteSpace(topic) || topic.Length > 100) throw new HubException("A topic is 'market' or 'kind:id'.");
-        var topics = (HashSet<string>)Context.Items.GetOrAdd("topics", _ => new HashSet<string>(StringComparer.Ordinal))!;
+        if (Context.Items.TryGetValue(TopicsKey, out var held) is false || held is not HashSet<string> topics)
+            Context.Items[TopicsKey] = topics = new HashSet<string>(StringComparer.Ordinal);
         if (topics.Contains(topic)) return;
         if (topics.Count >= MaxTopics) throw new HubException($"At most {MaxTopics} topics per connection.");
         if (!await MayJoin(Context.User ?? new ClaimsPrincipal(), topic)) throw new HubException($"Not allowed to follow '{topic}'.");
@@ -44,7 +48,7 @@ public sealed class MarketHub(IGrainFactory grains) : Hub<IMarketClient>
 
     public async Task Leave(string topic)
     {
-        if (Context.Items.TryGetValue("topics", out var value) && value is HashSet<string> topics && topics.Remove(topic))
+        if (Context.Items.TryGetValue(TopicsKey, out var value) && value is HashSet<string> topics && topics.Remove(topic))
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
     }
 
@@ -75,14 +79,5 @@ public sealed class MarketHub(IGrainFactory grains) : Hub<IMarketClient>
         {
             return false;
         }
-    }
-}
-
-internal static class DictionaryExtensions
-{
-    public static object? GetOrAdd(this IDictionary<object, object?> items, object key, Func<object, object> create)
-    {
-        if (!items.TryGetValue(key, out var value)) items[key] = value = create(key);
-        return value;
     }
 }
