@@ -49,7 +49,67 @@ ensure_packages() {
 # THE place for test dependencies: install and start them here (PostgreSQL 15, Redis, Chromium, ...).
 # Each must be started by this script: CI begins on a machine where nothing of the project runs.
 prepare_services() {
-  : # none yet: the suites run on SQLite files and in-process Orleans test clusters.
+  if ! start_postgres; then
+    problems+=("PostgreSQL 15 could not be started: the PostgreSQL tests will fail (AGRILINK_TEST_POSTGRES unset)")
+    failed=$((failed + 1))
+  fi
+}
+
+# on_exit COMMAND: runs COMMAND when the script exits, however it exits (services started here stop there).
+exit_hooks=()
+on_exit() {
+  exit_hooks+=("$1")
+  trap 'for hook in "${exit_hooks[@]}"; do $hook || true; done' EXIT
+}
+
+# free_port: a loopback TCP port nothing listens on now (the service may still lose it to a racer: retry then).
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# start_postgres: a throwaway PostgreSQL 15 cluster of this run's own on a free loopback port (no Unix socket
+# in a shared place, fsync off: nothing here must outlive the run), with database agrilink_test. Exports
+# AGRILINK_TEST_POSTGRES, an Npgsql connection string for a superuser, so tests can create databases of their own.
+postgres_dir= postgres_ctl=
+start_postgres() {
+  ensure_packages postgresql-15
+  local bin=/usr/lib/postgresql/15/bin as=() password port attempt
+  # PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user the package created.
+  [ "$(id -u)" -eq 0 ] && as=(runuser -u postgres --)
+  postgres_dir=$(mktemp -d /tmp/agrilink-pg.XXXXXX)
+  password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  printf '%s\n' "$password" >"$postgres_dir/pwfile"
+  [ ${#as[@]} -eq 0 ] || chown -R postgres:postgres "$postgres_dir"
+  chmod 700 "$postgres_dir"
+  say "PostgreSQL 15: new cluster in $postgres_dir"
+  "${as[@]}" "$bin/initdb" -D "$postgres_dir/data" -U agrilink --pwfile="$postgres_dir/pwfile" \
+    --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$postgres_dir/initdb.log" \
+    || { cat "$postgres_dir/initdb.log" >&2; return 1; }
+  postgres_ctl=("${as[@]}" "$bin/pg_ctl" -D "$postgres_dir/data")
+  on_exit stop_postgres
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    if "${postgres_ctl[@]}" -l "$postgres_dir/server.log" -w -t 60 start \
+      -o "-h 127.0.0.1 -p $port -k $postgres_dir -c fsync=off -c full_page_writes=off -c max_connections=400" >/dev/null; then
+      break
+    fi
+    [ "$attempt" -lt 5 ] || { cat "$postgres_dir/server.log" >&2; return 1; }
+  done
+  PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U agrilink -d postgres -qAt \
+    -c "CREATE DATABASE agrilink_test" >/dev/null || return 1
+  export AGRILINK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=agrilink;Password=$password;Database=agrilink_test"
+  echo "PostgreSQL listening on 127.0.0.1:$port (AGRILINK_TEST_POSTGRES)"
+}
+
+stop_postgres() {
+  [ -n "$postgres_dir" ] || return 0
+  "${postgres_ctl[@]}" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$postgres_dir"
+  postgres_dir=
 }
 
 # --- the counting ---------------------------------------------------------------------------------
