@@ -6,7 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace AgriLink.Storage;
 
 /// <summary>
-/// The one relational database behind grain state, the audit log and small metadata.
+/// The one relational database behind grain state, the ledger, reminders, the audit log and small metadata:
+/// an embedded SQLite file (<see cref="Sqlite"/>) or a shared PostgreSQL database (<see cref="Postgres"/>).
 /// A singleton: it holds no open connection, only how to open one (the ADO.NET providers pool them).
 /// </summary>
 public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString)
@@ -39,6 +40,19 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
             DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10,
         };
         return new AgriLinkDatabase(new SqliteDialect(), builder.ConnectionString);
+    }
+
+    /// <summary>
+    /// A shared PostgreSQL database (cluster mode), from an Npgsql connection string. The schema goes into the
+    /// connection's first search-path schema (<c>public</c> unless <c>Search Path</c> says otherwise).
+    /// </summary>
+    public static AgriLinkDatabase Postgres(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        // Parsed now, so a malformed string fails at start with the key it did not understand, not at the first write.
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return new AgriLinkDatabase(new PostgresDialect(), builder.ConnectionString);
     }
 
     /// <summary>
