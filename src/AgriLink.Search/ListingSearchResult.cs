@@ -65,7 +65,7 @@ public static class SearchLabels
     /// <summary>The certification facet value for 扶贫产品认定.</summary>
     public const string Poverty = "Poverty";
 
-    public static readonly IReadOnlyList<string> CertificationOrder = [Poverty, "GreenFood", "Organic", "GeographicalIndication"];
+    public static readonly string[] CertificationOrder = [Poverty, "GreenFood", "Organic", "GeographicalIndication"];
 
     public static string Certification(string kind) => kind switch
     {
