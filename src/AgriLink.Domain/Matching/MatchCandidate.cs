@@ -1,0 +1,34 @@
+using AgriLink.Domain.Listings;
+using AgriLink.Domain.Quantities;
+
+namespace AgriLink.Domain.Matching;
+
+/// <summary>
+/// A listing as matching sees it: its committed terms and <see cref="Relevance"/>, the search engine's score for the
+/// demand's text (any non-negative scale: matching normalises it against the best candidate).
+/// </summary>
+public sealed record MatchCandidate(
+    string ListingId,
+    string CooperativeId,
+    string Title,
+    ProduceCategory Category,
+    Unit Unit,
+    long PriceFen,
+    decimal Stock,
+    decimal MinOrder,
+    string CountyCode,
+    DateOnly? HarvestDate,
+    int? ShelfLifeDays,
+    IReadOnlyList<string>? DeliveryAreas,
+    bool PovertyCertified,
+    bool OnSale,
+    double Relevance)
+{
+    public static MatchCandidate From(string listingId, string cooperativeId, ListingDraft draft, ListingStatus status, bool povertyCertified, double relevance) =>
+        new(listingId, cooperativeId, draft.Title, draft.Category, draft.Unit, draft.PriceFen, draft.Stock, draft.MinOrder, draft.CountyCode,
+            draft.HarvestDate, draft.ShelfLifeDays, draft.DeliveryAreas, povertyCertified, status == ListingStatus.Active, relevance);
+
+    /// <summary>The text keywords are looked for in when no search engine scored the listing.</summary>
+    public static string TextOf(ListingDraft draft) =>
+        string.Join(' ', new[] { draft.Title, draft.Variety, draft.Specification, draft.Description }.Where(s => s is not null));
+}
