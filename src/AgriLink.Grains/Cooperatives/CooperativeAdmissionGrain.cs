@@ -35,7 +35,12 @@ public sealed class CooperativeAdmissionGrain(
         var change = new AdmissionChange(clock.Now(), action, from, to, by, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), reason);
         var next = state.State with { Status = to, History = state.State.History.Add(change) };
         await state.CommitAsync(next);
-        return Details(next, county);
+        var details = Details(next, county);
+        // The cooperative's admins see each step live (the operator's decision, a suspension and why).
+        if (Live.MarketEvents.SequenceOf(state) is { } sequence)
+            Live.MarketEvents.Publish(GrainFactory, Live.MarketEvents.Create($"coop:{Id}", "admission.changed", $"admission:{Id}", sequence,
+                change.At, new { cooperativeId = Id, status = to.ToString(), action = action.ToString(), details.MaySell, reason = change.Note }));
+        return details;
     }
 
     /// <summary>The cooperative's county; an unregistered cooperative has no admission to speak of.</summary>

@@ -124,7 +124,7 @@ public sealed partial class OrderGrain(
         {
             SubOrders = next, Payments = payments,
             PaymentProvider = payment.Provider, PaymentReference = payment.PaymentReference,
-        }, events);
+        }, events, "payment.received");
         return new PaymentOutcome(Details(), AlreadyRecorded: false, NeedsRefund: false);
     }
 
@@ -142,7 +142,7 @@ public sealed partial class OrderGrain(
         if (targets.Count == 0)
             throw new RuleViolationException(OrderStateMachine.IllegalTransition, $"Order '{Id}' has nothing paid to refund.");
         var (next, events) = Transition(S.SubOrders, targets, OrderAction.Refund, OrderActor.System(refund.Provider), clock.Now());
-        await Save(S with { SubOrders = next, Refunds = [.. S.Refunds, refund.RefundReference] }, events);
+        await Save(S with { SubOrders = next, Refunds = [.. S.Refunds, refund.RefundReference] }, events, "payment.refunded");
         await Settle();
         return Details();
     }
@@ -184,7 +184,7 @@ public sealed partial class OrderGrain(
         var at = clock.Now();
         var (next, events) = Transition(S.SubOrders, [cooperativeId], OrderAction.RecordInvoicePayment, actor, at,
             s => s with { BankReference = bankReference });
-        await Save(S with { SubOrders = next }, events);
+        await Save(S with { SubOrders = next }, events, "payment.received");
         await Settle();
         return Details();
     }
@@ -263,10 +263,11 @@ public sealed partial class OrderGrain(
         return (next, events);
     }
 
-    private async Task Save(OrderState next, IEnumerable<OrderEvent> events)
+    /// <summary>Stores the change and tells live clients: <paramref name="eventName"/> says what happened (a payment, say).</summary>
+    private async Task Save(OrderState next, IEnumerable<OrderEvent> events, string eventName = "order.changed")
     {
         await state.CommitAsync(next with { History = [.. next.History, .. events] });
-        PublishChange("order.changed");
+        PublishChange(eventName);
         await UpdateIndexes();
     }
 

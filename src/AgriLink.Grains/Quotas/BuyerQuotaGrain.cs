@@ -42,7 +42,7 @@ public sealed class BuyerQuotaGrain(
             DeclaredAt = clock.Now(),
         };
         await state.CommitAsync(next);
-        return View(key, next, floor);
+        return Published(View(key, next, floor));
     }
 
     public async Task<QuotaProgress> RecordPurchase(QuotaPurchase purchase)
@@ -63,7 +63,20 @@ public sealed class BuyerQuotaGrain(
             References = new HashSet<string>(current.References, StringComparer.Ordinal) { purchase.Reference },
         };
         await state.CommitAsync(next);
-        return View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode));
+        return Published(View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
+    }
+
+    /// <summary>Tells the budget unit's live clients (<c>buyer:{id}</c>) where its quota stands after a stored change.</summary>
+    private QuotaProgress Published(QuotaProgress progress)
+    {
+        if (Live.MarketEvents.SequenceOf(state) is { } sequence)
+            Live.MarketEvents.Publish(GrainFactory, Live.MarketEvents.Create($"buyer:{progress.BuyerId}", "quota.progress",
+                $"quota:{progress.BuyerId}:{progress.Year}", sequence, clock.Now(), new
+                {
+                    progress.BuyerId, progress.Year, progress.Declared, progress.QuotaFen, progress.CountedFen, progress.RemainingFen,
+                    progress.ProgressBasisPoints, progress.OwnFen, progress.UnionFen, progress.EmployeeFen,
+                }));
+        return progress;
     }
 
     public async Task<QuotaProgress> Progress()

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using AgriLink.Grains.Live;
 using AgriLink.Grains.Tests.Dividends;
 using Xunit;
 
@@ -18,58 +15,29 @@ public sealed class DividendEventsTests(LedgerClusterFixture fixture)
     [Fact]
     public async Task TheCooperativeHearsEachStatusAndEachHouseholdItsOwnLine()
     {
-        var recorder = new Recorder();
-        var feed = _client.GetGrain<IMarketFeedGrain>(0);
-        var observer = _client.CreateObjectReference<IMarketObserver>(recorder);
-        await feed.Subscribe(observer);
-        try
+        await using var recorder = await FeedRecorder.SubscribeAsync(_client);
+        var year = await ClosedYear.PublicisedAsync(_client, fixture.CurrentDate);
+        fixture.PassDays(7);
+        await year.Declaration.Pay("coop.cashier");
+        var coopTopic = $"coop:{year.Village.CooperativeId}";
+        var lines = (await year.Declaration.Lines(0, 1000)).Where(l => l.ShareholderId.StartsWith("hh-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+
+        // The feed does not promise order (one-way messages); the sequence puts events back in order.
+        string[] statuses = ["dividend.draft", "dividend.approved", "dividend.publicised", "dividend.paid"];
+        foreach (var name in statuses) await recorder.WaitFor(e => e.Topic == coopTopic && e.Name == name);
+        foreach (var line in lines)
+            foreach (var name in statuses[2..])
+                await recorder.WaitFor(e => e.Topic == $"household:{line.ShareholderId}" && e.Name == name);
+
+        var toCoop = recorder.About(coopTopic);
+        Assert.Equal(statuses, toCoop.Select(e => e.Name));
+        Assert.Equal(toCoop.Count, toCoop.Select(e => e.Sequence).Distinct().Count());
+        foreach (var line in lines)
         {
-            var year = await ClosedYear.PublicisedAsync(_client, fixture.CurrentDate);
-            fixture.PassDays(7);
-            await year.Declaration.Pay("coop.cashier");
-            var coopTopic = $"coop:{year.Village.CooperativeId}";
-            var lines = (await year.Declaration.Lines(0, 1000)).Where(l => l.ShareholderId.StartsWith("hh-", StringComparison.Ordinal)).ToList();
-            Assert.NotEmpty(lines);
-
-            // The feed does not promise order (one-way messages); the sequence puts events back in order.
-            string[] statuses = ["dividend.draft", "dividend.approved", "dividend.publicised", "dividend.paid"];
-            foreach (var name in statuses) await recorder.WaitFor(e => e.Topic == coopTopic && e.Name == name);
-            foreach (var line in lines)
-                foreach (var name in statuses[2..])
-                    await recorder.WaitFor(e => e.Topic == $"household:{line.ShareholderId}" && e.Name == name);
-
-            var toCoop = recorder.About(coopTopic).OrderBy(e => e.Sequence).ToList();
-            Assert.Equal(statuses, toCoop.Select(e => e.Name));
-            Assert.Equal(toCoop.Count, toCoop.Select(e => e.Sequence).Distinct().Count());
-            foreach (var line in lines)
-            {
-                var mine = recorder.About($"household:{line.ShareholderId}").OrderBy(e => e.Sequence).ToList();
-                Assert.Equal(statuses[2..], mine.Select(e => e.Name));
-                Assert.All(mine, e => Assert.Equal(line.PaidFen, JsonDocument.Parse(e.Data).RootElement.GetProperty("paidFen").GetInt64()));
-            }
-        }
-        finally
-        {
-            await feed.Unsubscribe(observer);
-        }
-    }
-
-    private sealed class Recorder : IMarketObserver
-    {
-        private readonly ConcurrentQueue<MarketEvent> _events = new();
-
-        public Task OnEvents(IReadOnlyList<MarketEvent> events)
-        {
-            foreach (var e in events) _events.Enqueue(e);
-            return Task.CompletedTask;
-        }
-
-        public IReadOnlyList<MarketEvent> About(string topic) => _events.Where(e => e.Topic == topic).ToList();
-
-        public async Task WaitFor(Func<MarketEvent, bool> match)
-        {
-            for (var i = 0; i < 200 && !_events.Any(match); i++) await Task.Delay(50, TestContext.Current.CancellationToken);
-            Assert.Contains(_events, e => match(e));
+            var mine = recorder.About($"household:{line.ShareholderId}");
+            Assert.Equal(statuses[2..], mine.Select(e => e.Name));
+            Assert.All(mine, e => Assert.Equal(line.PaidFen, FeedRecorder.Data(e).GetProperty("paidFen").GetInt64()));
         }
     }
 }
