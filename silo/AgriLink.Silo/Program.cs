@@ -1,10 +1,30 @@
 using AgriLink.Hosting;
+using AgriLink.Hosting.Health;
+using AgriLink.Payments;
 using AgriLink.Storage;
 using AgriLink.Storage.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-// A standalone silo on the embedded storage. Cluster membership and PostgreSQL arrive with cluster mode.
-var builder = Host.CreateApplicationBuilder(args);
+// A standalone silo. Embedded mode (default): localhost clustering on the data folder's SQLite file.
+// Cluster mode (AgriLink:Mode=Cluster): Redis membership (ConnectionStrings:Redis), see README "Cluster mode".
+var builder = WebApplication.CreateBuilder(args);
 var data = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddAgriLinkDatabase(AgriLinkDatabase.Sqlite(data.DatabaseFile));
-builder.UseOrleans(silo => silo.AddAgriLinkEmbeddedSilo(builder.Configuration));
-builder.Build().Run();
+// The grains' services the web host registers for its co-hosted silo: Stripe's gateway for the payment grain.
+builder.Services.AddAgriLinkStripe(builder.Configuration);
+builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+    .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+
+var app = builder.Build();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    // The readiness line process supervisors and the cluster tests wait for: the silo has joined (Orleans starts before this).
+    var orleans = SiloOptions.From(app.Configuration);
+    Console.WriteLine($"AgriLink silo ready: mode {app.Configuration.Mode()}, silo port {orleans.SiloPort}, gateway port {orleans.GatewayPort}, " +
+                      $"health {string.Join(' ', app.Urls)}/health/ready");
+});
+app.Run();

@@ -4,23 +4,65 @@ using AgriLink.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 
 namespace AgriLink.Hosting;
 
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// The embedded silo: localhost clustering on the configured ports and grain state in the
-    /// AgriLink database (which the caller has registered with <c>AddAgriLinkDatabase</c>).
+    /// An AgriLink silo, the same for the web host's co-hosted silo and silo/AgriLink.Silo: grain state in the AgriLink
+    /// database (which the caller has registered with <c>AddAgriLinkDatabase</c>) and the grains' options. Clustering by
+    /// <see cref="HostingModes.Mode"/>: embedded is localhost clustering on the configured ports; cluster is Redis
+    /// membership with <see cref="FailureDetection"/>'s bounds, on the advertised address.
     /// </summary>
-    public static ISiloBuilder AddAgriLinkEmbeddedSilo(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddAgriLinkSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        var options = SiloOptions.From(configuration);
+        if (configuration.Mode() == HostingMode.Cluster)
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+            silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, options.ListenOnAnyAddress);
+            silo.UseRedisClustering(configuration.RequireRedis("for silo membership"));
+            silo.Services.AddBoundedFailureDetection(configuration);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+
         silo.AddAgriLinkStorage();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<MarketplaceOptions>().Bind(configuration.GetSection(MarketplaceOptions.Section));
         silo.Services.AddQuotaOptions(configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// A web host in cluster mode: an Orleans client of the silos, through the fixed <c>Orleans:Gateways</c> when set,
+    /// else the gateway list in Redis membership. It keeps retrying to connect while the silos start, and refreshes
+    /// the gateway list every few seconds so a dead silo's gateway is dropped quickly.
+    /// </summary>
+    public static IClientBuilder AddAgriLinkClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var options = SiloOptions.From(configuration);
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+        var gateways = options.GatewayEndpoints();
+        if (gateways.Length > 0)
+            client.UseStaticClustering(gateways);
+        else
+            client.UseRedisClustering(configuration.RequireRedis("or Orleans:Gateways, to find the silos"));
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+
+        var connectFor = configuration.GetValue("Orleans:ConnectTimeout", TimeSpan.FromMinutes(2));
+        var started = DateTime.UtcNow;
+        client.UseConnectionRetryFilter(async (_, ct) =>
+        {
+            if (DateTime.UtcNow - started > connectFor) return false;
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            return true;
+        });
+        return client;
     }
 }

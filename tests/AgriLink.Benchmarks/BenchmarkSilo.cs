@@ -17,7 +17,7 @@ namespace AgriLink.Benchmarks;
 
 /// <summary>
 /// One embedded silo wired as the web host wires its co-hosted silo (<c>AddAgriLinkDatabase</c> with a SQLite file,
-/// <c>UseOrleans</c> + <c>AddAgriLinkEmbeddedSilo</c>), on free ports, with a <see cref="BenchmarkClock"/> as its
+/// <c>UseOrleans</c> + <c>AddAgriLinkSilo</c>), on free ports, with a <see cref="BenchmarkClock"/> as its
 /// <see cref="TimeProvider"/>. The only departure: a longer response timeout, so a slow call is measured rather than
 /// cut off at Orleans' default 30 s; the report flags any call that would have hit that default.
 /// </summary>
@@ -69,10 +69,10 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         builder.Logging.AddFilter("Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", LogLevel.Error);
 
         builder.Services.AddAgriLinkDatabase(database);
-        builder.Services.AddSingleton(clock); // before AddAgriLinkEmbeddedSilo, whose TryAdd then keeps it
+        builder.Services.AddSingleton(clock); // before AddAgriLinkSilo, whose TryAdd then keeps it
         builder.UseOrleans(silo =>
         {
-            silo.AddAgriLinkEmbeddedSilo(builder.Configuration);
+            silo.AddAgriLinkSilo(builder.Configuration);
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(30));
         });
 

@@ -1,7 +1,7 @@
 using AgriLink.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace AgriLink.Web.Health;
+namespace AgriLink.Hosting.Health;
 
 public sealed class DatabaseHealthCheck(AgriLinkDatabase database) : IHealthCheck
 {

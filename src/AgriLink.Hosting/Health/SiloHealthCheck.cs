@@ -1,7 +1,7 @@
 using AgriLink.Grains.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace AgriLink.Web.Health;
+namespace AgriLink.Hosting.Health;
 
 /// <summary>Ready only when a grain call goes through: the silo is up and this node can reach it.</summary>
 public sealed class SiloHealthCheck(IGrainFactory grains) : IHealthCheck

@@ -12,7 +12,7 @@ namespace AgriLink.Web.Tests.Dividends;
 
 /// <summary>
 /// An Orleans silo in the test process on an app's data folder, wired as the web host wires its own
-/// (<c>AddAgriLinkDatabase</c> on the SQLite file, <c>UseOrleans</c> + <c>AddAgriLinkEmbeddedSilo</c>, free ports),
+/// (<c>AddAgriLinkDatabase</c> on the SQLite file, <c>UseOrleans</c> + <c>AddAgriLinkSilo</c>, free ports),
 /// but with a platform clock of the test's choosing: how a test prepares, in the past, data the real app then
 /// finds on the same folder. Only while the app is not running on that folder.
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class PreparingSilo : IAsyncDisposable
         builder.Services.AddAgriLinkDatabase(database);
         // Before the silo's TryAddSingleton(TimeProvider.System), so the grains are given this clock.
         builder.Services.AddSingleton(clock);
-        builder.UseOrleans(silo => silo.AddAgriLinkEmbeddedSilo(builder.Configuration));
+        builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));
         var host = builder.Build();
         try
         {

@@ -5,6 +5,7 @@ using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Enterprises;
+using AgriLink.Grains.Hosting;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Listings;
@@ -28,10 +29,58 @@ public sealed class DemoSeeder(
 {
     private const string SeededKey = "demo.seeded";
     private const string SeedingKey = "demo.seeding";
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(1);
 
     public async Task StartAsync(CancellationToken ct)
     {
         if (await database.GetMetaAsync(SeededKey, ct) is not null) return;
+        // Several web nodes of one cluster start together: one seeds, the others wait until it is done.
+        var lease = grains.GetGrain<IClusterLeaseGrain>("demo-seeding");
+        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        while (!await lease.TryAcquire(holder, LeaseTime))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            if (await database.GetMetaAsync(SeededKey, ct) is not null) return;
+        }
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewAsync(lease, holder, renewing.Token);
+        try
+        {
+            if (await database.GetMetaAsync(SeededKey, ct) is null) await SeedAsync(ct);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            await lease.Release(holder);
+        }
+    }
+
+    private static async Task RenewAsync(IClusterLeaseGrain lease, string holder, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(LeaseTime / 4, ct);
+                try
+                {
+                    await lease.TryAcquire(holder, LeaseTime);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A silo moving the lease grain: the next renewal, well inside the lease, tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Seeding finished.
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgriLinkUser>>();
         if (await database.GetMetaAsync(SeedingKey, ct) is null && await users.Users.AnyAsync(ct))
