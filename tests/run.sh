@@ -53,6 +53,10 @@ prepare_services() {
     problems+=("PostgreSQL 15 could not be started: the PostgreSQL tests will fail (AGRILINK_TEST_POSTGRES unset)")
     failed=$((failed + 1))
   fi
+  if ! start_redis; then
+    problems+=("Redis could not be started: the cluster tests will fail (AGRILINK_TEST_REDIS unset)")
+    failed=$((failed + 1))
+  fi
 }
 
 # on_exit COMMAND: runs COMMAND when the script exits, however it exits (services started here stop there).
@@ -110,6 +114,44 @@ stop_postgres() {
   "${postgres_ctl[@]}" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$postgres_dir"
   postgres_dir=
+}
+
+# start_redis: a throwaway Redis for the cluster tests (silo membership, the web nodes' gateway list and
+# data-protection keys) on a free loopback port of its own, in memory only (no RDB/AOF), stopped at exit.
+# Exports AGRILINK_TEST_REDIS=127.0.0.1:PORT; tests use a cluster id of their own, so nothing collides.
+redis_dir=
+start_redis() {
+  ensure_packages redis-server
+  redis_dir=$(mktemp -d /tmp/agrilink-redis.XXXXXX)
+  on_exit stop_redis
+  local port attempt i
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+      --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" || return 1
+    for i in $(seq 50); do
+      if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+        export AGRILINK_TEST_REDIS="127.0.0.1:$port"
+        echo "Redis listening on $AGRILINK_TEST_REDIS (AGRILINK_TEST_REDIS)"
+        return 0
+      fi
+      sleep 0.1
+    done
+    stop_redis_server
+  done
+  cat "$redis_dir/redis.log" >&2
+  return 1
+}
+
+stop_redis_server() {
+  if [ -f "$redis_dir/redis.pid" ]; then kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true; rm -f "$redis_dir/redis.pid"; fi
+}
+
+stop_redis() {
+  [ -n "$redis_dir" ] || return 0
+  stop_redis_server
+  rm -rf "$redis_dir"
+  redis_dir=
 }
 
 # --- the counting ---------------------------------------------------------------------------------
