@@ -132,6 +132,47 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
         }
     }
 
+    /// <summary>True when the database (its own schema, for PostgreSQL) has a table of that exact name.</summary>
+    public async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = CreateCommand(connection, null, Dialect.TableExistsSql, ("@name", table));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding the lock <paramref name="name"/>, which every process on this database
+    /// respects (PostgreSQL advisory lock); where one process owns the database (SQLite) it just runs it.
+    /// </summary>
+    public async Task RunExclusiveAsync(string name, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(work);
+        if (Dialect.SessionLockSql is not { } sql)
+        {
+            await work(cancellationToken);
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var lockCommand = CreateCommand(connection, null, sql.Take, ("@name", name)))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await work(cancellationToken);
+        }
+        finally
+        {
+            // Closing the connection would release it too, but a pooled connection stays open.
+            await using var unlock = CreateCommand(connection, null, sql.Release, ("@name", name));
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
     public async Task<string?> GetMetaAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -97,6 +97,13 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_reminder_hash ON reminder (service_id, grain_hash)",
     ];
 
+    public override string TableExistsSql =>
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+
+    // Advisory locks belong to the session: held across statements and transactions until released or disconnected.
+    public override (string Take, string Release)? SessionLockSql { get; } =
+        ("SELECT pg_advisory_lock(hashtext(@name || ':' || current_schema()))", "SELECT pg_advisory_unlock(hashtext(@name || ':' || current_schema()))");
+
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
     public override bool IsUniqueViolation(DbException exception) =>

@@ -31,6 +31,16 @@ public abstract class SqlDialect
     public virtual ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>A query counting the tables named <c>@name</c> in the connection's own schema (0 or 1).</summary>
+    public abstract string TableExistsSql { get; }
+
+    /// <summary>
+    /// Statements taking and releasing a lock named <c>@name</c> that other processes on the same database respect, for
+    /// one-time work outside the schema transaction (creating Identity's tables); null where one process owns the
+    /// database (SQLite), so none is needed.
+    /// </summary>
+    public virtual (string Take, string Release)? SessionLockSql => null;
+
     /// <summary>True when the exception is a primary-key or unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

@@ -121,6 +121,8 @@ public sealed class SqliteDialect : SqlDialect
     public override (string Condition, object Value) StartsWith(string column, string parameterName, string prefix) =>
         ($"{column} GLOB {parameterName}", EscapeGlob(prefix) + "*");
 
+    public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override async Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
