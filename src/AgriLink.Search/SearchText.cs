@@ -3,7 +3,7 @@ namespace AgriLink.Search;
 /// <summary>
 /// The searchable text of a listing, the same for every backend: what a buyer types for it. <see cref="Name"/> (title and
 /// variety) weighs most, then the origin, the cooperative, and the rest of the description. <see cref="Aliases"/> carries
-/// the category's Chinese label plus pinyin and English names of the produce and places it mentions, so that
+/// the category's Chinese label plus pinyin and English names of the produce and places its name and origin mention, so that
 /// <c>kiwi</c>, <c>mihoutao</c> or <c>panzhou</c> find 猕猴桃 and 盘州.
 /// </summary>
 public static class SearchText
@@ -16,7 +16,7 @@ public static class SearchText
 
     public static string Aliases(ListingDocument d)
     {
-        var text = string.Concat(d.Title, " ", d.Variety, " ", d.CooperativeName, " ", d.CountyName, " ", d.Origin);
+        var text = string.Concat(d.Title, " ", d.Variety, " ", d.CountyName, " ", d.Origin);
         var words = new List<string> { SearchLabels.Category(d.Category), d.Category };
         if (CategoryAliases.TryGetValue(d.Category, out var category)) words.Add(category);
         foreach (var (chinese, alias) in Terms)

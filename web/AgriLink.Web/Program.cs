@@ -1,5 +1,8 @@
 using AgriLink.Web.Extensions;
+using AgriLink.Web.Search;
 using AgriLink.Web.Seeding;
+
+if (ReindexCommand.Requested(args)) { Environment.ExitCode = await ReindexCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +12,7 @@ builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
 builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
+builder.AddAgriLinkSearch();
 builder.AddAgriLinkPayments();
 builder.AddDemoSeeding();
 

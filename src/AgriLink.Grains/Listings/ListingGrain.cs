@@ -297,6 +297,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     {
         var draft = committed.Draft!;
         PublishChange(previous, committed);
+        Matching.DemandAnnouncer.Announce(GrainFactory, Id, previous, committed, MarketEvents.SequenceOf(_state));
         if (previous.Draft?.Title != draft.Title || previous.Draft?.CountyCode != draft.CountyCode || previous.Status != committed.Status)
         {
             try

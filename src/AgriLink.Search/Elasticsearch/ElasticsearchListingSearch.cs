@@ -64,6 +64,16 @@ public sealed class ElasticsearchListingSearch(ElasticsearchClient client, strin
         await EnsureIndex(ct);
     }
 
+    /// <summary>Deletes the index and its template (tests, or retiring an index name).</summary>
+    public async Task DeleteIndexAsync(CancellationToken ct = default)
+    {
+        var (status, body) = await Send(HttpMethod.DELETE, $"/{Index}", null, ct);
+        if (status != 404) Check(status, body, "delete index");
+        (status, body) = await Send(HttpMethod.DELETE, $"/_index_template/{Index}-template", null, ct);
+        if (status != 404) Check(status, body, "delete index template");
+        _ready = false;
+    }
+
     public async Task<long> CountAsync(CancellationToken ct = default)
     {
         await EnsureIndex(ct);

@@ -138,6 +138,8 @@ public static class ElasticsearchRequests
                     ["fields"] = new JsonArray(GramFields.Select(f => (JsonNode)f).ToArray()),
                     ["minimum_should_match"] = MinimumShouldMatch,
                     ["tie_breaker"] = 0.1,
+                    // Text of punctuation only analyses to nothing: it filters nothing (as in Lucene).
+                    ["zero_terms_query"] = "all",
                 },
             });
             boolQuery["should"] = new JsonArray(new JsonObject

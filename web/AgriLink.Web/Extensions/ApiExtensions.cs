@@ -49,6 +49,7 @@ public static class ApiExtensions
         app.MapVillageCollectivesApi();
         app.MapBuyersApi();
         app.MapListingsApi();
+        app.MapSearchApi();
         app.MapCertificationsApi();
         app.MapAdmissionApi();
         app.MapAgriLinkPayments();

@@ -1,0 +1,139 @@
+using AgriLink.Domain.Errors;
+using AgriLink.Domain.Matching;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Live;
+using Microsoft.Extensions.Logging;
+
+namespace AgriLink.Grains.Matching;
+
+public sealed partial class DemandGrain(
+    [PersistentState("demand", GrainStorage.Main)] IPersistentState<DemandState> state,
+    TimeProvider clock,
+    ILogger<DemandGrain> logger) : Grain, IDemandGrain
+{
+    private const string Resource = "demand";
+
+    /// <summary>Notifications kept per demand; older ones drop off.</summary>
+    public const int MaxNotifications = 200;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Sync();
+
+    public Task<bool> Exists() => Task.FromResult(state.State.Spec is not null);
+
+    public Task<DemandDetails> Get() => Task.FromResult(Details(state.State));
+
+    public Task<IReadOnlyList<DemandNotification>> Notifications()
+    {
+        Existing();
+        return Task.FromResult<IReadOnlyList<DemandNotification>>(state.State.Notifications);
+    }
+
+    public async Task<DemandDetails> Post(string buyerId, DemandSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Guard.NotYetRegistered(state.State.Spec is not null, Resource, Id);
+        if (string.IsNullOrWhiteSpace(buyerId)) throw ValidationFailedException.For("buyerId", "is required.");
+        buyerId = buyerId.Trim();
+        spec.Validate(clock.Today());
+        if (!await GrainFactory.GetGrain<IBuyerGrain>(buyerId).Exists())
+            throw ValidationFailedException.For("buyerId", $"No buyer with id '{buyerId}' is registered.");
+        var now = clock.Now();
+        await state.CommitAsync(new DemandState
+        {
+            BuyerId = buyerId, Spec = spec.Normalized(), Status = DemandStatus.Open, PostedAt = now, UpdatedAt = now, Revision = 1,
+        });
+        await Sync();
+        return Details(state.State);
+    }
+
+    public async Task<DemandDetails> Update(DemandSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var current = Existing();
+        if (current.Status == DemandStatus.Closed)
+            throw new RuleViolationException("demand.closed", "A closed demand cannot be changed; post a new one.");
+        spec.Validate(clock.Today());
+        await state.CommitAsync(current with { Spec = spec.Normalized(), UpdatedAt = clock.Now(), Revision = current.Revision + 1 });
+        await Sync();
+        return Details(state.State);
+    }
+
+    public async Task<DemandDetails> Close(string? reason)
+    {
+        new Validator().Text("reason", reason, 500, required: false).ThrowIfInvalid();
+        var current = Existing();
+        if (current.Status == DemandStatus.Closed)
+        {
+            await Sync();
+            return Details(current);
+        }
+        var now = clock.Now();
+        await state.CommitAsync(current with
+        {
+            Status = DemandStatus.Closed, ClosedAt = now, CloseReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            UpdatedAt = now, Revision = current.Revision + 1,
+        });
+        await Sync();
+        return Details(state.State);
+    }
+
+    public async Task<bool> RecordMatch(DemandNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var current = state.State;
+        if (current.Spec is null || current.Status != DemandStatus.Open) return false;
+        if (current.Notifications.Any(n => n.ListingId == notification.ListingId && n.ListingVersion == notification.ListingVersion)) return false;
+        var notifications = current.Notifications.Insert(0, notification);
+        if (notifications.Count > MaxNotifications) notifications = notifications.RemoveRange(MaxNotifications, notifications.Count - MaxNotifications);
+        await state.CommitAsync(current with { Notifications = notifications });
+        Publish(current.BuyerId!, notification);
+        return true;
+    }
+
+    /// <summary>Tells the buyer's live clients, numbered by the demand's stored row (one more per write).</summary>
+    private void Publish(string buyerId, DemandNotification n)
+    {
+        if (MarketEvents.SequenceOf(state) is not { } sequence) return;
+        MarketEvents.Publish(GrainFactory, MarketEvents.Create($"buyer:{buyerId}", "match.found", $"demand:{Id}", sequence, clock.Now(), new
+        {
+            DemandId = Id, n.ListingId, n.CooperativeId, n.Title, n.Trigger, n.Score,
+            Explanation = n.Components.Select(c => new { c.Component, c.Code, c.Points, c.MaxPoints, c.Explanation }),
+        }));
+    }
+
+    /// <summary>Brings the buyer's list and the open-demands registry up to the latest revision; retried by the next call when it fails.</summary>
+    private async Task Sync()
+    {
+        var current = state.State;
+        if (current.Spec is null || current.SyncedRevision >= current.Revision) return;
+        try
+        {
+            var registry = GrainFactory.GetGrain<IOpenDemandsGrain>(0);
+            if (current.Status == DemandStatus.Open) await registry.Open(new OpenDemand(Id, current.BuyerId!, current.Spec, current.Revision));
+            else await registry.Remove(Id, current.Revision);
+            await GrainFactory.GetGrain<IBuyerDemandsGrain>(current.BuyerId!).Upsert(new DemandSummary(
+                Id, current.Spec.Title, current.Status, current.Spec.Quantity, current.Spec.Unit, current.Spec.DeliverBy, current.PostedAt, current.Revision));
+            await state.CommitAsync(state.State with { SyncedRevision = current.Revision });
+        }
+        catch (Exception e)
+        {
+            LogSyncFailed(e, Id, current.Revision);
+        }
+    }
+
+    private DemandState Existing()
+    {
+        Guard.Existing(state.State.Spec, Resource, Id);
+        return state.State;
+    }
+
+    private DemandDetails Details(DemandState s) =>
+        new(Id, s.BuyerId ?? throw new NotFoundException(Resource, Id), s.Spec!, s.Status, s.PostedAt, s.UpdatedAt, s.Revision,
+            s.Notifications.Count, s.ClosedAt, s.CloseReason);
+
+    [LoggerMessage(LogLevel.Warning, "Demand {DemandId}: revision {Revision} not yet in the buyer's list or the registry; retried on the next call")]
+    private partial void LogSyncFailed(Exception error, string demandId, int revision);
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using AgriLink.Domain.Listings;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Directory;
+using AgriLink.Grains.Listings;
+using AgriLink.Search;
+
+namespace AgriLink.Web.Search;
+
+/// <summary>
+/// Brings the search index in line with the grains: re-reads listings (and their cooperative's name and admission,
+/// cached for a minute or until an admission event) and indexes or removes them.
+/// </summary>
+public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, TimeProvider clock)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+    private const int BatchSize = 500;
+    private const int Parallel = 16;
+
+    private readonly ConcurrentDictionary<string, (string Name, bool MaySell, DateTimeOffset At)> _cooperatives = new(StringComparer.Ordinal);
+
+    public void Forget(string cooperativeId) => _cooperatives.TryRemove(cooperativeId, out _);
+
+    /// <summary>Re-reads each listing and indexes it at <paramref name="versions"/>' version, or removes it.</summary>
+    public async Task RefreshAsync(IReadOnlyDictionary<string, long> versions, CancellationToken ct)
+    {
+        foreach (var chunk in versions.Chunk(BatchSize))
+        {
+            var read = await ReadAsync(chunk.Select(c => (c.Key, c.Value)).ToList(), ct);
+            await search.IndexAsync(read.Documents, ct);
+            foreach (var id in read.Removed) await search.RemoveAsync(id, ct);
+        }
+    }
+
+    /// <summary>The listings of a cooperative (after its admission changed), at version 0: their presence is what changes.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ListingsOf(string cooperativeId)
+    {
+        var all = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
+        return all.Where(e => e.ParentId == cooperativeId).ToDictionary(e => e.Id, _ => 0L, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Indexes every searchable listing from the listings directory (version 0: any later event wins), reporting
+    /// (done, total) as it goes. Returns how many were indexed.
+    /// </summary>
+    public async Task<int> IndexAllAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        var entries = (await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List())
+            .Where(e => Enum.TryParse<ListingStatus>(e.Status, out var s) && ListingDocuments.Searchable(s, cooperativeMaySell: true))
+            .ToList();
+        var indexed = 0;
+        var done = 0;
+        progress?.Report((0, entries.Count));
+        foreach (var chunk in entries.Chunk(BatchSize))
+        {
+            var read = await ReadAsync(chunk.Select(e => (e.Id, 0L)).ToList(), ct);
+            await search.IndexAsync(read.Documents, ct);
+            indexed += read.Documents.Count;
+            done += chunk.Length;
+            progress?.Report((done, entries.Count));
+        }
+        return indexed;
+    }
+
+    private async Task<(List<ListingDocument> Documents, List<string> Removed)> ReadAsync(IReadOnlyList<(string Id, long Version)> listings, CancellationToken ct)
+    {
+        var documents = new ConcurrentBag<ListingDocument>();
+        var removed = new ConcurrentBag<string>();
+        await System.Threading.Tasks.Parallel.ForEachAsync(listings, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct },
+            async (item, _) =>
+            {
+                var grain = grains.GetGrain<IListingGrain>(item.Id);
+                if (!await grain.Exists())
+                {
+                    removed.Add(item.Id);
+                    return;
+                }
+                var listing = await grain.Get();
+                var cooperative = await Cooperative(listing.CooperativeId);
+                if (ListingDocuments.Searchable(listing.Status, cooperative.MaySell))
+                    documents.Add(ListingDocuments.From(listing, cooperative.Name, item.Version));
+                else
+                    removed.Add(item.Id);
+            });
+        return (documents.ToList(), removed.ToList());
+    }
+
+    private async Task<(string Name, bool MaySell)> Cooperative(string id)
+    {
+        var now = clock.GetUtcNow();
+        if (_cooperatives.TryGetValue(id, out var cached) && now - cached.At < CacheFor) return (cached.Name, cached.MaySell);
+        var details = await grains.GetGrain<ICooperativeGrain>(id).Get();
+        var maySell = await grains.GetGrain<ICooperativeAdmissionGrain>(id).MaySell();
+        _cooperatives[id] = (details.Profile.Name, maySell, now);
+        return (details.Profile.Name, maySell);
+    }
+}
