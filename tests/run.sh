@@ -174,6 +174,15 @@ skipped_in() {
   echo $((results > from_counter ? results : from_counter))
 }
 
+# prepare_browser: Debian's Chromium for the browser tests (tests/AgriLink.Browser.Tests drive it through Playwright
+# at /usr/bin/chromium; Playwright never downloads a browser of its own), and a CJK font so pages render Chinese.
+prepare_browser() {
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  if ! ensure_packages chromium fonts-wqy-microhei; then
+    problems+=("chromium or fonts-wqy-microhei could not be installed: the browser tests will fail")
+  fi
+}
+
 # --- checks that are not xunit tests --------------------------------------------------------------
 # Each failing check counts as one failure in the summary line.
 check_compose() {
@@ -225,6 +234,7 @@ trap 'if [ -n "$guarded_pid" ]; then kill -TERM -- "-$guarded_pid" 2>/dev/null |
 rm -rf "$results"
 mkdir -p "$results"
 prepare_services
+prepare_browser
 check_compose
 
 say "Build (Release)"

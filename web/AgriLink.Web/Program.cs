@@ -12,6 +12,7 @@ builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
 builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
+builder.AddAgriLinkPages();
 builder.AddAgriLinkSearch();
 builder.AddAgriLinkPayments();
 builder.AddDemoSeeding();
@@ -20,6 +21,7 @@ var app = builder.Build();
 
 app.UseAgriLinkPipeline();
 app.MapDefaultEndpoints();
+app.MapAgriLinkPages();
 app.MapAgriLinkApi();
 app.MapAgriLinkLive();
 app.PrintWelcomeOnStart();

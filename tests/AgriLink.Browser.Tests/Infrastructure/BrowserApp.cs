@@ -1,0 +1,97 @@
+using System.Net;
+using AgriLink.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace AgriLink.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The web app with the Guizhou demo on a real Kestrel listener on a free loopback port, and Debian's Chromium driven
+/// by Playwright (never a downloaded browser). Shared by the tests of <see cref="BrowserAppCollection"/>; tests that
+/// order or change stock use listings and buyers no other browser test reads.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly TempFolder _folder = new();
+    private AgriLinkFactory _factory = null!;
+    private IPlaywright _playwright = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots and measurements go: artifacts/browser under the repository root.</summary>
+    public static string Artifacts { get; } = ArtifactsFolder();
+
+    public async ValueTask InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs Debian's chromium package.");
+        File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
+        var port = FreePort.Next();
+        _factory = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
+        {
+            ["AgriLink:SeedDemo"] = "true",
+            ["AgriLink:SignInAttemptsPerMinute"] = "100000",
+        });
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _factory.StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Args = ChromiumArgs,
+            Headless = true,
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    /// <summary>A fresh browser context (its own cookies: a second browser) at the given width, in the default language.</summary>
+    public Task<IBrowserContext> NewContext(int width = 360) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 740 : 900 },
+        AcceptDownloads = true,
+    });
+
+    /// <summary>A browser context signed in through the sign-in form as the demo account.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignedIn(string userName, int width = 360)
+    {
+        var context = await NewContext(width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", Web.Seeding.DemoData.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        return (context, page);
+    }
+
+    private static string ArtifactsFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AgriLink.sln")))
+                return Directory.CreateDirectory(Path.Combine(dir.FullName, "artifacts", "browser")).FullName;
+        return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "browser")).FullName;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserAppCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser app";
+}

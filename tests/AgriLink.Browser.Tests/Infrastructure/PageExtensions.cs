@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+
+namespace AgriLink.Browser.Tests.Infrastructure;
+
+public static class PageExtensions
+{
+    /// <summary>Waits until the page's site script has joined its live topics on /hubs/market.</summary>
+    public static Task WaitForLive(this IPage page) =>
+        page.WaitForFunctionAsync("() => document.body.dataset.liveState === 'connected'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+
+    /// <summary>Marks the document so a test can tell later that the page was not reloaded.</summary>
+    public static Task MarkDocument(this IPage page) => page.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+    public static Task<bool> WasNotReloaded(this IPage page) => page.EvaluateAsync<bool>("() => window.__notReloaded === true");
+
+    /// <summary>Full-page screenshot as artifacts/browser/{name}-{width}.png.</summary>
+    public static async Task Screenshot(this IPage page, string name)
+    {
+        var width = page.ViewportSize?.Width ?? 0;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Artifacts, $"{name}-{width}.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,60 @@
+using AgriLink.Browser.Tests.Infrastructure;
+using Xunit;
+
+namespace AgriLink.Browser.Tests;
+
+/// <summary>Every page of each role at 360 px (a cheap phone) and 1280 px: it renders, fits the width, and is saved as a screenshot.</summary>
+[Collection(BrowserAppCollection.Name)]
+public sealed class PageTourTests(BrowserApp app)
+{
+    public static TheoryData<string?, string[]> Tours => new()
+    {
+        { null, ["/", "/market", "/market/listings/lst-cj-chicken", "/account/login"] },
+        { "buyer.consumer", ["/buyer/cart", "/buyer/orders"] },
+        { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
+        { "farmer.pz01", ["/household", "/household/dividends"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tours))]
+    public async Task PagesRenderAtPhoneAndDesktopWidths(string? userName, string[] paths)
+    {
+        foreach (var width in new[] { 360, 1280 })
+        {
+            var (context, page) = userName is null ? await Anonymous(width) : await app.SignedIn(userName, width);
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path);
+                Assert.Equal(200, response?.Status);
+                Assert.True(await page.Locator("main h1").IsVisibleAsync(), $"{path} has a heading");
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{path} is {overflow} px wider than {width} px");
+                await page.Screenshot(((userName ?? "public") + path.Replace('/', '-')).TrimEnd('-'));
+            }
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task EnglishIsOneClickAwayAndRemembered()
+    {
+        var (context, page) = await Anonymous(360);
+        await page.GotoAsync("/market");
+        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+
+        await page.ClickAsync("form.lang button");
+        await page.WaitForURLAsync("**/market");
+        await page.GotoAsync("/");
+
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Market", await page.InnerTextAsync("header nav"));
+        await page.Screenshot("public-home-english");
+        await context.CloseAsync();
+    }
+
+    private async Task<(Microsoft.Playwright.IBrowserContext, Microsoft.Playwright.IPage)> Anonymous(int width)
+    {
+        var context = await app.NewContext(width);
+        return (context, await context.NewPageAsync());
+    }
+}

@@ -1,0 +1,81 @@
+using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Listings;
+using AgriLink.Domain.Orders;
+using AgriLink.Domain.Quantities;
+using AgriLink.Domain.Shares;
+
+namespace AgriLink.Web.Localization;
+
+/// <summary>
+/// The Chinese name of each value the pages show; being Chinese, it is also the key the English resource translates
+/// (<c>T[Labels.Of(status)]</c>).
+/// </summary>
+public static class Labels
+{
+    public static string Of(OrderStatus status) => status switch
+    {
+        OrderStatus.Placed => "已下单",
+        OrderStatus.AwaitingPayment => "待付款",
+        OrderStatus.Paid => "已付款",
+        OrderStatus.Shipped => "已发货",
+        OrderStatus.Delivered => "已送达",
+        OrderStatus.Completed => "已完成",
+        OrderStatus.Cancelled => "已取消",
+        OrderStatus.Refunded => "已退款",
+        _ => status.ToString(),
+    };
+
+    public static string Of(ListingStatus status) => status switch
+    {
+        ListingStatus.Draft => "草稿",
+        ListingStatus.Active => "在售",
+        ListingStatus.Paused => "已暂停",
+        ListingStatus.SoldOut => "已售罄",
+        ListingStatus.Archived => "已下架",
+        _ => status.ToString(),
+    };
+
+    public static string Of(ProduceCategory category) => ProduceCategories.ChineseName(category);
+
+    public static string Of(PaymentMethod method) => method == PaymentMethod.Card ? "银行卡支付" : "对公转账（月结发票）";
+
+    public static string Of(Unit unit) => Units.ChineseName(unit);
+
+    public static string Of(ShareClass shareClass) => shareClass switch
+    {
+        ShareClass.LandRight => "土地经营权入股",
+        ShareClass.ForestRight => "林权入股",
+        ShareClass.CollectiveAsset => "集体资产量化股",
+        ShareClass.FiscalFund => "财政资金量化股",
+        ShareClass.LoanBacked => "扶贫贷款入股",
+        ShareClass.Cash => "现金入股",
+        ShareClass.EnterpriseInvestment => "企业投资股",
+        ShareClass.LabourSkill => "劳务技术股",
+        _ => shareClass.ToString(),
+    };
+
+    public static string Of(DividendComponentKind kind) => kind switch
+    {
+        DividendComponentKind.TradeReturn => "按交易量返还",
+        DividendComponentKind.Floor => "保底分红",
+        DividendComponentKind.CollectiveDeduction => "集体提留",
+        DividendComponentKind.CoordinationFee => "统筹费",
+        DividendComponentKind.FloorLiability => "保底兑付",
+        DividendComponentKind.SecondRound => "二次分红",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(DeclarationStatus status) => status switch
+    {
+        DeclarationStatus.Draft => "草案",
+        DeclarationStatus.Approved => "已审批",
+        DeclarationStatus.Publicised => "公示中",
+        DeclarationStatus.Paid => "已发放",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Fen as yuan: ¥1,234.50.</summary>
+    public static string Money(long fen) => (fen < 0 ? "-¥" : "¥") + (Math.Abs(fen) / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Amount(decimal quantity) => quantity.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+using AgriLink.Web.Auth;
+using AgriLink.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgriLink.Web.Pages.Cooperative;
+
+/// <summary>
+/// A page of one cooperative's admins: <c>?coop=</c> picks one of the account's cooperatives (the first by default);
+/// anything the account does not administer is a 403, exactly as in the API.
+/// </summary>
+public abstract class CooperativePage : AgriLinkPage
+{
+    [BindProperty(SupportsGet = true, Name = "coop")] public string? CooperativeId { get; set; }
+
+    public string CooperativeName { get; private set; } = "";
+
+    protected async Task<string> Cooperative()
+    {
+        CooperativeId ??= User.AdministeredCooperatives().FirstOrDefault();
+        if (CooperativeId is null || !User.AdministersCooperative(CooperativeId))
+            throw new PageProblemException(new ProblemDetails { Status = 403 });
+        CooperativeName = (await CooperativeNames()).GetValueOrDefault(CooperativeId, CooperativeId);
+        LiveTopics.Add($"coop:{CooperativeId}");
+        return CooperativeId;
+    }
+}

@@ -1,0 +1,64 @@
+using AgriLink.Domain.Errors;
+using AgriLink.Web.Errors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AgriLink.Web.Pages.Shared;
+
+/// <summary>
+/// What the API answers as a problem, a page shows as form messages: field errors beside their fields (matched by
+/// name), everything else in the summary, both in the page's language. 403 and 404 become the usual answers. Never
+/// a raw exception: anything unexpected still goes to the exception handler, which shows no details.
+/// </summary>
+public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        var problem = executed.Exception switch
+        {
+            PageProblemException p => p.Problem,
+            DomainException d => ProblemExceptionHandler.Map(d),
+            _ => null,
+        };
+        if (problem is null || executed.ExceptionHandled) return;
+        executed.ExceptionHandled = true;
+        executed.Result = problem.Status switch
+        {
+            403 => new ForbidResult(),
+            404 => new NotFoundResult(),
+            _ => Show(problem, context.ModelState, context.HandlerInstance as PageModel),
+        };
+    }
+
+    private PageResult Show(ProblemDetails problem, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, PageModel? page)
+    {
+        if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } invalid)
+            foreach (var (field, messages) in invalid.Errors)
+            foreach (var message in messages)
+                Add(state, page, field, message);
+        else
+            state.AddModelError("", Detail(problem));
+        return new PageResult();
+    }
+
+    /// <summary>Beside the page's property of the same name when it has one; in the summary, named, otherwise.</summary>
+    private void Add(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, PageModel? page, string field, string message)
+    {
+        var property = page?.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase));
+        var label = t["field:" + field] is { ResourceNotFound: false } named ? named.Value : field;
+        state.AddModelError(property?.Name ?? "", $"{label}: {t[message].Value}");
+    }
+
+    /// <summary>A rule's code names a translated message when there is one; the API's own detail otherwise.</summary>
+    private string Detail(ProblemDetails problem)
+    {
+        var code = problem.Type?.Replace("urn:agrilink:problem:", "", StringComparison.Ordinal);
+        var translated = code is null ? null : t["problem:" + code];
+        return translated is { ResourceNotFound: false } ? translated.Value : t[problem.Detail ?? problem.Title ?? "请求未能完成。"].Value;
+    }
+}
