@@ -1,7 +1,6 @@
 using AgriLink.Hosting;
 using AgriLink.Hosting.Health;
 using AgriLink.Payments;
-using AgriLink.Storage;
 using AgriLink.Storage.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 // Cluster mode (AgriLink:Mode=Cluster): Redis membership (ConnectionStrings:Redis), see README "Cluster mode".
 var builder = WebApplication.CreateBuilder(args);
 var data = DataFolder.Resolve(builder.Configuration);
-builder.Services.AddAgriLinkDatabase(AgriLinkDatabase.Sqlite(data.DatabaseFile));
+builder.Services.AddAgriLinkDatabase(builder.Configuration.AgriLinkDatabase(data));
 // The grains' services the web host registers for its co-hosted silo: Stripe's gateway for the payment grain.
 builder.Services.AddAgriLinkStripe(builder.Configuration);
 builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgriLink.Hosting;
 using AgriLink.Grains.Live;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,10 +10,16 @@ namespace AgriLink.Web.Live;
 /// the SignalR group named by the event's topic. The subscription is renewed well inside its lifetime, so it also
 /// comes back after the feed grain moves or its silo restarts.
 /// </summary>
-public sealed partial class MarketFeedRelay(IGrainFactory grains, IHubContext<MarketHub, IMarketClient> hub, ILogger<MarketFeedRelay> logger)
+public sealed partial class MarketFeedRelay(
+    IGrainFactory grains, IHubContext<MarketHub, IMarketClient> hub, IConfiguration configuration, ILogger<MarketFeedRelay> logger)
     : BackgroundService, IMarketObserver
 {
-    private static readonly TimeSpan Renew = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// <c>AgriLink:Live:RenewInterval</c>. A feed grain lost with its silo (cluster mode) forgets its subscribers, so
+    /// events go unheard until the next renewal: cluster mode renews every 5 s, the embedded silo every 30 s.
+    /// </summary>
+    private readonly TimeSpan _renew = configuration.GetValue<TimeSpan?>("AgriLink:Live:RenewInterval")
+        ?? (configuration.Mode() == HostingMode.Cluster ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30));
 
     public async Task OnEvents(IReadOnlyList<MarketEvent> events)
     {
@@ -47,7 +54,7 @@ public sealed partial class MarketFeedRelay(IGrainFactory grains, IHubContext<Ma
 
             try
             {
-                await Task.Delay(Renew, stoppingToken);
+                await Task.Delay(_renew, stoppingToken);
             }
             catch (OperationCanceledException)
             {
