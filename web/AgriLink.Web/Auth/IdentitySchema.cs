@@ -6,23 +6,29 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AgriLink.Web.Auth;
 
 /// <summary>
-/// Creates Identity's tables on first start. EF's EnsureCreated skips a database that already has
-/// tables (ours has grain state), so the check is for Identity's own table.
+/// Creates the AgriLink schema and Identity's tables on first start. EF's EnsureCreated skips a database that already
+/// has tables (ours has grain state), so the check is for Identity's own table; on PostgreSQL, web nodes starting
+/// together take turns (a database lock), so only the first creates them.
 /// </summary>
 public sealed class IdentitySchema(IServiceScopeFactory scopes, AgriLinkDatabase database) : IHostedService
 {
+    public const string UsersTable = "AspNetUsers";
+
     public async Task StartAsync(CancellationToken ct)
     {
-        await database.EnsureSchemaAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
+        await EnsureAsync(database, scope.ServiceProvider.GetRequiredService<IdentityStore>(), ct);
+    }
+
+    /// <summary>The AgriLink schema, then Identity's tables in <paramref name="store"/>'s database (the same one).</summary>
+    public static async Task EnsureAsync(AgriLinkDatabase database, IdentityStore store, CancellationToken ct)
+    {
+        await database.EnsureSchemaAsync(ct);
         var creator = store.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(ct)) await creator.CreateAsync(ct);
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 0)
-            await creator.CreateTablesAsync(ct);
+        await database.RunExclusiveAsync("agrilink.identity-schema", async token =>
+        {
+            if (!await database.TableExistsAsync(UsersTable, token)) await creator.CreateTablesAsync(token);
+        }, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using AgriLink.Hosting;
 using AgriLink.Storage;
+using AgriLink.Storage.Dialects;
 using AgriLink.Storage.Hosting;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,20 +11,27 @@ namespace AgriLink.Web.Extensions;
 public static class DataExtensions
 {
     /// <summary>
-    /// The data folder with its one database (grain state, audit log and Identity tables) and the
+    /// The one database (grain state, ledger, audit log and Identity tables) that <c>Storage:Provider</c> names
+    /// (<see cref="StorageSelection"/>: the data folder's SQLite file by default, or PostgreSQL), and the data folder's
     /// data-protection keys, which must persist so cookies and tokens survive a restart.
     /// </summary>
     public static WebApplicationBuilder AddAgriLinkData(this WebApplicationBuilder builder)
     {
         var data = DataFolder.Resolve(builder.Configuration);
-        var database = AgriLinkDatabase.Sqlite(data.DatabaseFile);
+        var database = builder.Configuration.AgriLinkDatabase(data);
         builder.Services.AddSingleton(data);
         builder.Services.AddAgriLinkDatabase(database);
-        builder.Services.AddDbContext<IdentityStore>(o => o.UseSqlite(database.ConnectionString));
+        builder.Services.AddDbContext<IdentityStore>(o => o.UseAgriLinkDatabase(database));
         builder.Services.AddDataProtection()
             .SetApplicationName("AgriLink")
             .PersistKeysToFileSystem(new DirectoryInfo(data.KeysFolder));
         builder.Services.AddHostedService<IdentitySchema>();
         return builder;
     }
+
+    /// <summary>Entity Framework (Identity) on the same engine and database as <paramref name="database"/>.</summary>
+    public static DbContextOptionsBuilder UseAgriLinkDatabase(this DbContextOptionsBuilder options, AgriLinkDatabase database) =>
+        database.Dialect is PostgresDialect
+            ? options.UseNpgsql(database.ConnectionString)
+            : options.UseSqlite(database.ConnectionString);
 }

@@ -1,0 +1,53 @@
+using System.Data.Common;
+using AgriLink.Storage;
+using NpgsqlTypes;
+
+namespace AgriLink.Web.Migration;
+
+/// <summary>
+/// One AgriLink table as the migration copies it: its columns in order, how each is read from SQLite and written
+/// by PostgreSQL's binary COPY, and the identity column whose sequence must continue after the copied ids.
+/// </summary>
+public sealed record CopiedTable(string Table, string Title, IReadOnlyList<CopiedColumn> Columns, string OrderBy, string? IdentityColumn = null)
+{
+    /// <summary>Every AgriLink table with data worth keeping (schema_version is the target's own).</summary>
+    public static IReadOnlyList<CopiedTable> All { get; } =
+    [
+        new("meta", "Metadata", [Text("key"), Text("value")], "key"),
+        new("grain_state", "Grain state",
+            [Text("state_name"), Text("grain_id"), Text("grain_type"), Int("version"), Bytes("payload"), Time("updated_at")], "state_name, grain_id"),
+        new("reminder", "Reminders",
+            [Text("service_id"), Text("grain_id"), Text("reminder_name"), Int("grain_hash"), Time("start_at"), Int("period_ticks"), Int("version")],
+            "service_id, grain_id, reminder_name"),
+        new("ledger_transfer", "Ledger transfers",
+            [Int("id"), Text("idempotency_key"), Text("memo"), Time("occurred_at"), Time("recorded_at")], "id", IdentityColumn: "id"),
+        new("ledger_posting", "Ledger postings",
+            [Int("id"), Int("transfer_id"), Text("account"), Int("amount_fen")], "id", IdentityColumn: "id"),
+        new("audit_log", "Audit log",
+            [Int("id"), Time("at"), Text("actor"), Text("action"), Text("resource_type"), Text("resource_id"), Text("before_json"), Text("after_json")],
+            "id", IdentityColumn: "id"),
+    ];
+
+    public string SelectSql => $"SELECT {ColumnList} FROM {Table} ORDER BY {OrderBy}";
+
+    public string CopySql => $"COPY {Table} ({ColumnList}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Moves the identity sequence past the copied ids, so the next insert does not collide with one.</summary>
+    public string? ContinueIdentitySql => IdentityColumn is null
+        ? null
+        : $"SELECT setval(pg_get_serial_sequence('{Table}', '{IdentityColumn}'), COALESCE(MAX({IdentityColumn}), 1), MAX({IdentityColumn}) IS NOT NULL) FROM {Table}";
+
+    private string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
+
+    private static CopiedColumn Text(string name) => new(name, NpgsqlDbType.Text, (_, r, i) => r.GetString(i));
+
+    private static CopiedColumn Int(string name) => new(name, NpgsqlDbType.Bigint, (_, r, i) => r.GetInt64(i));
+
+    private static CopiedColumn Bytes(string name) => new(name, NpgsqlDbType.Bytea, (_, r, i) => r.GetFieldValue<byte[]>(i));
+
+    // Each engine reads its own timestamp format (ISO text in SQLite) and the target writes UTC TIMESTAMPTZ.
+    private static CopiedColumn Time(string name) => new(name, NpgsqlDbType.TimestampTz, (db, r, i) => db.Dialect.ReadTimestamp(r, i).ToUniversalTime());
+}
+
+/// <summary>A column: its name, its PostgreSQL type, and how to read a non-null value from the source.</summary>
+public sealed record CopiedColumn(string Name, NpgsqlDbType Type, Func<AgriLinkDatabase, DbDataReader, int, object> Read);
