@@ -62,7 +62,10 @@ public static class SearchText
         ["Medicinal"] = "zhongyaocai herb herbs medicinal",
     };
 
-    /// <summary>Produce and places of Guizhou with their pinyin and English names (a small domain dictionary).</summary>
+    /// <summary>
+    /// Produce and places of Guizhou with their pinyin and English names and the everyday Chinese words buyers use for them
+    /// (香米 → 大米, 原浆 → 果汁): a small domain dictionary.
+    /// </summary>
     private static readonly (string Chinese, string Alias)[] Terms =
     [
         ("刺梨", "cili roxburgh rose"),
@@ -78,20 +81,20 @@ public static class SearchText
         ("红茶", "hongcha black tea"),
         ("翠芽", "cuiya"),
         ("毛尖", "maojian"),
-        ("香菇", "xianggu shiitake mushroom"),
+        ("香菇", "xianggu shiitake mushroom 干香菇"),
         ("木耳", "muer fungus"),
         ("竹荪", "zhusun bamboo fungus"),
         ("鸡蛋", "jidan egg eggs"),
         ("鸡", "ji chicken"),
-        ("猪", "zhu pork pig"),
+        ("猪", "zhu pork pig 猪肉"),
         ("牛", "niu beef"),
         ("大米", "dami rice"),
-        ("香米", "xiangmi rice"),
-        ("糯", "nuomi glutinous rice"),
+        ("香米", "xiangmi rice 大米"),
+        ("糯", "nuomi glutinous rice 糯米"),
         ("辣椒", "lajiao chili chilli pepper"),
         ("天麻", "tianma gastrodia"),
         ("果酱", "guojiang jam"),
-        ("原浆", "yuanjiang juice"),
+        ("原浆", "yuanjiang juice 果汁 刺梨汁"),
         ("果脯", "guofu dried fruit"),
         ("菜籽油", "caiziyou rapeseed oil"),
         ("土豆", "tudou potato potatoes"),
