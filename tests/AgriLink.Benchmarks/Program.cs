@@ -7,6 +7,7 @@ const string Usage = """
 
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- dividends [options]
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- flash-sale [--buyers 2000] [--stock 500] [--rounds 3]
+    dotnet run -c Release --project tests/AgriLink.Benchmarks -- live [--clients 2000] [--rate 50] [--seconds 30]
 
       --shareholders N     members holding shares, each paid a dividend (default 50000)
       --trade grain|storage
@@ -26,6 +27,16 @@ const string Usage = """
 if (args.Length > 0 && args[0] == "flash-baseline-server")
 {
     return await AgriLink.Benchmarks.FlashSale.BaselineServer.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "live-baseline-server")
+{
+    return await AgriLink.Benchmarks.Live.LiveBaselineServer.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "live")
+{
+    return await AgriLink.Benchmarks.Live.LiveCli.RunAsync(args, Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
 }
 
 if (args.Length > 0 && args[0] == "flash-sale")

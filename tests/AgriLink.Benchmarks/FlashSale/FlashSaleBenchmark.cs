@@ -17,7 +17,7 @@ public static class FlashSaleBenchmark
 {
     private const string Password = "AgriLink#2026";
     private const string CooperativeId = "coop-pzcili";
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    internal static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     public static async Task<FlashSaleResult> RunAsync(FlashSaleOptions options, Action<string> log)
     {
@@ -218,14 +218,14 @@ public static class FlashSaleBenchmark
         await EnsureAsync(response, "set up the baseline listing");
     }
 
-    private static async Task<string> LoginAsync(HttpClient client, string user)
+    internal static async Task<string> LoginAsync(HttpClient client, string user)
     {
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = Password });
         await EnsureAsync(response, $"sign in as {user}");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
 
-    private static async Task WaitReadyAsync(HttpClient client)
+    internal static async Task WaitReadyAsync(HttpClient client)
     {
         for (var i = 0; i < 120; i++)
         {
@@ -244,13 +244,13 @@ public static class FlashSaleBenchmark
         throw new BenchmarkFailedException("/health/ready never answered 200.");
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    internal static async Task EnsureAsync(HttpResponseMessage response, string what)
     {
         if (response.IsSuccessStatusCode) return;
         throw new BenchmarkFailedException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static List<string> AppArgs(string data, out Uri url)
+    internal static List<string> AppArgs(string data, out Uri url)
     {
         url = new Uri($"http://127.0.0.1:{FreePort()}");
         return
@@ -261,7 +261,7 @@ public static class FlashSaleBenchmark
         ];
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -269,7 +269,7 @@ public static class FlashSaleBenchmark
     }
 
     /// <summary>The web project's build output in the same configuration as this benchmark.</summary>
-    private static string WebDll()
+    internal static string WebDll()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory);
         for (var dir = output; dir is not null; dir = dir.Parent)

@@ -151,49 +151,37 @@ public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
         await Assert.ThrowsAsync<HubException>(() => coop.InvokeAsync("Join", "coop:coop-pzcili", Api.Ct));
     }
 
-    private async Task<HubConnection> Connect(string user, Action<JsonElement> onEvent)
+    [Fact]
+    public async Task AConnectionThatSendsTooMuchIsRefusedButStaysConnected()
     {
-        var token = await _app.Client.LoginAsync(user, DemoData.Password);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.BaseAddress, "hubs/market"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .WithAutomaticReconnect()
-            .WithStatefulReconnect()
-            .Build();
-        connection.On<JsonElement>("Event", onEvent);
-        await connection.StartAsync(Api.Ct);
-        return connection;
+        await using var chatty = await Connect("buyer.consumer", _ => { });
+        await using var quiet = await Connect("buyer.consumer", _ => { });
+        // The bucket holds 60 and refills 60 a minute; a refill may land mid-loop, so allow up to two bucketfuls.
+        HubException? refused = null;
+        var accepted = 0;
+        for (; accepted <= 2 * 60 && refused is null; accepted++)
+            refused = await Record.ExceptionAsync(() => chatty.InvokeAsync("Join", "market", Api.Ct)) as HubException;
+
+        Assert.NotNull(refused);
+        Assert.Contains("Too many messages", refused.Message, StringComparison.Ordinal);
+        Assert.True(accepted > 60, $"refused after {accepted} messages, before the bound of 60");
+        Assert.Equal(HubConnectionState.Connected, chatty.State);
+        await quiet.InvokeAsync("Join", "market", Api.Ct); // each connection has its own bound
     }
+
+    private Task<HubConnection> Connect(string user, Action<JsonElement> onEvent) => LiveClient.ConnectAsync(_app, user, onEvent);
 
     private Task SetStock(decimal stock) => Send("coop.panzhou", HttpMethod.Put, $"/api/listings/{Listing}/stock", new { stock });
 
-    private async Task<JsonElement> Send(string user, HttpMethod method, string path, object? body)
-    {
-        var token = await _app.Client.LoginAsync(user, DemoData.Password);
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await _app.Client.SendAsync(request, Api.Ct);
-        var text = await response.Content.ReadAsStringAsync(Api.Ct);
-        Assert.True(response.IsSuccessStatusCode, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> Send(string user, HttpMethod method, string path, object? body) => LiveClient.SendAsync(_app, user, method, path, body);
 
-    private static decimal? Stock(JsonElement e) =>
-        e.GetProperty("data").TryGetProperty("stock", out var stock) ? stock.GetDecimal() : null;
+    private static decimal? Stock(JsonElement e) => LiveClient.Stock(e);
 
     /// <summary>An event about the order (a cooperative's group also hears about its listings).</summary>
     private static bool About(JsonElement e, string orderId) =>
         e.GetProperty("data").TryGetProperty("orderId", out var id) && id.GetString() == orderId;
 
-    private static async Task<JsonElement> Next(Channel<JsonElement> events, Func<JsonElement, bool> match)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Api.Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var e = await events.Reader.ReadAsync(timeout.Token);
-            if (match(e)) return e;
-        }
-    }
+    private static Task<JsonElement> Next(Channel<JsonElement> events, Func<JsonElement, bool> match) => LiveClient.NextAsync(events, match);
 }
 
 /// <summary>One app process for the hub tests (they run one after another and follow their own changes).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using AgriLink.Web.Live;
 
 namespace AgriLink.Web.Extensions;
@@ -12,6 +13,7 @@ public static class LiveExtensions
             // Clients only join and leave topics: small messages, one at a time.
             o.MaximumReceiveMessageSize = 4 * 1024;
             o.MaximumParallelInvocationsPerClient = 1;
+            o.AddFilter<HubMessageLimit>();
         });
         builder.Services.AddHostedService<MarketFeedRelay>();
         return builder;
