@@ -56,6 +56,7 @@ public static class ApiExtensions
         app.MapOrdersApi();
         app.MapInvoicesApi();
         app.MapQuotasApi();
+        app.MapDemandsApi();
         app.MapOfftakeApi();
         app.MapSharesApi();
         app.MapDividendsApi();

@@ -1,0 +1,3 @@
+namespace AgriLink.Web.Apis;
+
+public sealed record CloseDemandRequest(string? Reason = null);

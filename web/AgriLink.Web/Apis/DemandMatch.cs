@@ -1,0 +1,25 @@
+using AgriLink.Domain.Matching;
+using AgriLink.Domain.Quantities;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// A listing ranked for a demand: the score (0–100), each component with its code and zh-CN explanation, and any hard
+/// exclusions. <see cref="Available"/> and <see cref="MinOrder"/> are in the demand's unit.
+/// </summary>
+public sealed record DemandMatch(
+    string ListingId,
+    string CooperativeId,
+    string Title,
+    decimal Score,
+    bool Eligible,
+    long PriceFen,
+    Unit Unit,
+    decimal Stock,
+    decimal ListingMinOrder,
+    string CountyCode,
+    bool PovertyCertified,
+    decimal? Available,
+    decimal? MinOrder,
+    IReadOnlyList<MatchComponent> Components,
+    IReadOnlyList<MatchExclusion> Exclusions);

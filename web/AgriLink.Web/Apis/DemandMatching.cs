@@ -1,0 +1,104 @@
+using System.Globalization;
+using AgriLink.Domain.Matching;
+using AgriLink.Domain.Orders;
+using AgriLink.Domain.Quantities;
+using AgriLink.Grains.Buyers;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Listings;
+using AgriLink.Grains.Matching;
+using AgriLink.Grains.Orders;
+using AgriLink.Grains.Quotas;
+using AgriLink.Search;
+
+namespace AgriLink.Web.Apis;
+
+/// <summary>
+/// Matches a demand against the market: candidates from <see cref="IListingSearch"/> (text relevance), then each listing
+/// grain for its committed stock, minimum order and harvest, and the buyer's quota from its budget unit's quota grain.
+/// </summary>
+public static class DemandMatching
+{
+    /// <summary>Candidates fetched from search per demand.</summary>
+    public const int CandidateLimit = 50;
+
+    public static async Task<DemandMatches> Rank(IGrainFactory grains, IListingSearch search, TimeProvider clock, DemandDetails demand,
+        bool explainExcluded, CancellationToken ct)
+    {
+        var spec = demand.Spec;
+        var hits = await Candidates(search, spec, explainExcluded, ct);
+        var listings = await Task.WhenAll(hits.Select(h => Listing(grains, h.ListingId)));
+        var quota = await Quota(grains, demand.BuyerId, clock.Today().Year);
+        var context = new MatchContext(clock.Today(), hits.Count == 0 ? 0 : hits.Max(h => h.Score), quota);
+        var matches = hits.Zip(listings)
+            .Where(x => x.Second is not null)
+            .Select(x => Match(spec, x.Second!, x.First.Score, context))
+            .OrderByDescending(m => m.Eligible).ThenByDescending(m => m.Score).ThenBy(m => m.ListingId, StringComparer.Ordinal)
+            .ToList();
+        var excluded = matches.Count(m => !m.Eligible);
+        return new(demand.Id, matches.Count, excluded, quota, explainExcluded ? matches : matches.Where(m => m.Eligible).ToList());
+    }
+
+    /// <summary>The split over the eligible matches, in integer base units so that no listing is asked for more than it has.</summary>
+    public static SplitProposal Split(DemandDetails demand, DemandMatches matches)
+    {
+        var spec = demand.Spec;
+        var eligible = matches.Items.Where(m => m.Eligible).ToDictionary(m => m.ListingId, StringComparer.Ordinal);
+        var options = eligible.Values.Select(m => new SplitOption(m.ListingId, m.CooperativeId, MatchUnits.ToBase(m.Stock, m.Unit),
+            MatchUnits.ToBase(m.ListingMinOrder, m.Unit), MatchUnits.BasePerMilli(m.Unit), m.Score)).ToList();
+        var plan = SplitPlanner.Propose(MatchUnits.ToBase(spec.Quantity, spec.Unit), options);
+        var lines = plan.Allocations.Select(a =>
+        {
+            var m = eligible[a.ListingId];
+            var quantity = MatchUnits.FromBase(a.Quantity, m.Unit);
+            return new SplitLine(m.ListingId, m.CooperativeId, m.Title, quantity, m.Unit, m.PriceFen, LinePricing.AmountFen(m.PriceFen, quantity),
+                MatchUnits.FromBase(a.Quantity, spec.Unit), m.Score);
+        }).ToList();
+        var unit = Units.ChineseName(spec.Unit);
+        var covered = MatchUnits.FromBase(plan.Covered, spec.Unit);
+        var shortfall = MatchUnits.FromBase(plan.Shortfall, spec.Unit);
+        var explanation = plan.Covers
+            ? $"由{plan.Suppliers}家合作社的{lines.Count}个商品凑齐{Amount(spec.Quantity)}{unit}，是满足起订量和库存的最少供货方组合。"
+            : lines.Count == 0
+                ? $"没有符合条件的商品可供应这{Amount(spec.Quantity)}{unit}。"
+                : $"现有符合条件的货源最多供应{Amount(covered)}{unit}，尚差{Amount(shortfall)}{unit}。";
+        return new(demand.Id, spec.Quantity, spec.Unit, plan.Covers, covered, shortfall, plan.Suppliers, lines.Sum(l => l.AmountFen), lines, explanation);
+    }
+
+    private static async Task<IReadOnlyList<ListingHit>> Candidates(IListingSearch search, DemandSpec spec, bool everything, CancellationToken ct)
+    {
+        // Asked to explain exclusions, the search filters nothing the scoring would exclude, so every reason shows.
+        var categories = spec.Category is { } c && !everything ? new[] { c.ToString() } : null;
+        var query = new ListingQuery(Text: spec.SearchText, Categories: categories,
+            PovertyCertifiedOnly: spec.Prefers.CertifiedOnly && !everything, InStockOnly: !everything, Take: CandidateLimit);
+        var result = await search.SearchAsync(query, ct);
+        if (result.Hits.Count > 0 || spec.Category is null) return result.Hits;
+        // Nothing mentions the words: fall back to the category alone (no text relevance).
+        return (await search.SearchAsync(query with { Text = null }, ct)).Hits.Select(h => h with { Score = 0 }).ToList();
+    }
+
+    private static async Task<ListingDetails?> Listing(IGrainFactory grains, string listingId)
+    {
+        var grain = grains.GetGrain<IListingGrain>(listingId);
+        return await grain.Exists() ? await grain.Get() : null;
+    }
+
+    /// <summary>The remaining quota of the buyer's budget unit this year; null for buyers without one.</summary>
+    private static async Task<QuotaStanding?> Quota(IGrainFactory grains, string buyerId, int year)
+    {
+        var buyer = grains.GetGrain<IBuyerGrain>(buyerId);
+        if (!await buyer.Exists() || QuotaAttribution.For(await buyer.Get()) is not { } unit) return null;
+        var progress = await grains.GetGrain<IBuyerQuotaGrain>(new BuyerYear(unit.UnitId, year).ToString()).Progress();
+        return new QuotaStanding(progress.Declared, progress.RemainingFen);
+    }
+
+    private static DemandMatch Match(DemandSpec spec, ListingDetails listing, double relevance, MatchContext context)
+    {
+        var candidate = MatchCandidate.From(listing.Id, listing.CooperativeId, listing.Draft, listing.Status, listing.PovertyCertification is not null, relevance);
+        var result = MatchScoring.Score(spec, candidate, context);
+        var d = listing.Draft;
+        return new(listing.Id, listing.CooperativeId, d.Title, result.Score, result.Eligible, d.PriceFen, d.Unit, d.Stock, d.MinOrder, d.CountyCode,
+            candidate.PovertyCertified, result.Available, result.MinOrder, result.Components, result.Exclusions);
+    }
+
+    private static string Amount(decimal amount) => decimal.Round(amount, 3).ToString("0.###", CultureInfo.InvariantCulture);
+}
