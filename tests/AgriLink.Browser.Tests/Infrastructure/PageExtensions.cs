@@ -13,6 +13,15 @@ public static class PageExtensions
 
     public static Task<bool> WasNotReloaded(this IPage page) => page.EvaluateAsync<bool>("() => window.__notReloaded === true");
 
+    /// <summary>Clicks the download link, saves the file as artifacts/browser/{fileName} and returns its bytes.</summary>
+    public static async Task<byte[]> DownloadFile(this IPage page, string selector, string fileName)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
+        var file = Path.Combine(BrowserApp.Artifacts, fileName);
+        await download.SaveAsAsync(file);
+        return await File.ReadAllBytesAsync(file);
+    }
+
     /// <summary>Full-page screenshot as artifacts/browser/{name}-{width}.png.</summary>
     public static async Task Screenshot(this IPage page, string name)
     {

@@ -1,3 +1,4 @@
+using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Orders;
@@ -36,6 +37,17 @@ public static class Labels
     };
 
     public static string Of(ProduceCategory category) => ProduceCategories.ChineseName(category);
+
+    public static string Of(AdmissionStatus status) => status switch
+    {
+        AdmissionStatus.NotApplied => "未申请",
+        AdmissionStatus.Applied => "已申请",
+        AdmissionStatus.CountyRecommended => "县级已推荐",
+        AdmissionStatus.Approved => "已准入",
+        AdmissionStatus.Suspended => "已暂停",
+        AdmissionStatus.Rejected => "已驳回",
+        _ => status.ToString(),
+    };
 
     public static string Of(PaymentMethod method) => method == PaymentMethod.Card ? "银行卡支付" : "对公转账（月结发票）";
 

@@ -34,7 +34,7 @@ public sealed class OrderModel : AgriLinkPage
     {
         Order = Value<OrderDetails>(await OrdersApi.Get(Api, id));
         Cooperatives = await CooperativeNames();
-        LiveRefreshOn.AddRange(["order.placed", "order.changed"]);
+        LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{Order.BuyerId}");
     }
 }

@@ -15,7 +15,7 @@ public sealed class OrdersModel : AgriLinkPage
     {
         var buyerId = User.FindFirstValue(AgriLinkClaims.Buyer) ?? "";
         Orders = Value<Page<OrderSummary>>(await OrdersApi.ForBuyer(Api, buyerId, null, 0, Paging.MaxLimit)).Items;
-        LiveRefreshOn.AddRange(["order.placed", "order.changed"]);
+        LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{buyerId}");
     }
 }

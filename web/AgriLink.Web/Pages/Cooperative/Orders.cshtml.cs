@@ -25,7 +25,7 @@ public sealed class OrdersModel : CooperativePage
     {
         var coop = await Cooperative();
         Orders = Value<Page<OrderSummary>>(await OrdersApi.ForCooperative(Api, coop, null, 0, Paging.MaxLimit)).Items;
-        LiveRefreshOn.AddRange(["order.placed", "order.changed"]);
+        LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
         return coop;
     }
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using MiniExcelLibs;
+
+namespace AgriLink.Web.Exports;
+
+/// <summary>
+/// A table for download: CSV in UTF-8 with a BOM (so Excel in China opens it as UTF-8, not GBK) or .xlsx.
+/// Cells are written as invariant text, so amounts keep their exact decimal form.
+/// </summary>
+public sealed record Table(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object>> Rows)
+{
+    public byte[] Csv()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
+        {
+            foreach (var row in Rows.Prepend(Headers.Cast<object>().ToList()))
+            {
+                foreach (var cell in row) csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture));
+                csv.EndRecord();
+            }
+            csv.Flush();
+        }
+        return stream.ToArray();
+    }
+
+    public byte[] Xlsx()
+    {
+        var table = new System.Data.DataTable(Name);
+        foreach (var header in Headers) table.Columns.Add(header, typeof(string));
+        foreach (var row in Rows) table.Rows.Add(row.Select(c => (object)Convert.ToString(c, CultureInfo.InvariantCulture)!).ToArray());
+        using var stream = new MemoryStream();
+        stream.SaveAs(table);
+        return stream.ToArray();
+    }
+}
