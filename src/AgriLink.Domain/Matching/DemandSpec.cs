@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AgriLink.Domain.Codes;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Listings;
@@ -29,6 +30,7 @@ public sealed record DemandSpec(
     /// <summary>Demands are for the coming season, not years ahead.</summary>
     public const int MaxDaysAhead = 730;
 
+    [JsonIgnore]
     public DemandPreferences Prefers => Preferences ?? DemandPreferences.None;
 
     public void Validate(DateOnly today)
@@ -62,6 +64,7 @@ public sealed record DemandSpec(
     };
 
     /// <summary>The text a search for this demand starts from: the keywords, else the title.</summary>
+    [JsonIgnore]
     public string SearchText => Keywords is { Count: > 0 } ? string.Join(' ', Keywords) : Title;
 
     /// <summary>
