@@ -14,6 +14,7 @@ builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
 builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
+builder.AddAgriLinkSearch();
 builder.AddAgriLinkPages();
 builder.AddAgriLinkSearch();
 builder.AddAgriLinkPayments();

@@ -32,4 +32,7 @@ internal static class LuceneFields
     ];
 
     public const float AliasBoost = 2f;
+
+    /// <summary>Text fields also indexed as SmartCn words (the description is not: long, and bigrams suffice for it).</summary>
+    public static readonly string[] Words = [Name, Origin, Cooperative];
 }

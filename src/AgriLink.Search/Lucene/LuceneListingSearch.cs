@@ -123,12 +123,12 @@ public sealed class LuceneListingSearch : IListingSearch, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
+            // One pass over the matches: facet counts and the top of the page together.
             var facets = new FacetCollector();
-            searcher.Search(text, filter, facets);
-            if (facets.Total == 0 || take == 0) return Task.FromResult(new ListingSearchResult(facets.Total, [], facets.Facets()));
-
-            var top = searcher.Search(text, filter, skip + take, LuceneQueries.Sort(query.Sort, hasText), doDocScores: true, doMaxScore: false);
-            var hits = top.ScoreDocs.Skip(skip).Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score)).ToList();
+            var top = TopFieldCollector.Create(LuceneQueries.Sort(query.Sort, hasText), Math.Max(1, skip + take),
+                fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            searcher.Search(text, filter, MultiCollector.Wrap(facets, top));
+            var hits = take == 0 ? [] : top.GetTopDocs(skip, take).ScoreDocs.Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score)).ToList();
             return Task.FromResult(new ListingSearchResult(facets.Total, hits, facets.Facets()));
         }
         finally
@@ -210,10 +210,11 @@ public sealed class LuceneListingSearch : IListingSearch, IDisposable
         return doc;
     }
 
+    /// <summary>SmartCn words only where they help ranking (short fields): the long description is indexed as bigrams alone.</summary>
     private static void AddText(Document doc, string field, string text)
     {
         if (text.Length == 0) return;
-        doc.Add(new TextField(field, text, Field.Store.NO));
+        if (LuceneFields.Words.Contains(field)) doc.Add(new TextField(field, text, Field.Store.NO));
         doc.Add(new TextField(field + LuceneFields.Bigrams, text, Field.Store.NO));
     }
 

@@ -69,8 +69,8 @@ internal sealed class LuceneQueries(Analyzer grams, Analyzer smart)
 
     private Query? Words(string text)
     {
-        var parser = new MultiFieldQueryParser(LuceneListingSearch.Version, LuceneFields.Text.Select(f => f.Field).ToArray(), smart,
-            LuceneFields.Text.ToDictionary(f => f.Field, f => f.Boost))
+        var parser = new MultiFieldQueryParser(LuceneListingSearch.Version, LuceneFields.Words, smart,
+            LuceneFields.Text.Where(f => LuceneFields.Words.Contains(f.Field)).ToDictionary(f => f.Field, f => f.Boost))
         {
             DefaultOperator = Operator.OR,
         };
