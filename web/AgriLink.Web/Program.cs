@@ -16,7 +16,6 @@ builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
 builder.AddAgriLinkSearch();
 builder.AddAgriLinkPages();
-builder.AddAgriLinkSearch();
 builder.AddAgriLinkPayments();
 builder.AddDemoSeeding();
 
