@@ -30,8 +30,7 @@ public sealed class FlashSaleFailoverTests
         await using var cluster = await AgriLinkCluster.CreateAsync();
 
         // The listing is created while silo A is the only silo, so its grain lives on A; then B joins.
-        var siloA = await cluster.StartSiloAsync("silo-a");
-        var web = await cluster.StartWebAsync("web-1");
+        var (siloA, web) = await cluster.StartSiloAndWebAsync("silo-a", "web-1");
         Log("silo A and the web node are up, demo seeded");
         using var operatorClient = await web.SignedInAsync("operator");
         using var coop = await web.SignedInAsync("coop.panzhou");

@@ -53,6 +53,14 @@ public sealed class AgriLinkCluster : IAsyncDisposable
         return web;
     }
 
+    /// <summary>A silo and a web node started at once: the web node keeps trying to reach a silo while it starts.</summary>
+    public async Task<(NodeProcess Silo, NodeProcess Web)> StartSiloAndWebAsync(string silo, string web)
+    {
+        var starting = StartSiloAsync(silo);
+        var node = await StartWebAsync(web);
+        return (await starting, node);
+    }
+
     /// <summary>Every node, SIGKILLed at once: the whole cluster goes down with nothing flushed.</summary>
     public async Task KillAllAsync()
     {

@@ -12,7 +12,7 @@ namespace AgriLink.Cluster.Tests.Infrastructure;
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(240);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
