@@ -230,6 +230,15 @@ guarded() {
 }
 trap 'if [ -n "$guarded_pid" ]; then kill -TERM -- "-$guarded_pid" 2>/dev/null || true; fi; exit 130' INT TERM
 
+# hang_timeout_for NAME: one test's bound. The cluster tests start and kill whole clusters of processes (a few
+# minutes each on a busy 2-core machine), so they get AGRILINK_CLUSTER_HANG_TIMEOUT (12m) instead.
+hang_timeout_for() {
+  case "$1" in
+    AgriLink.Cluster.Tests) echo "${AGRILINK_CLUSTER_HANG_TIMEOUT:-12m}" ;;
+    *) echo "$hang_timeout" ;;
+  esac
+}
+
 # --- the run --------------------------------------------------------------------------------------
 rm -rf "$results"
 mkdir -p "$results"
@@ -258,7 +267,7 @@ for csproj in "${projects[@]}"; do
   rc=0
   guarded dotnet test "$csproj" --no-build -c Release \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-    --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none \
+    --blame-hang-timeout "$(hang_timeout_for "$name")" --blame-hang-dump-type none \
     || rc=$?
   if [ ! -f "$trx" ]; then
     why="exit code $rc"
