@@ -25,6 +25,7 @@ public sealed class TwoWebNodesTests
             "--Orleans:GatewayPort", gateway, "--AgriLink:SignInAttemptsPerMinute", "100000");
         await using var b = await AppProcess.StartAsync(folder.Path,
             "--AgriLink:Mode", "Cluster", "--Orleans:Gateways", $"127.0.0.1:{gateway}", "--AgriLink:SeedDemo", "false",
+            "--Search:Lucene:Path", Path.Combine(folder.Path, "search-b"), // a Lucene index is one process's
             "--AgriLink:SignInAttemptsPerMinute", "100000");
         // Were B a silo of its own, it would be a second one-silo cluster and nothing below would cross.
 

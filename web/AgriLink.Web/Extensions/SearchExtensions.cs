@@ -13,7 +13,7 @@ public static class SearchExtensions
 
     /// <summary>
     /// <see cref="IListingSearch"/> by <c>Search:Backend</c>: <c>Lucene</c> (default; index in the data folder's
-    /// <c>search</c> folder, one process at a time) or <c>Elasticsearch</c> (<c>Search:Elasticsearch:Url</c>, optional
+    /// <c>search</c> folder or <c>Search:Lucene:Path</c>, one process at a time) or <c>Elasticsearch</c> (<c>Search:Elasticsearch:Url</c>, optional
     /// <c>:Index</c>, <c>:ApiKey</c> or <c>:UserName</c>/<c>:Password</c>), and the feeder that follows listing changes
     /// (<c>Search:Feed</c>, default true).
     /// </summary>
@@ -31,7 +31,9 @@ public static class SearchExtensions
         }
         else if (string.Equals(backend, LuceneBackend, StringComparison.OrdinalIgnoreCase))
         {
-            builder.Services.AddSingleton<IListingSearch>(s => new LuceneListingSearch(IndexFolder(s.GetRequiredService<DataFolder>())));
+            // Search:Lucene:Path gives a web node an index folder of its own when nodes share a data folder.
+            builder.Services.AddSingleton<IListingSearch>(s =>
+                new LuceneListingSearch(config["Search:Lucene:Path"] ?? IndexFolder(s.GetRequiredService<DataFolder>())));
         }
         else
         {
