@@ -40,12 +40,17 @@ public sealed class DemandsApiTests(SeededApp app)
         return matches;
     }
 
-    /// <summary>A fresh admitted cooperative in <paramref name="county"/> with one active rice listing titled with the test's own word.</summary>
+    /// <summary>Demo cooperatives by county; each test adds listings of its own to them (no new cooperatives: other tests count the demo's).</summary>
+    private static readonly Dictionary<string, string> Cooperatives = new()
+    {
+        ["520281"] = "coop-pzcili", ["522633"] = "coop-cjxiang", ["520123"] = "coop-xwkiwi",
+    };
+
+    /// <summary>A fresh active rice listing of the county's demo cooperative, titled with the test's own word.</summary>
     private async Task<string> RiceListing(string word, string county, decimal stockKg, decimal minKg, long priceFen = 600)
     {
         var operatorClient = await app.As("operator");
-        var cooperative = await operatorClient.RegisterCooperative(county);
-        await operatorClient.Admit(cooperative);
+        var cooperative = Cooperatives[county];
         var draft = Listings.Draft($"{word}生态大米", priceFen, stockKg);
         draft["category"] = "Grain";
         draft["unit"] = "Kilogram";
@@ -97,7 +102,7 @@ public sealed class DemandsApiTests(SeededApp app)
     public async Task ALargeDemandIsSplitAcrossCooperativesAndOrderedInOneGo()
     {
         var word = Word();
-        var bijie = await RiceListing(word, "520502", stockKg: 12_000, minKg: 1_000);     // 七星关区, paired with 广州
+        var xiuwen = await RiceListing(word, "520123", stockKg: 12_000, minKg: 1_000);     // 修文县
         var congjiang = await RiceListing(word, "522633", stockKg: 10_000, minKg: 500);   // 从江县, deep poverty
         var small = await RiceListing(word, "520281", stockKg: 3_000, minKg: 100);
         var (buyerId, buyer) = await FreshBuyer.CreateAsync(app);
@@ -109,7 +114,7 @@ public sealed class DemandsApiTests(SeededApp app)
         Assert.True((bool)split["covers"]!);
         Assert.Equal(2, (int)split["suppliers"]!);
         var lines = split["lines"]!.AsArray().Select(l => l!.AsObject()).ToList();
-        Assert.Equal(new[] { bijie, congjiang }.Order(), lines.Select(l => (string)l["listingId"]!).Order());
+        Assert.Equal(new[] { xiuwen, congjiang }.Order(), lines.Select(l => (string)l["listingId"]!).Order());
         Assert.Equal(20_000m, lines.Sum(l => (decimal)l["quantity"]!));
         Assert.DoesNotContain(small, lines.Select(l => (string)l["listingId"]!));
 
@@ -122,7 +127,7 @@ public sealed class DemandsApiTests(SeededApp app)
         Assert.Equal((string)order["id"]!, (string)again["id"]!);
         var operatorClient = await app.As("operator");
         var stocks = new List<decimal>();
-        foreach (var listing in new[] { bijie, congjiang })
+        foreach (var listing in new[] { xiuwen, congjiang })
             stocks.Add((decimal)(await operatorClient.GetObject($"/api/listings/{listing}"))["draft"]!["stock"]!);
         Assert.Equal(22_000m - 20_000m, stocks.Sum());
     }
