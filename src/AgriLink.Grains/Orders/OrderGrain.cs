@@ -77,8 +77,9 @@ public sealed partial class OrderGrain(
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
         });
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
-        PublishChange("order.placed");
+        // The lists first, then the event: a client that re-fetches its list on hearing it finds the order there.
         await UpdateIndexes();
+        PublishChange("order.placed");
         return Details();
     }
 
@@ -267,8 +268,8 @@ public sealed partial class OrderGrain(
     private async Task Save(OrderState next, IEnumerable<OrderEvent> events, string eventName = "order.changed")
     {
         await state.CommitAsync(next with { History = [.. next.History, .. events] });
-        PublishChange(eventName);
         await UpdateIndexes();
+        PublishChange(eventName);
     }
 
     private Task Save(OrderState next, OrderEvent single) => Save(next, [single]);
