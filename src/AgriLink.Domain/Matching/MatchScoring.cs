@@ -25,7 +25,7 @@ public static class MatchScoring
         decimal? minOrder = comparable ? MatchUnits.ToDemandUnit(listing.MinOrder, listing.Unit, demand.Unit) : null;
 
         if (demand.Category is { } category && category != listing.Category)
-            exclusions.Add(new("category.mismatch", $"品类为{CategoryName(listing.Category)}，需求要的是{CategoryName(category)}。"));
+            exclusions.Add(new("category.mismatch", $"品类为{ProduceCategories.ChineseName(listing.Category)}，需求要的是{ProduceCategories.ChineseName(category)}。"));
         if (!listing.OnSale)
             exclusions.Add(new("listing.not-on-sale", "商品当前未在售（未上架、已暂停或已下架）。"));
         if (!comparable)
@@ -190,20 +190,6 @@ public static class MatchScoring
         Regions.TryGetCounty(code, out var county) ? county.Name
         : AdministrativeCode.TryParse(code, out var parsed) && parsed.IsProvince ? Regions.ProvinceName(code) ?? code
         : EastWestPairing.NameOf(code.Trim());
-
-    private static string CategoryName(ProduceCategory category) => category switch
-    {
-        ProduceCategory.Fruit => "水果",
-        ProduceCategory.Vegetable => "蔬菜",
-        ProduceCategory.Tea => "茶叶",
-        ProduceCategory.Mushroom => "食用菌",
-        ProduceCategory.Grain => "粮油",
-        ProduceCategory.Livestock => "畜禽",
-        ProduceCategory.Spice => "调味品",
-        ProduceCategory.Processed => "加工食品",
-        ProduceCategory.Medicinal => "中药材",
-        _ => "其他",
-    };
 
     private static decimal Points(decimal value) => decimal.Round(value, 1, MidpointRounding.AwayFromZero);
 
