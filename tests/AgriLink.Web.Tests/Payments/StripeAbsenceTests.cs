@@ -18,8 +18,11 @@ public sealed class StripeAbsenceTests(SeededApp app)
         Assert.DoesNotContain("/refund", openApi);
         Assert.Contains("/api/orders", openApi);
 
+        // Mapped, the webhook would answer an unsigned body with 400. Unmapped, the path is unknown: 404, or 405 because the
+        // static-asset endpoints (MapStaticAssets) claim GET and HEAD on every path (a fallback route to restore 404 would
+        // win over endpoints that declare a request body for requests without a Content-Type, so there is none).
         using var webhook = await app.Anonymous().SendJson(HttpMethod.Post, "/api/stripe/webhook", "{}");
-        Assert.Equal(HttpStatusCode.NotFound, webhook.StatusCode);
+        Assert.Contains(webhook.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
     }
 
     [Fact]

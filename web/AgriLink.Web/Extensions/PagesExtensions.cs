@@ -41,9 +41,6 @@ public static class PagesExtensions
     {
         app.UseRequestLocalization();
         app.MapStaticAssets();
-        // The static-asset endpoints answer GET and HEAD on paths they do not hold, so without this any other method on
-        // an unknown path (a POST to a route that is not mapped) would get 405 instead of 404.
-        app.MapFallback(() => Results.NotFound());
         return app;
     }
 }
