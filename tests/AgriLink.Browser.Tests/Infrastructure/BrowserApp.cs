@@ -73,12 +73,31 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         var context = await NewContext(width);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", Web.Seeding.DemoData.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-        return (context, page);
+        // Once in a few runs on the 2-core CI machine the form's navigation never left the sign-in page (seen once, cause
+        // not found). A refusal the server wrote on the page (wrong password, locked, rate limited) fails at once with its
+        // text; a page without one is submitted once more, and a second miss fails with what the page shows.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#UserName", userName);
+            await page.FillAsync("#Password", Web.Seeding.DemoData.Password);
+            await page.ClickAsync("main button[type=submit]");
+            try
+            {
+                await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal),
+                    new PageWaitForURLOptions { Timeout = 15_000 });
+                return (context, page);
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                var refusal = await page.Locator(".validation-summary-errors, .field-validation-error").AllInnerTextsAsync();
+                Assert.True(refusal.All(string.IsNullOrWhiteSpace), $"Sign-in as {userName} was refused: {string.Join(" ", refusal)}");
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"Sign-in as {userName} never left {page.Url}: {await page.Locator("main").InnerTextAsync()}", e);
+            }
+        }
     }
 
     private static string ArtifactsFolder()
