@@ -107,8 +107,8 @@ public static class LiveBenchmark
             SendSeconds = sendSeconds,
             AchievedRate = changes / sendSeconds,
             DeliverySeconds = (last - start) / (double)Stopwatch.Frequency,
-            P50Ms = Percentile(latencies, 0.50),
-            P99Ms = Percentile(latencies, 0.99),
+            P50Ms = RunResult.Percentile(latencies, 0.50),
+            P99Ms = RunResult.Percentile(latencies, 0.99),
             MaxMs = latencies.Length == 0 ? 0 : latencies[^1],
             PeakMemoryBytes = peakReset ? server.PeakMemoryBytes() : 0,
         };
@@ -116,7 +116,4 @@ public static class LiveBenchmark
             $"{run.PerSecond:N0}/s, changes at {run.AchievedRate:F1}/s, p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms, max {run.MaxMs:F0} ms, refused {refused}");
         return run;
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
