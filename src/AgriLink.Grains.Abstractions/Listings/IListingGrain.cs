@@ -8,8 +8,11 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("Create")] Task<ListingDetails> Create(string cooperativeId, ListingDraft draft);
     [Alias("Get")] Task<ListingDetails> Get();
 
-    /// <summary>What an order would meet now (committed state, read-only): lets a sold-out flash sale refuse late buyers cheaply.</summary>
-    [Alias("Availability"), Orleans.Concurrency.AlwaysInterleave] Task<ListingAvailability> Availability();
+    /// <summary>
+    /// What the order <paramref name="orderId"/> would meet now (committed state, read-only): lets a sold-out flash sale
+    /// refuse late buyers cheaply, but never the retry of an order whose stock the listing already holds.
+    /// </summary>
+    [Alias("Availability"), Orleans.Concurrency.AlwaysInterleave] Task<ListingAvailability> Availability(string? orderId);
     [Alias("Exists")] Task<bool> Exists();
     [Alias("Update")] Task<ListingDetails> Update(ListingDraft draft);
     [Alias("Publish")] Task<ListingDetails> Publish();

@@ -57,10 +57,12 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     public Task<ListingDetails> Get() => Task.FromResult(Details(_commits.Committed));
 
-    public Task<ListingAvailability> Availability()
+    public Task<ListingAvailability> Availability(string? orderId)
     {
-        var draft = Existing(_commits.Committed);
-        return Task.FromResult(new ListingAvailability(_commits.Committed.Status, draft.Stock, draft.MinOrder));
+        var committed = _commits.Committed;
+        var draft = Existing(committed);
+        var held = orderId is not null && committed.Holds.ContainsKey(orderId.Trim());
+        return Task.FromResult(new ListingAvailability(committed.Status, draft.Stock, draft.MinOrder, held));
     }
 
     public async Task<ListingDetails> Create(string cooperativeId, ListingDraft draft)

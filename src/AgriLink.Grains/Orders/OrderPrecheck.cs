@@ -11,13 +11,17 @@ namespace AgriLink.Grains.Orders;
 public static class OrderPrecheck
 {
     /// <exception cref="Domain.Errors.DomainException">A line's listing is unknown or not available, has too little stock, or the quantity is below its minimum.</exception>
-    public static async Task ThrowIfUnavailable(IGrainFactory grains, PlaceOrder order)
+    public static async Task ThrowIfUnavailable(IGrainFactory grains, PlaceOrder order, string orderId)
     {
-        if (await FindRefusal(grains, order) is { } refusal) throw refusal;
+        if (await FindRefusal(grains, order, orderId) is { } refusal) throw refusal;
     }
 
-    /// <summary>The first line's reason the order cannot be served now (the exception placing it would raise, not thrown), or null.</summary>
-    public static async Task<Exception?> FindRefusal(IGrainFactory grains, PlaceOrder order)
+    /// <summary>
+    /// The first line's reason the order <paramref name="orderId"/> cannot be served now (the exception placing it would
+    /// raise, not thrown), or null. A line whose listing already holds stock for this order is never refused: that is a
+    /// retry of an order whose reservation was stored but whose own write was lost, and placing it gets the hold back.
+    /// </summary>
+    public static async Task<Exception?> FindRefusal(IGrainFactory grains, PlaceOrder order, string orderId)
     {
         ArgumentNullException.ThrowIfNull(order);
         var lines = order.Lines;
@@ -25,7 +29,7 @@ public static class OrderPrecheck
         {
             try
             {
-                return (Value: (ListingAvailability?)await grains.GetGrain<IListingGrain>(line.ListingId.Trim()).Availability(), Error: (Exception?)null);
+                return (Value: (ListingAvailability?)await grains.GetGrain<IListingGrain>(line.ListingId.Trim()).Availability(orderId), Error: (Exception?)null);
             }
             catch (Domain.Errors.DomainException e)
             {
@@ -35,6 +39,7 @@ public static class OrderPrecheck
         for (var i = 0; i < lines.Count; i++)
         {
             var (value, error) = availability[i];
+            if (value is { HeldForOrder: true }) continue;
             error ??= StockReservation.Refusal(value!.Status, value.Stock, value.MinOrder, lines[i].Quantity);
             if (error is not null) return OrderGrain.LineFailure(i, lines[i].ListingId, error);
         }

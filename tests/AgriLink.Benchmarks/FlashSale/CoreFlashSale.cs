@@ -68,8 +68,9 @@ public static class CoreFlashSale
             var order = new PlaceOrder(buyerIds[i], PaymentMethod.Invoice, [new OrderLineRequest(listingId, 1)], "520102", "贵阳市南明区机关食堂");
             try
             {
-                await OrderPrecheck.ThrowIfUnavailable(grains, order);
-                await grains.GetGrain<IOrderGrain>(OrderIds.New()).Place(order, new OrderActor(ActorRole.Buyer, buyerIds[i]));
+                var orderId = OrderIds.New();
+                await OrderPrecheck.ThrowIfUnavailable(grains, order, orderId);
+                await grains.GetGrain<IOrderGrain>(orderId).Place(order, new OrderActor(ActorRole.Buyer, buyerIds[i]));
                 return HttpStatusCode.Created;
             }
             catch (RuleViolationException)

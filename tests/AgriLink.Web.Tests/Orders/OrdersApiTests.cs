@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AgriLink.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AgriLink.Web.Tests.Orders;
@@ -117,6 +118,28 @@ public sealed class OrdersApiTests(SeededApp app)
         Assert.Equal((string)created["id"]!, (string)repeated["id"]!);
         await changed.AssertProblem(HttpStatusCode.Conflict);
         Assert.Equal(93m, await StockOf(listing));
+    }
+
+    [Fact]
+    public async Task ARetryFindsTheStockItsLostFirstAttemptHeldEvenWhenTheListingLooksSoldOut()
+    {
+        // The first attempt's reservation was stored by the listing, then its order grain died before writing the order
+        // (a silo killed mid-sale): the listing holds all its stock for an order that does not exist yet.
+        var listing = await ActiveListing("coop.panzhou", "coop-pzcili");
+        var key = Guid.NewGuid().ToString();
+        var orderId = AgriLink.Domain.Orders.OrderIds.FromIdempotencyKey(Canteen, key);
+        var grains = app.Factory.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<AgriLink.Grains.Listings.IListingGrain>(listing).Reserve(orderId, 100, DateTimeOffset.UtcNow.AddDays(1));
+        Assert.Equal(0m, await StockOf(listing));
+
+        using (var other = await Send(await app.As("buyer.canteen"), HttpMethod.Post, "/api/orders", Order(Canteen, (listing, 5)), Guid.NewGuid().ToString()))
+            await other.AssertProblem(HttpStatusCode.Conflict);
+        using var retry = await Send(await app.As("buyer.canteen"), HttpMethod.Post, "/api/orders", Order(Canteen, (listing, 100)), key);
+
+        var placed = await retry.AssertOk(HttpStatusCode.Created);
+        Assert.Equal(orderId, (string)placed["id"]!);
+        Assert.Equal(65000, (long)placed["totalFen"]!);
+        Assert.Equal(0m, await StockOf(listing));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public static class OrdersApi
         var existed = idempotencyKey is not null && await grain.Exists();
         // Sold out or unavailable: refused from the listings' memory, before any order grain is created, and without
         // throwing (in a flash sale most requests end here).
-        if (!existed && await OrderPrecheck.FindRefusal(s.Grains, order) is { } refusal)
+        if (!existed && await OrderPrecheck.FindRefusal(s.Grains, order, id) is { } refusal)
             return TypedResults.Problem(Errors.ProblemExceptionHandler.Map(refusal));
         var actor = new OrderActor(IsBuyerItself(s, buyerId) ? ActorRole.Buyer : ActorRole.Platform, s.User.ActorName());
         var placed = await grain.Place(order, actor);
