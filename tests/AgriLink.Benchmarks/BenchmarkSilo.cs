@@ -47,16 +47,23 @@ public sealed class BenchmarkSilo : IAsyncDisposable
 
     public IGrainStorageSerializer StorageSerializer => _host.Services.GetRequiredKeyedService<IGrainStorageSerializer>(StorageNames.Main);
 
-    public static async Task<BenchmarkSilo> StartAsync(string databaseFile, TimeProvider clock)
+    public static Task<BenchmarkSilo> StartAsync(string databaseFile, TimeProvider clock) =>
+        StartAsync(AgriLinkDatabase.Sqlite(databaseFile), clock, "agrilink-bench", "agrilink-bench");
+
+    /// <summary>
+    /// A silo on <paramref name="database"/> (SQLite or PostgreSQL), a localhost cluster of its own. With the service id
+    /// of another cluster (AgriLink's default is <c>agrilink</c>) it reads and writes that cluster's grain state: the
+    /// cluster benchmark prepares a declaration this way before its cluster starts, and verifies it after it stops.
+    /// </summary>
+    public static async Task<BenchmarkSilo> StartAsync(AgriLinkDatabase database, TimeProvider clock, string clusterId, string serviceId)
     {
-        var database = AgriLinkDatabase.Sqlite(databaseFile);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{AgriLinkSiloOptions.Section}:{nameof(AgriLinkSiloOptions.SiloPort)}"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             [$"{AgriLinkSiloOptions.Section}:{nameof(AgriLinkSiloOptions.GatewayPort)}"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"{AgriLinkSiloOptions.Section}:{nameof(AgriLinkSiloOptions.ClusterId)}"] = "agrilink-bench",
-            [$"{AgriLinkSiloOptions.Section}:{nameof(AgriLinkSiloOptions.ServiceId)}"] = "agrilink-bench",
+            [$"{AgriLinkSiloOptions.Section}:{nameof(AgriLinkSiloOptions.ClusterId)}"] = clusterId,
+            [$"{AgriLinkSiloOptions.Section}:{nameof(AgriLinkSiloOptions.ServiceId)}"] = serviceId,
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -111,14 +111,7 @@ public static class DividendsBenchmark
 
             // ---- Run B: the baseline ------------------------------------------------------------------
             var occurredAt = clock.GetUtcNow();
-            var rows = lines.Where(l => l.ShareholderId != Scenario.CollectiveId).Select(l => new LedgerBaseline.Row(
-                DividendPayments.KeyPrefix(Scenario.Year) + l.ShareholderId,
-                LedgerAccounts.CooperativeDividendsPayable(Scenario.CooperativeId),
-                LedgerAccounts.ShareholderDividends(l.ShareholderId),
-                l.PaidFen,
-                $"{Scenario.FiscalYear} 年度分红 {Scenario.CooperativeId}")).ToList();
-            if (rows.Count != scenario.Shareholders)
-                throw new BenchmarkFailedException($"{rows.Count} baseline rows for {scenario.Shareholders} shareholders.");
+            var rows = BaselineRows(lines, scenario);
             for (var run = 1; run <= options.BaselineRuns; run++)
             {
                 var b = await LedgerBaseline.RunAsync(Path.Combine(folder, $"baseline-{run}.db"), rows, occurredAt);
@@ -146,7 +139,7 @@ public static class DividendsBenchmark
         return result;
     }
 
-    private static async Task SetupAsync(BenchmarkSilo silo, Scenario scenario, TradeSeeding tradeMode, DividendsResult result, Action<string> log)
+    internal static async Task SetupAsync(BenchmarkSilo silo, Scenario scenario, TradeSeeding tradeMode, DividendsResult result, Action<string> log)
     {
         var grains = silo.Grains;
         var watch = Stopwatch.StartNew();
@@ -207,11 +200,25 @@ public static class DividendsBenchmark
         log($"setup: {records.Count:N0} trade records ({tradeMode}) in {Format.Seconds(watch.Elapsed)}");
     }
 
+    /// <summary>The baseline's rows: one transfer per member's paid line, with the system's own keys, accounts and amounts.</summary>
+    internal static List<LedgerBaseline.Row> BaselineRows(IEnumerable<DividendLine> lines, Scenario scenario)
+    {
+        var rows = lines.Where(l => l.ShareholderId != Scenario.CollectiveId).Select(l => new LedgerBaseline.Row(
+            DividendPayments.KeyPrefix(Scenario.Year) + l.ShareholderId,
+            LedgerAccounts.CooperativeDividendsPayable(Scenario.CooperativeId),
+            LedgerAccounts.ShareholderDividends(l.ShareholderId),
+            l.PaidFen,
+            $"{Scenario.FiscalYear} 年度分红 {Scenario.CooperativeId}")).ToList();
+        if (rows.Count != scenario.Shareholders)
+            throw new BenchmarkFailedException($"{rows.Count} baseline rows for {scenario.Shareholders} shareholders.");
+        return rows;
+    }
+
     /// <summary>
     /// A benchmark whose result is wrong is worthless: every line paid once and exactly, the ledger balanced, payable
     /// settled, replay a no-op. Throws <see cref="BenchmarkFailedException"/> on the first mismatch.
     /// </summary>
-    private static async Task<List<DividendLine>> VerifyAsync(BenchmarkSilo silo, IDividendDeclarationGrain declaration, Scenario scenario,
+    internal static async Task<List<DividendLine>> VerifyAsync(BenchmarkSilo silo, IDividendDeclarationGrain declaration, Scenario scenario,
         DeclarationView prepared, PaymentReport report, DividendsResult result, Action<string> log)
     {
         var watch = Stopwatch.StartNew();
@@ -258,9 +265,9 @@ public static class DividendsBenchmark
         Check(report.TotalPaidFen == totals.TotalPaidFen, "Pay reported a different total");
 
         // Replaying the payment pays nothing.
-        var (transfersBefore, postingsBefore) = await LedgerCountsAsync(silo.Database);
+        var (transfersBefore, postingsBefore) = await LedgerCountsAsync(silo.Database, DividendPayments.KeyPrefix(Scenario.Year));
         var replay = await declaration.Pay(Scenario.Approver);
-        var (transfersAfter, postingsAfter) = await LedgerCountsAsync(silo.Database);
+        var (transfersAfter, postingsAfter) = await LedgerCountsAsync(silo.Database, DividendPayments.KeyPrefix(Scenario.Year));
         Check(replay.AlreadyPaid && replay.TransfersPosted == 0 && transfersAfter == transfersBefore && postingsAfter == postingsBefore,
             "a second Pay wrote to the ledger");
         Check(transfersBefore == transfers, $"{transfersBefore} ledger transfers; expected {transfers}");
@@ -275,11 +282,14 @@ public static class DividendsBenchmark
         return lines;
     }
 
-    private static async Task<(long Transfers, long Postings)> LedgerCountsAsync(AgriLinkDatabase database)
+    /// <summary>The declaration's transfers and postings (keys under <paramref name="keyPrefix"/>: the database may hold others, e.g. the demo's).</summary>
+    private static async Task<(long Transfers, long Postings)> LedgerCountsAsync(AgriLinkDatabase database, string keyPrefix)
     {
         await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM ledger_transfer), (SELECT COUNT(*) FROM ledger_posting)";
+        await using var command = Sql.Command(connection, null,
+            "SELECT (SELECT COUNT(*) FROM ledger_transfer WHERE idempotency_key LIKE @prefix), " +
+            "(SELECT COUNT(*) FROM ledger_posting p JOIN ledger_transfer t ON t.id = p.transfer_id WHERE t.idempotency_key LIKE @prefix)",
+            ("@prefix", keyPrefix + "%"));
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));

@@ -23,43 +23,50 @@ public static class LedgerBaseline
 
     public static async Task<Result> RunAsync(string databaseFile, IReadOnlyList<Row> rows, DateTimeOffset occurredAt)
     {
-        var database = AgriLinkDatabase.Sqlite(databaseFile);
+        var result = await RunAsync(AgriLinkDatabase.Sqlite(databaseFile), rows, occurredAt);
+        await using (var check = (SqliteConnection)await AgriLinkDatabase.Sqlite(databaseFile).OpenAsync())
+        {
+            await ScalarAsync(check, "PRAGMA wal_checkpoint(TRUNCATE)");
+            SqliteConnection.ClearPool(check);
+        }
+
+        return result with { DatabaseBytes = new FileInfo(databaseFile).Length };
+    }
+
+    /// <summary>
+    /// The same rows on any AgriLink database (the cluster benchmark runs it on a PostgreSQL database of its own):
+    /// schema by <see cref="AgriLinkDatabase.EnsureSchemaAsync"/>, one write transaction as the dialect begins it, two
+    /// prepared statements reused for every row. <see cref="Result.DatabaseBytes"/> is 0 here.
+    /// </summary>
+    public static async Task<Result> RunAsync(AgriLinkDatabase database, IReadOnlyList<Row> rows, DateTimeOffset occurredAt)
+    {
         await database.EnsureSchemaAsync(); // untimed: the schema exists before any benchmark
 
-        var occurred = occurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var occurred = database.Dialect.ToDbTimestamp(occurredAt);
         var stopwatch = Stopwatch.StartNew();
-        await using (var connection = (SqliteConnection)await database.OpenAsync())
+        await using (var connection = await database.OpenAsync())
         {
-            await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE, as the dialect does
-            await using var insertTransfer = connection.CreateCommand();
-            insertTransfer.Transaction = transaction;
-            insertTransfer.CommandText =
-                "INSERT INTO ledger_transfer (idempotency_key, memo, occurred_at, recorded_at) VALUES ($key, $memo, $occurred, $recorded) RETURNING id";
-            var key = insertTransfer.Parameters.Add("$key", SqliteType.Text);
-            var memo = insertTransfer.Parameters.Add("$memo", SqliteType.Text);
-            insertTransfer.Parameters.AddWithValue("$occurred", occurred);
-            insertTransfer.Parameters.AddWithValue("$recorded", occurred);
-            insertTransfer.Prepare();
-
-            await using var insertPosting = connection.CreateCommand();
-            insertPosting.Transaction = transaction;
-            insertPosting.CommandText = "INSERT INTO ledger_posting (transfer_id, account, amount_fen) VALUES ($transfer, $account, $amount)";
-            var transfer = insertPosting.Parameters.Add("$transfer", SqliteType.Integer);
-            var account = insertPosting.Parameters.Add("$account", SqliteType.Text);
-            var amount = insertPosting.Parameters.Add("$amount", SqliteType.Integer);
-            insertPosting.Prepare();
+            await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
+            await using var insertTransfer = Sql.Command(connection, transaction,
+                "INSERT INTO ledger_transfer (idempotency_key, memo, occurred_at, recorded_at) VALUES (@key, @memo, @occurred, @recorded) RETURNING id",
+                ("@key", ""), ("@memo", ""), ("@occurred", occurred), ("@recorded", occurred));
+            await insertTransfer.PrepareAsync();
+            await using var insertPosting = Sql.Command(connection, transaction,
+                "INSERT INTO ledger_posting (transfer_id, account, amount_fen) VALUES (@transfer, @account, @amount)",
+                ("@transfer", 0L), ("@account", ""), ("@amount", 0L));
+            await insertPosting.PrepareAsync();
 
             foreach (var row in rows)
             {
-                key.Value = row.IdempotencyKey;
-                memo.Value = row.Memo;
-                var id = (long)(await insertTransfer.ExecuteScalarAsync())!;
-                transfer.Value = id;
-                account.Value = row.DebitAccount;
-                amount.Value = -row.AmountFen;
+                insertTransfer.Parameters[0].Value = row.IdempotencyKey;
+                insertTransfer.Parameters[1].Value = row.Memo;
+                var id = Convert.ToInt64(await insertTransfer.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+                insertPosting.Parameters[0].Value = id;
+                insertPosting.Parameters[1].Value = row.DebitAccount;
+                insertPosting.Parameters[2].Value = -row.AmountFen;
                 await insertPosting.ExecuteNonQueryAsync();
-                account.Value = row.CreditAccount;
-                amount.Value = row.AmountFen;
+                insertPosting.Parameters[1].Value = row.CreditAccount;
+                insertPosting.Parameters[2].Value = row.AmountFen;
                 await insertPosting.ExecuteNonQueryAsync();
             }
 
@@ -68,20 +75,18 @@ public static class LedgerBaseline
         stopwatch.Stop();
 
         // Checked after the clock stops: every row there, every transfer balanced.
-        await using var check = (SqliteConnection)await database.OpenAsync();
+        await using var check = await database.OpenAsync();
         var transfers = await ScalarAsync(check, "SELECT COUNT(*) FROM ledger_transfer");
         var postings = await ScalarAsync(check, "SELECT COUNT(*) FROM ledger_posting");
         var sum = await ScalarAsync(check, "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_posting");
-        var unbalanced = await ScalarAsync(check, "SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_posting GROUP BY transfer_id HAVING SUM(amount_fen) <> 0)");
+        var unbalanced = await ScalarAsync(check, "SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_posting GROUP BY transfer_id HAVING SUM(amount_fen) <> 0) u");
         if (transfers != rows.Count || postings != 2L * rows.Count || sum != 0 || unbalanced != 0)
             throw new BenchmarkFailedException(
                 $"Baseline wrote {transfers} transfers / {postings} postings (sum {sum}, {unbalanced} unbalanced); expected {rows.Count} / {2L * rows.Count}, sum 0.");
-        await ScalarAsync(check, "PRAGMA wal_checkpoint(TRUNCATE)");
-        SqliteConnection.ClearPool(check);
-        return new Result(stopwatch.Elapsed, (int)transfers, postings, new FileInfo(databaseFile).Length);
+        return new Result(stopwatch.Elapsed, (int)transfers, postings, 0);
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    private static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -9,6 +9,7 @@ const string Usage = """
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- flash-sale [--buyers 2000] [--stock 500] [--rounds 3]
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- search [--listings 100000] [--rounds 10]
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- live [--clients 2000] [--rate 50] [--seconds 30]
+    dotnet run -c Release --project tests/AgriLink.Benchmarks -- cluster [--postgres CONN] [--redis HOST:PORT] [--silos 1,2]
 
       --shareholders N     members holding shares, each paid a dividend (default 50000)
       --trade grain|storage
@@ -43,6 +44,11 @@ if (args.Length > 0 && args[0] == "live")
 if (args.Length > 0 && args[0] == "search")
 {
     return await AgriLink.Benchmarks.Search.SearchBenchmark.RunAsync(args, Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
+}
+
+if (args.Length > 0 && args[0] == "cluster")
+{
+    return await AgriLink.Benchmarks.Cluster.ClusterCli.RunAsync(args, Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
 }
 
 if (args.Length > 0 && args[0] == "flash-sale")

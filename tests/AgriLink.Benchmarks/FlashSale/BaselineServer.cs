@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using AgriLink.Storage;
+using AgriLink.Storage.Dialects;
 
 namespace AgriLink.Benchmarks.FlashSale;
 
@@ -24,23 +25,24 @@ public static class BaselineServer
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? db = null, urls = null;
+        string? db = null, postgres = null, urls = null;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
                 case "--db": db = args[i + 1]; break;
+                case "--postgres": postgres = args[i + 1]; break;
                 case "--urls": urls = args[i + 1]; break;
             }
         }
 
-        if (db is null || urls is null)
+        if ((db is null) == (postgres is null) || urls is null)
         {
-            Console.Error.WriteLine("flash-baseline-server --db FILE --urls http://127.0.0.1:PORT");
+            Console.Error.WriteLine("flash-baseline-server (--db FILE | --postgres CONNECTION) --urls http://127.0.0.1:PORT");
             return 2;
         }
 
-        var database = AgriLinkDatabase.Sqlite(db);
+        var database = postgres is null ? AgriLinkDatabase.Sqlite(db!) : AgriLinkDatabase.Postgres(postgres);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(urls);
@@ -56,10 +58,10 @@ public static class BaselineServer
         app.MapGet("/verify/{listingId}", async (string listingId) =>
         {
             await using var connection = await database.OpenAsync();
-            await using var stock = Command(connection, null, "SELECT stock FROM listing WHERE id = @id", ("@id", listingId));
-            await using var sold = Command(connection, null,
-                "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM orders WHERE listing_id = @id", ("@id", listingId));
-            var left = (long)(await stock.ExecuteScalarAsync())!;
+            await using var stock = Sql.Command(connection, null, "SELECT stock FROM listing WHERE id = @id", ("@id", listingId));
+            await using var sold = Sql.Command(connection, null,
+                "SELECT COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM orders WHERE listing_id = @id", ("@id", listingId));
+            var left = Convert.ToInt64(await stock.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
             await using var reader = await sold.ExecuteReaderAsync();
             await reader.ReadAsync();
             return Results.Ok(new BaselineVerification(left, reader.GetInt64(0), reader.GetInt64(1)));
@@ -76,34 +78,18 @@ public static class BaselineServer
         await using var connection = await database.OpenAsync();
             foreach (var sql in new[]
         {
-            "CREATE TABLE IF NOT EXISTS listing (id TEXT PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0), version INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS orders (id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, buyer_id TEXT NOT NULL, quantity INTEGER NOT NULL, placed_at TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS listing (id TEXT PRIMARY KEY, stock BIGINT NOT NULL CHECK (stock >= 0), version BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS orders (id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, buyer_id TEXT NOT NULL, quantity BIGINT NOT NULL, placed_at TEXT NOT NULL)",
             "DELETE FROM orders", "DELETE FROM listing",
         })
         {
-            await using var command = Command(connection, null, sql);
+            await using var command = Sql.Command(connection, null, sql);
             await command.ExecuteNonQueryAsync();
         }
 
-        await using var insert = Command(connection, null,
+        await using var insert = Sql.Command(connection, null,
             "INSERT INTO listing (id, stock, version) VALUES (@id, @stock, 0)", ("@id", request.ListingId), ("@stock", request.Stock));
         await insert.ExecuteNonQueryAsync();
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 
     private static async Task<IResult> PlaceAsync(AgriLinkDatabase database, BaselineOrder order)
@@ -122,10 +108,11 @@ public static class BaselineServer
     {
         var orderId = "ord-" + Guid.NewGuid().ToString("N");
         await using var connection = await database.OpenAsync();
+        if (database.Dialect is PostgresDialect) return await PlaceAtomicallyAsync(database, connection, orderId, order);
         while (true)
         {
             long stock, version;
-            await using (var read = Command(connection, null, "SELECT stock, version FROM listing WHERE id = @id", ("@id", order.ListingId)))
+            await using (var read = Sql.Command(connection, null, "SELECT stock, version FROM listing WHERE id = @id", ("@id", order.ListingId)))
             await using (var reader = await read.ExecuteReaderAsync())
             {
                 if (!await reader.ReadAsync()) return null;
@@ -136,7 +123,7 @@ public static class BaselineServer
             if (stock < order.Quantity) return "";
 
             await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
-            await using var update = Command(connection, transaction,
+            await using var update = Sql.Command(connection, transaction,
                 "UPDATE listing SET stock = stock - @n, version = version + 1 WHERE id = @id AND version = @v AND stock >= @n",
                 ("@n", order.Quantity), ("@id", order.ListingId), ("@v", version));
             if (await update.ExecuteNonQueryAsync() == 0)
@@ -145,7 +132,7 @@ public static class BaselineServer
                 continue; // another order changed the row since we read it: read again
             }
 
-            await using var insert = Command(connection, transaction,
+            await using var insert = Sql.Command(connection, transaction,
                 "INSERT INTO orders (id, listing_id, buyer_id, quantity, placed_at) VALUES (@id, @listing, @buyer, @n, @at)",
                 ("@id", orderId), ("@listing", order.ListingId), ("@buyer", order.BuyerId), ("@n", order.Quantity),
                 ("@at", DateTimeOffset.UtcNow.ToString("O")));
@@ -153,6 +140,34 @@ public static class BaselineServer
             await transaction.CommitAsync();
             return orderId;
         }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the stronger conventional path: one conditional decrement (<c>UPDATE … WHERE stock &gt;= n</c>),
+    /// which waits on the row lock instead of failing a version check. The read-then-version-check loop above degrades
+    /// there: every waiter that loses the row lock re-reads and retries, so a burst costs O(concurrency × stock)
+    /// statements (SQLite's single writer hides this). The baseline should be the best a conventional app does.
+    /// </summary>
+    private static async Task<string?> PlaceAtomicallyAsync(AgriLinkDatabase database, DbConnection connection, string orderId, BaselineOrder order)
+    {
+        await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
+        await using var update = Sql.Command(connection, transaction,
+            "UPDATE listing SET stock = stock - @n, version = version + 1 WHERE id = @id AND stock >= @n",
+            ("@n", order.Quantity), ("@id", order.ListingId));
+        if (await update.ExecuteNonQueryAsync() == 0)
+        {
+            await transaction.RollbackAsync();
+            await using var exists = Sql.Command(connection, null, "SELECT COUNT(*) FROM listing WHERE id = @id", ("@id", order.ListingId));
+            return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0 ? null : "";
+        }
+
+        await using var insert = Sql.Command(connection, transaction,
+            "INSERT INTO orders (id, listing_id, buyer_id, quantity, placed_at) VALUES (@id, @listing, @buyer, @n, @at)",
+            ("@id", orderId), ("@listing", order.ListingId), ("@buyer", order.BuyerId), ("@n", order.Quantity),
+            ("@at", DateTimeOffset.UtcNow.ToString("O")));
+        await insert.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return orderId;
     }
 }
 

@@ -36,49 +36,7 @@ public static class FlashSaleBenchmark
                 ["flash-baseline-server", "--db", Path.Combine(folder, "baseline.db"), "--urls", baselineUrl.ToString().TrimEnd('/')],
                 BaselineServer.ReadyLine, Patience);
 
-            using var setup = new HttpClient { BaseAddress = appUrl, Timeout = TimeSpan.FromMinutes(2) };
-            await WaitReadyAsync(setup);
-            var operatorToken = await LoginAsync(setup, "operator");
-            var coopToken = await LoginAsync(setup, "coop.panzhou");
-            log($"Registering {options.Buyers} buyers through POST /api/buyers");
-            var buyers = await RegisterBuyersAsync(setup, operatorToken, options.Buyers);
-
-            using var system = new LoadDriver(appUrl, operatorToken);
-            using var conventional = new LoadDriver(baselineUrl);
-            log($"Opening {options.Buyers} connections to each server and warming up");
-            await system.WarmConnectionsAsync("/health/live", options.Buyers);
-            await conventional.WarmConnectionsAsync("/health", options.Buyers);
-            // Two untimed flash sales of the same shape on each server first, so the rounds measure warm code (JIT tiers, pools).
-            for (var warmUp = 1; warmUp <= 2; warmUp++)
-            {
-                var warm = await CreateListingAsync(setup, coopToken, options.Stock, $"预热{warmUp}");
-                await system.BurstAsync("/api/orders", buyers.Select(b => Order(b, warm)).ToList());
-                await Setup(conventional.Client, $"warm-{warmUp}", options.Stock);
-                await conventional.BurstAsync("/orders", buyers.Select(b => new BaselineOrder($"warm-{warmUp}", b, 1)).ToList());
-            }
-
-            for (var round = 1; round <= options.Rounds; round++)
-            {
-                var listingId = await CreateListingAsync(setup, coopToken, options.Stock, $"第{round}轮");
-                var bodies = buyers.Select(b => Order(b, listingId)).ToList();
-                app.ResetPeakMemory();
-                log($"Round {round}: system burst of {bodies.Count} orders on {listingId} (stock {options.Stock})");
-                var (shots, elapsed) = await system.BurstAsync("/api/orders", bodies);
-                var peak = app.PeakMemoryBytes();
-                var systemRun = await VerifySystemAsync(setup, operatorToken, listingId, options.Stock, shots, elapsed, peak);
-                result.System.Add(systemRun);
-                log($"  system: {systemRun.Accepted} accepted in {elapsed.TotalMilliseconds:F0} ms → {systemRun.AcceptedPerSecond:F0}/s, p99 {systemRun.P99Ms:F0} ms");
-
-                var baselineListing = $"flash-{round}";
-                await Setup(conventional.Client, baselineListing, options.Stock);
-                baseline.ResetPeakMemory();
-                log($"Round {round}: baseline burst of {bodies.Count} orders");
-                var (baseShots, baseElapsed) = await conventional.BurstAsync("/orders",
-                    buyers.Select(b => new BaselineOrder(baselineListing, b, 1)).ToList());
-                var baselineRun = await VerifyBaselineAsync(conventional.Client, baselineListing, options.Stock, baseShots, baseElapsed, baseline.PeakMemoryBytes());
-                result.Baseline.Add(baselineRun);
-                log($"  baseline: {baselineRun.Accepted} accepted in {baseElapsed.TotalMilliseconds:F0} ms → {baselineRun.AcceptedPerSecond:F0}/s, p99 {baselineRun.P99Ms:F0} ms");
-            }
+            await RoundsAsync(app, appUrl, baseline, baselineUrl, options, result, log);
 
             // Every order the API acknowledged must survive kill -9: kill, restart on the same data, look each one up.
             log("kill -9 AgriLink.Web, restart on the same data, and look up every acknowledged order");
@@ -124,6 +82,61 @@ public static class FlashSaleBenchmark
                 try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         }
+    }
+
+    /// <summary>
+    /// The measured part, on servers already running (AgriLink as one web node, embedded or in front of a cluster, and
+    /// the baseline): buyers registered, connections warmed, two warm-up sales on each, then <see cref="FlashSaleOptions.Rounds"/>
+    /// alternating bursts, each verified. Adds the runs to <paramref name="result"/>; returns the operator's token.
+    /// </summary>
+    internal static async Task<string> RoundsAsync(ServerProcess app, Uri appUrl, ServerProcess baseline, Uri baselineUrl,
+        FlashSaleOptions options, FlashSaleResult result, Action<string> log)
+    {
+        using var setup = new HttpClient { BaseAddress = appUrl, Timeout = TimeSpan.FromMinutes(2) };
+        await WaitReadyAsync(setup);
+        var operatorToken = await LoginAsync(setup, "operator");
+        var coopToken = await LoginAsync(setup, "coop.panzhou");
+        log($"Registering {options.Buyers} buyers through POST /api/buyers");
+        var buyers = await RegisterBuyersAsync(setup, operatorToken, options.Buyers);
+
+        using var system = new LoadDriver(appUrl, operatorToken);
+        using var conventional = new LoadDriver(baselineUrl);
+        log($"Opening {options.Buyers} connections to each server and warming up");
+        await system.WarmConnectionsAsync("/health/live", options.Buyers);
+        await conventional.WarmConnectionsAsync("/health", options.Buyers);
+        // Two untimed flash sales of the same shape on each server first, so the rounds measure warm code (JIT tiers, pools).
+        for (var warmUp = 1; warmUp <= 2; warmUp++)
+        {
+            var warm = await CreateListingAsync(setup, coopToken, options.Stock, $"预热{warmUp}");
+            await system.BurstAsync("/api/orders", buyers.Select(b => Order(b, warm)).ToList());
+            await Setup(conventional.Client, $"warm-{warmUp}", options.Stock);
+            await conventional.BurstAsync("/orders", buyers.Select(b => new BaselineOrder($"warm-{warmUp}", b, 1)).ToList());
+        }
+
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var listingId = await CreateListingAsync(setup, coopToken, options.Stock, $"第{round}轮");
+            var bodies = buyers.Select(b => Order(b, listingId)).ToList();
+            app.ResetPeakMemory();
+            log($"Round {round}: system burst of {bodies.Count} orders on {listingId} (stock {options.Stock})");
+            var (shots, elapsed) = await system.BurstAsync("/api/orders", bodies);
+            var peak = app.PeakMemoryBytes();
+            var systemRun = await VerifySystemAsync(setup, operatorToken, listingId, options.Stock, shots, elapsed, peak);
+            result.System.Add(systemRun);
+            log($"  system: {systemRun.Accepted} accepted in {elapsed.TotalMilliseconds:F0} ms → {systemRun.AcceptedPerSecond:F0}/s, p99 {systemRun.P99Ms:F0} ms");
+
+            var baselineListing = $"flash-{round}";
+            await Setup(conventional.Client, baselineListing, options.Stock);
+            baseline.ResetPeakMemory();
+            log($"Round {round}: baseline burst of {bodies.Count} orders");
+            var (baseShots, baseElapsed) = await conventional.BurstAsync("/orders",
+                buyers.Select(b => new BaselineOrder(baselineListing, b, 1)).ToList());
+            var baselineRun = await VerifyBaselineAsync(conventional.Client, baselineListing, options.Stock, baseShots, baseElapsed, baseline.PeakMemoryBytes());
+            result.Baseline.Add(baselineRun);
+            log($"  baseline: {baselineRun.Accepted} accepted in {baseElapsed.TotalMilliseconds:F0} ms → {baselineRun.AcceptedPerSecond:F0}/s, p99 {baselineRun.P99Ms:F0} ms");
+        }
+
+        return operatorToken;
     }
 
     private static object Order(string buyerId, string listingId) => new
