@@ -50,21 +50,7 @@ public static class ClusterCli
             return 2;
         }
 
-        var started = DateTimeOffset.UtcNow;
-        void Log(string line) => Console.WriteLine($"[{(DateTimeOffset.UtcNow - started).TotalSeconds,7:F1}s] {line}");
-        try
-        {
-            var result = await ClusterBenchmark.RunAsync(new ClusterOptions(postgres, redis, silos, buyers, stock, rounds, shareholders, output), Log);
-            Console.WriteLine();
-            Console.WriteLine(result.Markdown());
-            Console.WriteLine($"Written: {result.Write(output)} (and .json)");
-            return 0;
-        }
-        catch (BenchmarkFailedException e)
-        {
-            Console.Error.WriteLine();
-            Console.Error.WriteLine($"BENCHMARK FAILED: {e.Message}");
-            return 1;
-        }
+        return await BenchmarkRun.ReportAsync(log => ClusterBenchmark.RunAsync(new ClusterOptions(postgres, redis, silos, buyers, stock, rounds, shareholders, output), log),
+            r => r.Markdown(), r => r.Write(output));
     }
 }

@@ -132,11 +132,7 @@ public static class BaselineServer
                 continue; // another order changed the row since we read it: read again
             }
 
-            await using var insert = Sql.Command(connection, transaction,
-                "INSERT INTO orders (id, listing_id, buyer_id, quantity, placed_at) VALUES (@id, @listing, @buyer, @n, @at)",
-                ("@id", orderId), ("@listing", order.ListingId), ("@buyer", order.BuyerId), ("@n", order.Quantity),
-                ("@at", DateTimeOffset.UtcNow.ToString("O")));
-            await insert.ExecuteNonQueryAsync();
+            await InsertOrderAsync(connection, transaction, orderId, order);
             await transaction.CommitAsync();
             return orderId;
         }
@@ -161,13 +157,18 @@ public static class BaselineServer
             return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0 ? null : "";
         }
 
+        await InsertOrderAsync(connection, transaction, orderId, order);
+        await transaction.CommitAsync();
+        return orderId;
+    }
+
+    private static async Task InsertOrderAsync(DbConnection connection, DbTransaction transaction, string orderId, BaselineOrder order)
+    {
         await using var insert = Sql.Command(connection, transaction,
             "INSERT INTO orders (id, listing_id, buyer_id, quantity, placed_at) VALUES (@id, @listing, @buyer, @n, @at)",
             ("@id", orderId), ("@listing", order.ListingId), ("@buyer", order.BuyerId), ("@n", order.Quantity),
             ("@at", DateTimeOffset.UtcNow.ToString("O")));
         await insert.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return orderId;
     }
 }
 

@@ -37,22 +37,8 @@ public static class FlashSaleCli
         }
 
         output ??= Path.Combine(RepositoryRoot(), "artifacts", "benchmarks");
-        var started = DateTimeOffset.UtcNow;
-        void Log(string line) => Console.WriteLine($"[{(DateTimeOffset.UtcNow - started).TotalSeconds,7:F1}s] {line}");
-        try
-        {
-            var result = await FlashSaleBenchmark.RunAsync(new FlashSaleOptions(buyers, stock, rounds, data, keep, output), Log);
-            Console.WriteLine();
-            Console.WriteLine(result.Markdown());
-            Console.WriteLine($"Written: {result.Write(output)} (and .json)");
-            return 0;
-        }
-        catch (BenchmarkFailedException e)
-        {
-            Console.Error.WriteLine();
-            Console.Error.WriteLine($"BENCHMARK FAILED: {e.Message}");
-            return 1;
-        }
+        return await BenchmarkRun.ReportAsync(log => FlashSaleBenchmark.RunAsync(new FlashSaleOptions(buyers, stock, rounds, data, keep, output), log),
+            r => r.Markdown(), r => r.Write(output));
     }
 
     private static string RepositoryRoot()

@@ -36,20 +36,7 @@ public static class LiveCli
 
         // Thousands of connections start at once: don't make them wait for the thread pool to grow.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 16), Math.Max(64, Environment.ProcessorCount * 16));
-        var started = DateTimeOffset.UtcNow;
-        void Log(string line) => Console.WriteLine($"[{(DateTimeOffset.UtcNow - started).TotalSeconds,7:F1}s] {line}");
-        try
-        {
-            var result = await LiveBenchmark.RunAsync(new LiveOptions(clients, rate, seconds, output), Log);
-            Console.WriteLine();
-            Console.WriteLine(result.Markdown());
-            Console.WriteLine($"Written: {result.Write(output)} (and .json)");
-            return result.System is { Lost: 0, Duplicates: 0 } ? 0 : 1;
-        }
-        catch (BenchmarkFailedException e)
-        {
-            Console.Error.WriteLine($"\nBENCHMARK FAILED: {e.Message}");
-            return 1;
-        }
+        return await BenchmarkRun.ReportAsync(log => LiveBenchmark.RunAsync(new LiveOptions(clients, rate, seconds, output), log),
+            r => r.Markdown(), r => r.Write(output), r => r.System is { Lost: 0, Duplicates: 0 });
     }
 }
