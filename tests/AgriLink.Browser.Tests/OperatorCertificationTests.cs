@@ -70,6 +70,11 @@ public sealed class OperatorCertificationTests(BrowserApp app)
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the page scrolls sideways at 360 px");
         await page.Screenshot("operator-certifications");
+
+        await page.ClickAsync("form.lang button");
+        await page.WaitForURLAsync("**/operator/certifications");
+        Assert.Equal("Certified", (await page.Locator("#certified h2").InnerTextAsync())[..9]);
+        Assert.Equal("Grant certification", await page.Locator("#awaiting form.grant button").First.InnerTextAsync());
         await context.CloseAsync();
     }
 
@@ -82,9 +87,10 @@ public sealed class OperatorCertificationTests(BrowserApp app)
         {
             await page.GotoAsync("/operator");
             var row = page.Locator("#admissions tr[data-cooperative=coop-mttea]");
+            await row.Locator("details.suspend summary").ClickAsync();
             await row.Locator("select[name=SuspensionReason]").SelectOptionAsync("QualityComplaint");
             await row.Locator("input[name=Reason]").FillAsync("茶叶农残抽检超标");
-            await row.Locator("form.suspend button").ClickAsync();
+            await row.Locator("details.suspend button").ClickAsync();
             await page.WaitForURLAsync(u => u.Contains("#admissions", StringComparison.Ordinal));
 
             Assert.Equal("Suspended", await row.Locator(".status").GetAttributeAsync("data-status"));
