@@ -6,6 +6,9 @@ using AgriLink.Grains.Directory;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
+using AdmissionAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<AgriLink.Grains.Cooperatives.CooperativeAdmission>,
+    Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult>;
 
 namespace AgriLink.Web.Pages.Operator;
 
@@ -55,8 +58,7 @@ public sealed class IndexModel : AgriLinkPage
         Step(() => AdmissionApi.Reinstate(Api, cooperativeId, new AdmissionNoteRequest(Note)));
 
     /// <summary>Loads first, so a refusal shows the page with its message beside the queue.</summary>
-    private async Task<IActionResult> Step(Func<Task<Microsoft.AspNetCore.Http.HttpResults.Results<
-        Microsoft.AspNetCore.Http.HttpResults.Ok<CooperativeAdmission>, Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult>>> step)
+    private async Task<IActionResult> Step(Func<Task<AdmissionAnswer>> step)
     {
         await Load();
         Value<CooperativeAdmission>(await step());
