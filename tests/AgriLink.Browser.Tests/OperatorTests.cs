@@ -24,6 +24,9 @@ public sealed class OperatorTests(BrowserApp app)
         Assert.Equal(5, lines.Length);
         var xlsx = await page.DownloadFile("#export-xlsx", "impact-by-county.xlsx");
         Assert.Equal("PK"u8.ToArray(), xlsx[..2]);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(lines.Length - 1, rows.Count);
+        Assert.Contains(rows, r => (string)r["县级代码"] == "522633" && (string)r["深度贫困县"] == "是");
         await page.Screenshot("operator-dashboard");
         await context.CloseAsync();
     }

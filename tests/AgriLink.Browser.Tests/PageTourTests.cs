@@ -13,7 +13,7 @@ public sealed class PageTourTests(BrowserApp app)
         { "buyer.consumer", ["/buyer/cart", "/buyer/orders"] },
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends"] },
-        { "operator", ["/operator"] },
+        { "operator", ["/operator", "/operator/certifications"] },
     };
 
     [Theory]

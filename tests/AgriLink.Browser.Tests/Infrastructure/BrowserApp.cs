@@ -25,6 +25,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The host's services: tests read the grains directly to check what pages show.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>Where screenshots and measurements go: artifacts/browser under the repository root.</summary>
     public static string Artifacts { get; } = ArtifactsFolder();
 

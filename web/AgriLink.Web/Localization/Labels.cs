@@ -49,6 +49,24 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Of(AdmissionAction action) => action switch
+    {
+        AdmissionAction.Apply => "申请",
+        AdmissionAction.Recommend => "县级推荐",
+        AdmissionAction.Approve => "批准准入",
+        AdmissionAction.Reject => "驳回",
+        AdmissionAction.Suspend => "暂停",
+        AdmissionAction.Reinstate => "恢复",
+        _ => action.ToString(),
+    };
+
+    public static string Of(AdmissionSuspensionReason reason) => reason switch
+    {
+        AdmissionSuspensionReason.PriceComplaint => "价格投诉",
+        AdmissionSuspensionReason.QualityComplaint => "质量投诉",
+        _ => "其他",
+    };
+
     public static string Of(PaymentMethod method) => method == PaymentMethod.Card ? "银行卡支付" : "对公转账（月结发票）";
 
     public static string Of(Unit unit) => Units.ChineseName(unit);

@@ -1,48 +1,151 @@
+using System.Globalization;
+using AgriLink.Domain.Buyers;
 using AgriLink.Domain.Codes;
+using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Listings;
-using AgriLink.Domain.Orders;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Households;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Quotas;
+using AgriLink.Grains.Shares;
+using AgriLink.Web.Apis;
 using AgriLink.Web.Exports;
 
 namespace AgriLink.Web.Pages.Operator;
 
 /// <summary>
-/// The impact dashboard's figures by county, read from the grains (cooperatives, their members and sub-orders, listings).
-/// A scan: fine for a province's few hundred cooperatives; a projection fed by events replaces it when that stops being true.
+/// The impact dashboard's figures, read from the grains on each request: cooperatives, their members, sub-orders
+/// (each order read once for its certified lines), listings, households, member trade, dividend declarations and
+/// budget units' quotas. A scan: fine for a province's few hundred cooperatives; a projection fed by domain events
+/// replaces it when that stops being true.
 /// </summary>
 public static class ImpactReport
 {
-    public static async Task<IReadOnlyList<CountyImpact>> ByCounty(IGrainFactory grains)
+    public static async Task<ImpactFigures> Load(ApiServices api, int year)
     {
+        var grains = api.Grains;
         var cooperatives = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List();
+        var summaries = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeOrdersGrain>(c.Id).List(null)));
+        var orderIds = summaries.SelectMany(s => s).Select(s => s.OrderId).Distinct(StringComparer.Ordinal).ToList();
+        var orders = await Task.WhenAll(orderIds.Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
+        var counties = await ByCounty(grains, cooperatives, orders);
+        var households = await Households(grains, cooperatives, summaries, year);
+        var quotas = await Quotas(api, year);
+        return new ImpactFigures(counties, households, quotas, year);
+    }
+
+    private static async Task<IReadOnlyList<CountyImpact>> ByCounty(
+        IGrainFactory grains, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderDetails> orders)
+    {
         var listings = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
         var details = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
-        var orders = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeOrdersGrain>(c.Id).List(null)));
         var listingDetails = await Task.WhenAll(listings.Select(l => grains.GetGrain<IListingGrain>(l.Id).Get()));
         var onSale = listingDetails.Where(l => l.Status is ListingStatus.Active or ListingStatus.SoldOut).ToList();
+        var sales = orders.SelectMany(o => o.SubOrders).Where(s => CountySales.IsSale(s.Status)).ToLookup(s => s.CooperativeId, StringComparer.Ordinal);
 
-        return cooperatives.Select((c, i) => (Coop: c, Members: details[i].Members.Count, Orders: orders[i]))
+        return cooperatives.Select((c, i) => (Coop: c, Members: details[i].Members.Count, Sold: sales[c.Id].ToList()))
             .GroupBy(c => c.Coop.CountyCode)
             .Select(g =>
             {
                 var ids = g.Select(c => c.Coop.Id).ToHashSet(StringComparer.Ordinal);
-                var sold = g.SelectMany(c => c.Orders).Where(o => o.Status is not (OrderStatus.Cancelled or OrderStatus.Refunded)).ToList();
+                var sold = g.SelectMany(c => c.Sold).ToList();
                 var countyListings = onSale.Where(l => ids.Contains(l.CooperativeId)).ToList();
                 Regions.TryGetCounty(g.Key, out var county);
                 return new CountyImpact(g.Key, county?.Name ?? g.Key, county?.DeepPoverty ?? false, g.Count(), g.Sum(c => c.Members),
-                    countyListings.Count, countyListings.Count(l => l.PovertyCertification is not null), sold.Count, sold.Sum(o => o.AmountFen));
+                    countyListings.Count, countyListings.Count(l => l.PovertyCertification is not null), sold.Count,
+                    sold.Sum(s => s.AmountFen), sold.Sum(CountySales.CertifiedFen));
             })
             .OrderByDescending(c => c.SalesFen).ThenBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
     }
 
-    public static Table AsTable(IReadOnlyList<CountyImpact> counties, bool chinese) => new(
+    /// <summary>
+    /// Marketplace trade is posted to the fiscal year of the completion date, which ends at the latest in the calendar
+    /// year after today's; so the years from a cooperative's first order to next year hold all of it.
+    /// </summary>
+    private static async Task<IReadOnlyList<HouseholdReach>> Households(
+        IGrainFactory grains, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderSummary>[] summaries, int year)
+    {
+        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Households).List();
+        var details = await Task.WhenAll(entries.Select(h => grains.GetGrain<IHouseholdGrain>(h.Id).Get()));
+        var households = details.Select(h => (h.Id, h.Profile.CountyCode, h.Status)).ToList();
+
+        var trade = new List<TradeRecord>();
+        var dividends = new List<(DeclarationStatus, DividendLine)>();
+        for (var i = 0; i < cooperatives.Count; i++)
+        {
+            var coopId = cooperatives[i].Id;
+            if (summaries[i].Count > 0)
+                for (var y = summaries[i].Min(s => s.PlacedAt.Year); y <= year + 1; y++)
+                    trade.AddRange(await grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(coopId, y).ToString()).Records());
+            foreach (var declared in await grains.GetGrain<IShareRegisterGrain>(coopId).DeclaredYears())
+            {
+                var declaration = grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(coopId, declared).ToString());
+                var view = await declaration.Get();
+                if (view.Declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) continue;
+                dividends.AddRange((await declaration.Lines(0, view.LineCount)).Select(l => (view.Declaration.Status, l)));
+            }
+        }
+        return HouseholdIncome.ByCounty(households, trade, dividends);
+    }
+
+    /// <summary>Every budget unit's quota for the year, read through the quota API (operators may read any unit's).</summary>
+    private static async Task<IReadOnlyList<QuotaCompliance>> Quotas(ApiServices api, int year)
+    {
+        var units = (await BuyersApi.List(api, BuyerType.BudgetUnit, 0, Paging.MaxLimit)).Value!.Items;
+        var result = new List<QuotaCompliance>();
+        foreach (var unit in units)
+        {
+            var answer = (await QuotasApi.Get(api, unit.Id, year)).Result;
+            if (answer is Microsoft.AspNetCore.Http.HttpResults.Ok<QuotaProgress> { Value: { } progress })
+                result.Add(new(unit.Id, unit.Name, progress));
+        }
+        return result.OrderBy(q => q.Met).ThenByDescending(q => q.Progress.QuotaFen).ThenBy(q => q.BuyerId, StringComparer.Ordinal).ToList();
+    }
+
+    public static string Percent(int basisPoints) => (basisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    private static string Yuan(long fen) => new Domain.Money(fen).ToYuanString();
+
+    private static string YesNo(bool value, bool chinese) => value ? (chinese ? "是" : "yes") : (chinese ? "否" : "no");
+
+    /// <summary>The dashboard's tables by name, as the page exports them.</summary>
+    public static Table? AsTable(ImpactFigures figures, string name, bool chinese) => name switch
+    {
+        "impact" => Counties(figures.Counties, chinese),
+        "households" => Households(figures.Households, chinese),
+        "quotas" => Quotas(figures.Quotas, chinese),
+        _ => null,
+    };
+
+    public static Table Counties(IReadOnlyList<CountyImpact> counties, bool chinese) => new(
         "impact",
         chinese
-            ? ["县级代码", "县", "深度贫困县", "合作社", "成员", "在售商品", "扶贫产品认定商品", "订单", "销售额（元）"]
-            : ["County code", "County", "Deep poverty", "Cooperatives", "Members", "Listings on sale", "Certified listings", "Orders", "Sales (yuan)"],
-        counties.Select(c => (IReadOnlyList<object>)[c.CountyCode, c.CountyName, c.DeepPoverty ? (chinese ? "是" : "yes") : (chinese ? "否" : "no"),
-            c.Cooperatives, c.Members, c.Listings, c.CertifiedListings, c.Orders, new Domain.Money(c.SalesFen).ToYuanString()]).ToList());
+            ? ["县级代码", "县", "深度贫困县", "合作社", "成员", "在售商品", "扶贫产品认定商品", "订单", "销售额（元）", "认定产品销售额（元）", "认定产品占比"]
+            : ["County code", "County", "Deep poverty", "Cooperatives", "Members", "Listings on sale", "Certified listings", "Orders",
+                "Sales (yuan)", "Certified sales (yuan)", "Certified share"],
+        counties.Select(c => (IReadOnlyList<object>)[c.CountyCode, c.CountyName, YesNo(c.DeepPoverty, chinese),
+            c.Cooperatives, c.Members, c.Listings, c.CertifiedListings, c.Orders, Yuan(c.SalesFen), Yuan(c.CertifiedSalesFen),
+            Percent(c.CertifiedSalesBasisPoints)]).ToList());
+
+    public static Table Households(IReadOnlyList<HouseholdReach> counties, bool chinese) => new(
+        "households",
+        chinese
+            ? ["县级代码", "县", "脱贫户与监测户", "受益户数", "销售收入（元）", "已发放分红（元）", "公示中分红（元）", "已到手收入（元）"]
+            : ["County code", "County", "Poor households", "Reached", "Sales income (yuan)", "Dividends paid (yuan)",
+                "Dividends on notice (yuan)", "Income received (yuan)"],
+        counties.Select(c => (IReadOnlyList<object>)[c.CountyCode, c.CountyName, c.PoorHouseholds, c.Reached,
+            Yuan(c.SalesIncomeFen), Yuan(c.DividendsPaidFen), Yuan(c.DividendsOnNoticeFen), Yuan(c.ReceivedFen)]).ToList());
+
+    public static Table Quotas(IReadOnlyList<QuotaCompliance> quotas, bool chinese) => new(
+        "quotas",
+        chinese
+            ? ["预算单位编号", "预算单位", "年度", "已申报", "食堂食材预算（元）", "预留比例", "预留额度（元）", "认定产品采购（元）", "完成进度", "达标"]
+            : ["Budget unit id", "Budget unit", "Year", "Declared", "Canteen food budget (yuan)", "Reserve rate", "Quota (yuan)",
+                "Certified purchases (yuan)", "Progress", "Met"],
+        quotas.Select(q => (IReadOnlyList<object>)[q.BuyerId, q.Name, q.Progress.Year, YesNo(q.Progress.Declared, chinese),
+            Yuan(q.Progress.CanteenFoodBudgetFen), Percent(q.Progress.ReserveRateBasisPoints), Yuan(q.Progress.QuotaFen),
+            Yuan(q.Progress.CountedFen), Percent(q.Progress.ProgressBasisPoints), YesNo(q.Met, chinese)]).ToList());
 }
