@@ -1,7 +1,5 @@
-using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Errors;
-using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Dividends;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
@@ -94,8 +92,7 @@ public sealed class DividendsModel : CooperativePage
             View = null; // no declaration for the year yet: the page offers to prepare one
         }
         Lines = View is null ? null : Value<Page<DividendLine>>(await DividendsApi.Lines(Api, coop, year, Offset, Paging.MaxLimit));
-        MemberNames = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop)).Members
-            .ToDictionary(m => m.MemberId, m => m.DisplayName, StringComparer.Ordinal);
+        MemberNames = await MemberNamesOf(coop);
         LiveRefreshOn.AddRange(["dividend.draft", "dividend.approved", "dividend.publicised", "dividend.paid"]);
         return (coop, year);
     }

@@ -1,6 +1,4 @@
-using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Shares;
-using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Shares;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
@@ -60,8 +58,7 @@ public sealed class SharesModel : CooperativePage
     {
         var coop = await Cooperative();
         Register = Value<RegisterView>(await SharesApi.GetRegister(Api, coop, AsOf));
-        MemberNames = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop)).Members
-            .ToDictionary(m => m.MemberId, m => m.DisplayName, StringComparer.Ordinal);
+        MemberNames = await MemberNamesOf(coop);
         return coop;
     }
 }
