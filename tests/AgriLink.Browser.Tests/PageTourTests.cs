@@ -14,6 +14,9 @@ public sealed class PageTourTests(BrowserApp app)
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends"] },
         { "operator", ["/operator", "/operator/certifications"] },
+        { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices"] },
+        { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pz-cili-fresh/edit"] },
+        { "ent.qianfeng", ["/enterprise"] },
     };
 
     [Theory]

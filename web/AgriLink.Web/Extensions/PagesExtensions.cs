@@ -23,6 +23,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Buyer");
                 o.Conventions.AuthorizeFolder("/Household");
                 o.Conventions.AuthorizeFolder("/Cooperative");
+                o.Conventions.AuthorizeFolder("/Enterprise");
                 o.Conventions.AuthorizeFolder("/Operator", Auth.Roles.PlatformAdmin);
             })
             .AddMvcOptions(o => o.Filters.Add<ProblemPageFilter>())

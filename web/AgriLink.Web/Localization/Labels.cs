@@ -1,5 +1,7 @@
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Dividends;
+using Invoices = AgriLink.Domain.Invoices;
+using Offtake = AgriLink.Domain.Offtake;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Orders;
 using AgriLink.Domain.Quantities;
@@ -101,6 +103,36 @@ public static class Labels
         DeclarationStatus.Approved => "已审批",
         DeclarationStatus.Publicised => "公示中",
         DeclarationStatus.Paid => "已发放",
+        _ => status.ToString(),
+    };
+
+    public static string Of(MemberKind kind) => kind switch
+    {
+        MemberKind.Household => "农户",
+        MemberKind.VillageCollective => "村集体",
+        MemberKind.Enterprise => "企业",
+        MemberKind.Individual => "个人",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(ShareholderKind kind) => kind switch
+    {
+        ShareholderKind.Household => "农户",
+        ShareholderKind.VillageCollective => "村集体",
+        ShareholderKind.Enterprise => "企业",
+        ShareholderKind.OtherMember => "其他成员",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Invoices.InvoiceStatus status) => status == Invoices.InvoiceStatus.Paid ? "已到账" : "已开票";
+
+    public static string Of(Offtake.OfftakeStatus status) => status switch
+    {
+        Offtake.OfftakeStatus.Proposed => "待确认",
+        Offtake.OfftakeStatus.Active => "履行中",
+        Offtake.OfftakeStatus.Completed => "已完成",
+        Offtake.OfftakeStatus.Terminated => "已终止",
+        Offtake.OfftakeStatus.Declined => "已拒绝",
         _ => status.ToString(),
     };
 

@@ -23,4 +23,9 @@ public abstract class CooperativePage : AgriLinkPage
         LiveTopics.Add($"coop:{CooperativeId}");
         return CooperativeId;
     }
+
+    /// <summary>Display names of the cooperative's members by member id (the register and the declaration name shareholders by id).</summary>
+    protected async Task<IReadOnlyDictionary<string, string>> MemberNamesOf(string cooperativeId) =>
+        Value<Grains.Cooperatives.CooperativeDetails>(await Apis.CooperativesApi.Get(Api, cooperativeId)).Members
+            .ToDictionary(m => m.MemberId, m => m.DisplayName, StringComparer.Ordinal);
 }

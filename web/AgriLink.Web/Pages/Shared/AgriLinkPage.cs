@@ -22,6 +22,10 @@ public abstract class AgriLinkPage : PageModel
         HttpContext.RequestServices.GetRequiredService<AuditTrail>(),
         User);
 
+    /// <summary>The page's strings (the views' <c>T</c>), for messages a page model adds itself.</summary>
+    protected Microsoft.Extensions.Localization.IStringLocalizer T =>
+        HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+
     /// <summary>Cooperative names by id, from the public cooperative list.</summary>
     protected async Task<IReadOnlyDictionary<string, string>> CooperativeNames()
     {

@@ -46,10 +46,13 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
         return new PageResult();
     }
 
-    /// <summary>Beside the page's property of the same name when it has one; in the summary, named, otherwise.</summary>
+    /// <summary>Beside the page's property of the same name (or one marked <see cref="ProblemFieldAttribute"/>) when it has one; in the summary, named, otherwise.</summary>
     private void Add(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, PageModel? page, string field, string message)
     {
-        var property = page?.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase));
+        var property = page?.GetType().GetProperties().FirstOrDefault(p =>
+            string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase) ||
+            p.GetCustomAttributes(typeof(ProblemFieldAttribute), true).Cast<ProblemFieldAttribute>()
+                .Any(a => string.Equals(a.Field, field, StringComparison.OrdinalIgnoreCase)));
         var label = t["field:" + field] is { ResourceNotFound: false } named ? named.Value : field;
         state.AddModelError(property?.Name ?? "", $"{label}: {t[message].Value}");
     }

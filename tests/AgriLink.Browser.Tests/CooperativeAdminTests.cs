@@ -1,0 +1,226 @@
+using System.Text.Json;
+using AgriLink.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace AgriLink.Browser.Tests;
+
+/// <summary>
+/// A cooperative's admins in the browser: listings created and edited with the API's messages beside the fields, members
+/// and the share register, the dividend declaration with every shareholder's line and the four-eyes approval seen live,
+/// invoices. 从江 (coop-cjxiang) takes the writes of listings, members and shares; 盘州 (coop-pzcili) the declarations.
+/// </summary>
+[Collection(BrowserAppCollection.Name)]
+public sealed class CooperativeAdminTests(BrowserApp app)
+{
+    [Fact]
+    public async Task ABadListingIsRefusedBesideItsFieldsThenAGoodOneIsCreatedAndEdited()
+    {
+        var (context, page) = await app.SignedIn("coop.congjiang", 360);
+        var before = await Total(context, "/api/listings?cooperativeId=coop-cjxiang&limit=200");
+        var title = "测试糯米 " + Guid.NewGuid().ToString("N")[..6];
+
+        await page.GotoAsync("/cooperative/listings");
+        await page.ClickAsync("#new-listing");
+        await page.WaitForURLAsync("**/cooperative/listings/new**");
+        Assert.Equal("522633", await page.InputValueAsync("#CountyCode")); // the cooperative's own county, prefilled
+        await page.FillAsync("#Title", title);
+        await page.FillAsync("#Price", "0");
+        await page.FillAsync("#Stock", "50");
+        await page.FillAsync("#CountyCode", "123");
+        await page.ClickAsync("#listing-form button[type=submit]");
+
+        // The API's rules (priceFen at least 1 fen, a real county code) come back beside the fields they concern.
+        var countyMessage = page.Locator("span[data-valmsg-for='CountyCode']");
+        await Assertions.Expect(countyMessage).ToContainTextAsync("须为 6 位县级行政区划代码");
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='Price']")).Not.ToBeEmptyAsync();
+        Assert.Equal(title, await page.InputValueAsync("#Title")); // what was typed stays
+        await page.Screenshot("cooperative-listing-invalid");
+        Assert.Equal(before, await Total(context, "/api/listings?cooperativeId=coop-cjxiang&limit=200"));
+
+        await page.FillAsync("#Price", "12.80");
+        await page.FillAsync("#CountyCode", "522633");
+        await page.ClickAsync("#listing-form button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/cooperative/listings?", StringComparison.Ordinal));
+        Assert.Equal(before + 1, await Total(context, "/api/listings?cooperativeId=coop-cjxiang&limit=200"));
+        var card = page.Locator("li.card", new PageLocatorOptions { HasText = title });
+        await Assertions.Expect(card).ToContainTextAsync("¥12.80");
+        await Assertions.Expect(card).ToContainTextAsync("草稿");
+
+        await card.Locator("a", new LocatorLocatorOptions { HasText = "修改" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        Assert.Equal("12.80", await page.InputValueAsync("#Price"));
+        await page.FillAsync("#Price", "13.5");
+        await page.ClickAsync("#listing-form button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/cooperative/listings?", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("li.card", new PageLocatorOptions { HasText = title })).ToContainTextAsync("¥13.50");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnotherCooperativesListingCannotBeEdited()
+    {
+        var (context, page) = await app.SignedIn("coop.congjiang", 360);
+        var response = await page.GotoAsync("/cooperative/listings/lst-pz-cili-fresh/edit");
+        Assert.True(response?.Status is 403 or 404, $"status {response?.Status}");
+        Assert.Equal(0, await page.Locator("#listing-form").CountAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AMemberIsAdmittedAndIssuedAHoldingInTheRegister()
+    {
+        var (context, page) = await app.SignedIn("coop.congjiang", 1280);
+        var member = "ind-cj" + Guid.NewGuid().ToString("N")[..6];
+
+        await page.GotoAsync("/cooperative/members");
+        var members = await page.Locator("tr.member").CountAsync();
+        Assert.True(members > 0);
+        await page.FillAsync("#MemberId", "bad id");
+        await page.FillAsync("#DisplayName", "吴老三");
+        await page.ClickAsync("#member-form button[type=submit]");
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='MemberId']")).Not.ToBeEmptyAsync();
+        Assert.Equal(members, await page.Locator("tr.member").CountAsync());
+
+        // An individual may join without a platform account (law Art. 19); a household must be registered first.
+        await page.FillAsync("#MemberId", member);
+        await page.SelectOptionAsync("#Kind", "Individual");
+        await page.ClickAsync("#member-form button[type=submit]");
+        await page.WaitForURLAsync("**/cooperative/members?**");
+        await Assertions.Expect(page.Locator($"tr.member[data-member='{member}']")).ToContainTextAsync("吴老三");
+        Assert.Equal(members + 1, await page.Locator("tr.member").CountAsync());
+
+        await page.GotoAsync("/cooperative/shares");
+        var holdings = await page.Locator("tr.holding-row").CountAsync();
+        await page.FillAsync("#ShareholderId", member);
+        await page.SelectOptionAsync("#ShareholderKind", "OtherMember");
+        await page.SelectOptionAsync("#ShareClass", "Cash");
+        await page.FillAsync("#Shares", "1000");
+        await page.FillAsync("#Valuation", "1000");
+        await page.FillAsync("#CertificateNo", "占里股字第" + member);
+        await page.ClickAsync("#issue-form button[type=submit]");
+        // The register keeps why each entry was made: without a reason nothing is registered.
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='Reason']")).Not.ToBeEmptyAsync();
+        Assert.Equal(holdings, await page.Locator("tr.holding-row").CountAsync());
+        await page.FillAsync("#Reason", "现金入股");
+        await page.ClickAsync("#issue-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#register")).ToContainTextAsync(member);
+        Assert.Equal(holdings + 1, await page.Locator("tr.holding-row").CountAsync());
+
+        // A land right without its parcel is refused, the message beside the parcel field.
+        await page.FillAsync("#ShareholderId", member);
+        await page.SelectOptionAsync("#ShareClass", "LandRight");
+        await page.FillAsync("#Shares", "10");
+        await page.FillAsync("#Valuation", "10");
+        await page.FillAsync("#CertificateNo", "占里股字第L" + member);
+        await page.FillAsync("#Reason", "土地入股");
+        await page.ClickAsync("#issue-form button[type=submit]");
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='ParcelNo']")).Not.ToBeEmptyAsync();
+        Assert.Equal(holdings + 1, await page.Locator("tr.holding-row").CountAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheDividendPreviewShowsEveryShareholdersLine()
+    {
+        var (context, page) = await app.SignedIn("coop.panzhou", 1280);
+        await page.GotoAsync("/cooperative/dividends/2025");
+
+        var declaration = await Json(context, "/api/cooperatives/coop-pzcili/dividends/2025");
+        var lineCount = declaration.GetProperty("lineCount").GetInt32();
+        Assert.True(lineCount > 0);
+        Assert.Equal(lineCount, await page.Locator("#lines tr.line").CountAsync());
+        var lines = await Json(context, "/api/cooperatives/coop-pzcili/dividends/2025/lines?limit=200");
+        var shareholders = lines.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("shareholderId").GetString()!).ToHashSet();
+        var shown = (await page.Locator("#lines tr.line").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.shareholder)")).ToHashSet();
+        Assert.Equal(shareholders, shown);
+        Assert.Equal("Publicised", await page.GetAttributeAsync("#declaration-status", "data-status"));
+        Assert.Equal(Labels(declaration.GetProperty("totals").GetProperty("totalPaidFen").GetInt64()), await page.InnerTextAsync("#total-paid"));
+        await page.Screenshot("cooperative-dividends-2025");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ADraftIsPreparedThenApprovedByASecondAdminSeenLiveThenPublicised()
+    {
+        var (context, page) = await app.SignedIn("coop.panzhou", 360);
+        await page.GotoAsync("/cooperative/dividends/2024");
+        await page.FillAsync("#Surplus", "abc");
+        await page.ClickAsync("#prepare");
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='Surplus']")).Not.ToBeEmptyAsync();
+
+        await page.FillAsync("#Surplus", "500000");
+        await page.FillAsync("#ProfitPerMu", "1000");
+        await page.ClickAsync("#prepare");
+        await page.WaitForURLAsync("**/cooperative/dividends/2024?**");
+        Assert.Equal("Draft", await page.GetAttributeAsync("#declaration-status", "data-status"));
+        var declaration = await Json(context, "/api/cooperatives/coop-pzcili/dividends/2024");
+        Assert.Equal(declaration.GetProperty("lineCount").GetInt32(), await page.Locator("#lines tr.line").CountAsync());
+
+        // Four eyes: whoever prepared it cannot approve it.
+        await page.ClickAsync("#approve");
+        await Assertions.Expect(page.Locator(".validation-summary-errors")).Not.ToBeEmptyAsync();
+        Assert.Equal("Draft", await page.GetAttributeAsync("#declaration-status", "data-status"));
+
+        await page.GotoAsync("/cooperative/dividends/2024");
+        await page.WaitForLive();
+        await page.MarkDocument();
+        var (financeContext, finance) = await app.SignedIn("coop.panzhou.finance", 1280);
+        await finance.GotoAsync("/cooperative/dividends/2024");
+        await finance.ClickAsync("#approve");
+        await finance.WaitForURLAsync("**/cooperative/dividends/2024?**");
+        Assert.Equal("Approved", await finance.GetAttributeAsync("#declaration-status", "data-status"));
+
+        // The first admin's page hears the approval and re-words the status without a reload.
+        await Assertions.Expect(page.Locator("#declaration-status[data-status='Approved']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.WasNotReloaded());
+
+        await finance.ClickAsync("#publicise");
+        await finance.WaitForURLAsync("**/cooperative/dividends/2024?**");
+        Assert.Equal("Publicised", await finance.GetAttributeAsync("#declaration-status", "data-status"));
+        await Assertions.Expect(page.Locator("#declaration-status[data-status='Publicised']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // Payment waits for the notice to end: the refusal is explained, nothing is paid.
+        await finance.ClickAsync("#pay");
+        await Assertions.Expect(finance.Locator(".validation-summary-errors")).ToContainTextAsync("公示");
+        Assert.Equal("Publicised", await finance.GetAttributeAsync("#declaration-status", "data-status"));
+        await finance.Screenshot("cooperative-dividends-2024-publicised");
+        await financeContext.CloseAsync();
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task InvoicesAreListedDownloadedAndAnEmptyMonthIsExplained()
+    {
+        var (context, page) = await app.SignedIn("coop.congjiang", 1280);
+        await page.GotoAsync("/cooperative/invoices");
+        var invoices = await Json(context, "/api/cooperatives/coop-cjxiang/invoices?limit=200");
+        var total = invoices.GetProperty("total").GetInt32();
+        Assert.True(total > 0, "the demo's union order from 从江 was invoiced");
+        Assert.Equal(total, await page.Locator("tr.invoice").CountAsync());
+
+        var bytes = await page.DownloadFile("tr.invoice >> nth=0 >> a:text('CSV')", "cooperative-invoice.csv");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.StartsWith("发票号码", System.Text.Encoding.UTF8.GetString(bytes[3..]));
+
+        await page.FillAsync("#BuyerId", "buyer-zhangwei");
+        await page.ClickAsync("#issue-invoice button[type=submit]");
+        await Assertions.Expect(page.Locator(".validation-summary-errors")).ToContainTextAsync("没有");
+        Assert.Equal(total, await page.Locator("tr.invoice").CountAsync());
+
+        await page.FillAsync("#BuyerId", "not-a-buyer");
+        await page.ClickAsync("#issue-invoice button[type=submit]");
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='BuyerId']")).Not.ToBeEmptyAsync();
+        await context.CloseAsync();
+    }
+
+    private static string Labels(long fen) => Web.Localization.Labels.Money(fen);
+
+    internal static async Task<JsonElement> Json(IBrowserContext context, string url)
+    {
+        var response = await context.APIRequest.GetAsync(url);
+        Assert.True(response.Ok, $"{url}: {response.Status}");
+        return JsonDocument.Parse(await response.TextAsync()).RootElement.Clone();
+    }
+
+    private static async Task<int> Total(IBrowserContext context, string url) => (await Json(context, url)).GetProperty("total").GetInt32();
+}

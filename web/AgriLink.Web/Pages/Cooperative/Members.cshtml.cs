@@ -1,0 +1,38 @@
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Web.Apis;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgriLink.Web.Pages.Cooperative;
+
+/// <summary>The cooperative's members and admitting one, through <c>CooperativesApi.Get</c> and <c>AddMember</c>.</summary>
+public sealed class MembersModel : CooperativePage
+{
+    public IReadOnlyList<CooperativeMember> Members { get; private set; } = [];
+
+    [BindProperty] public string? MemberId { get; set; }
+    [BindProperty] public MemberKind Kind { get; set; } = MemberKind.Household;
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public bool IsFarmer { get; set; } = true;
+    [BindProperty] public DateOnly JoinedOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    [BindProperty] public bool IsOfficer { get; set; }
+
+    public Task OnGetAsync() => Load();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var coop = await Load();
+        if (!ModelState.IsValid) return Page();
+        Value<CooperativeDetails>(await CooperativesApi.AddMember(Api, coop,
+            new CooperativeMember(MemberId?.Trim() ?? "", Kind, DisplayName?.Trim() ?? "", IsFarmer, JoinedOn, IsOfficer)));
+        return Redirect($"/cooperative/members?coop={Uri.EscapeDataString(coop)}");
+    }
+
+    private async Task<string> Load()
+    {
+        var coop = await Cooperative();
+        Members = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop)).Members
+            .OrderBy(m => m.JoinedOn).ThenBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+        return coop;
+    }
+}

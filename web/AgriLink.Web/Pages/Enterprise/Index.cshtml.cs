@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using AgriLink.Domain.Offtake;
+using AgriLink.Grains.Enterprises;
+using AgriLink.Grains.Offtake;
+using AgriLink.Web.Apis;
+using AgriLink.Web.Auth;
+using AgriLink.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgriLink.Web.Pages.Enterprise;
+
+/// <summary>
+/// A leading enterprise's offtake contracts (订单农业) with their deliveries and settlement, and recording a delivery,
+/// through <c>OfftakeApi</c>. <c>?id=</c> picks one of the account's enterprises (the first by default); anything else is a 403.
+/// </summary>
+public sealed class IndexModel : AgriLinkPage
+{
+    [BindProperty(SupportsGet = true, Name = "id")] public string? EnterpriseId { get; set; }
+
+    public EnterpriseDetails Enterprise { get; private set; } = null!;
+    public IReadOnlyList<OfftakeContractView> Contracts { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> CooperativeNamesById { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty] public string? ContractId { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public DateOnly Date { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    [BindProperty] public decimal Quantity { get; set; }
+    [BindProperty, ProblemField("marketPriceFen")] public string? MarketPrice { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public Task OnGetAsync() => Load();
+
+    public async Task<IActionResult> OnPostDeliveryAsync()
+    {
+        var enterprise = await Load();
+        var price = FormValues.Fen(ModelState, T, nameof(MarketPrice), MarketPrice);
+        if (!ModelState.IsValid || price is null) return Page();
+        Value<OfftakeContractView>(await OfftakeApi.RecordDelivery(Api, ContractId ?? "",
+            new OfftakeDelivery(Reference ?? "", Date, Quantity, price.Value, string.IsNullOrWhiteSpace(Note) ? null : Note)));
+        return Redirect($"/enterprise?id={Uri.EscapeDataString(enterprise)}#{ContractId}");
+    }
+
+    private async Task<string> Load()
+    {
+        EnterpriseId ??= User.IsInRole(Roles.EnterpriseAdmin) ? User.FindFirstValue(AgriLinkClaims.Enterprise) : null;
+        if (EnterpriseId is null || !User.AdministersEnterprise(EnterpriseId))
+            throw new PageProblemException(new ProblemDetails { Status = 403 });
+        Enterprise = Value<EnterpriseDetails>(await EnterprisesApi.Get(Api, EnterpriseId));
+        var summaries = Value<Page<OfftakeSummary>>(await OfftakeApi.ListForEnterprise(Api, EnterpriseId, null, 0, Paging.MaxLimit)).Items;
+        var contracts = new List<OfftakeContractView>();
+        foreach (var summary in summaries) contracts.Add(Value<OfftakeContractView>(await OfftakeApi.Get(Api, summary.Id)));
+        Contracts = contracts.OrderByDescending(c => c.Terms.DeliveryStart).ToList();
+        CooperativeNamesById = await CooperativeNames();
+        return EnterpriseId;
+    }
+}
