@@ -49,7 +49,9 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
     /// <summary>Beside the page's property of the same name when it has one; in the summary, named, otherwise.</summary>
     private void Add(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, PageModel? page, string field, string message)
     {
-        var property = page?.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase));
+        // A nested field (preferences.partnerRegionCode) goes beside the page's property named by its last part.
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        var property = page?.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         var label = t["field:" + field] is { ResourceNotFound: false } named ? named.Value : field;
         state.AddModelError(property?.Name ?? "", $"{label}: {t[message].Value}");
     }
