@@ -156,6 +156,37 @@ public sealed class BuyerDemandTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task QuotaChartRedrawsLiveWhenTheBudgetIsRevised()
+    {
+        var (context, page) = await app.SignedIn("buyer.canteen", 360);
+        await page.GotoAsync("/buyer/quota");
+        await page.WaitForLive();
+        await page.MarkDocument();
+        var year = int.Parse(await page.GetAttributeAsync("#quota", "data-year") ?? "", CultureInfo.InvariantCulture);
+        try
+        {
+            // The unit revises its canteen budget through the API: ¥4,000,000 × 30% = ¥1,200,000.
+            var revised = await Declare(page, year, 400_000_000);
+            Assert.True(revised.Ok, $"{revised.Status} {await revised.TextAsync()}");
+            await page.WaitForFunctionAsync("s => document.querySelector('#quota-chart .bar.quota .value').textContent.trim() === s", "¥1,200,000.00");
+            Assert.True(await page.WasNotReloaded());
+            Assert.Equal("¥1,200,000.00", await page.InnerTextAsync("#quota-table [data-row=quota]"));
+        }
+        finally
+        {
+            var restored = await Declare(page, year, 300_000_000);
+            Assert.True(restored.Ok, $"{restored.Status} {await restored.TextAsync()}");
+        }
+        await context.CloseAsync();
+    }
+
+    private static Task<IAPIResponse> Declare(IPage page, int year, long budgetFen) =>
+        page.APIRequest.PutAsync($"/api/buyers/buyer-gzcanteen/quota/{year}", new APIRequestContextOptions
+        {
+            DataObject = new { canteenFoodBudgetFen = budgetFen, canteen = "SelfRun" },
+        });
+
+    [Fact]
     public async Task BuyersWithoutAQuotaAreToldSo()
     {
         var (context, page) = await app.SignedIn("buyer.union", 360);
