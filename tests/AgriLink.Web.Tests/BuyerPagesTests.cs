@@ -9,7 +9,7 @@ namespace AgriLink.Web.Tests;
 
 /// <summary>The buyer's demand and quota pages over plain HTTP: form problems beside their fields, and per-object access.</summary>
 [Collection(SeededAppCollection.Name)]
-public sealed partial class BuyerPagesTests(SeededApp app)
+public sealed class BuyerPagesTests(SeededApp app)
 {
     [Fact]
     public async Task DemandFormProblemsShowBesideTheirFieldsIncludingNestedOnes()
@@ -70,11 +70,8 @@ public sealed partial class BuyerPagesTests(SeededApp app)
         return new FormUrlEncodedContent(fields);
     }
 
-    private static string Token(string html) => TokenField().Match(html).Groups["token"].Value;
+    private static string Token(string html) => PageForms.Token(html);
 
     private static string Beside(string html, string field) =>
         Regex.Match(html, $"""<span class="field-validation-error" data-valmsg-for="{field}"[^>]*>(?<m>[^<]*)</span>""").Groups["m"].Value;
-
-    [GeneratedRegex("""<input name="__RequestVerificationToken" type="hidden" value="(?<token>[^"]+)" />""")]
-    private static partial Regex TokenField();
 }
