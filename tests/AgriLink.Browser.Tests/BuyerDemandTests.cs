@@ -105,6 +105,13 @@ public sealed class BuyerDemandTests(BrowserApp app)
         await page.SetViewportSizeAsync(1280, 900);
         await page.Screenshot("buyer-demand-matches");
 
+        // What was left out is listed on request, each with its reason (the 竹荪 is sold by the bag, not by weight).
+        await page.ClickAsync("#explain-excluded");
+        await page.WaitForURLAsync("**explainExcluded=true");
+        var reasons = await page.Locator(".match[data-eligible=false] .exclusions li").AllInnerTextsAsync();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r)));
+
         await page.FillAsync("#DeliveryAddress", "广州市荔湾区中山八路 1 号 机关食堂");
         await page.ClickAsync("#order-split button[type=submit]");
         await page.WaitForURLAsync("**/buyer/orders/ord-*");

@@ -23,6 +23,9 @@ public sealed class DemandModel(IListingSearch search, TimeProvider clock, IConf
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>Also list the listings a hard condition leaves out, each with its reasons (<c>?explainExcluded=true</c>).</summary>
+    [BindProperty(SupportsGet = true)] public bool ExplainExcluded { get; set; }
+
     public Task OnGetAsync(string id, CancellationToken ct) => Load(id, ct);
 
     public async Task<IActionResult> OnPostOrderAsync(string id, CancellationToken ct)
@@ -43,7 +46,7 @@ public sealed class DemandModel(IListingSearch search, TimeProvider clock, IConf
     {
         _ = BuyerId;
         Demand = Value<DemandDetails>(await DemandsApi.Get(Api, id));
-        Matches = Value<DemandMatches>(await DemandsApi.Matches(Api, search, clock, id, false, ct));
+        Matches = Value<DemandMatches>(await DemandsApi.Matches(Api, search, clock, id, ExplainExcluded, ct));
         Split = Value<SplitProposal>(await DemandsApi.Split(Api, search, clock, id, ct));
         Cooperatives = await CooperativeNames();
     }
