@@ -87,7 +87,7 @@ public sealed class MarketplaceTests(BrowserApp app)
     {
         var context = await app.NewContext(1280);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/market");
+        await BuyerDemandTests.MarketTotal(page);
         var all = await page.Locator(".listing").CountAsync();
 
         await page.ClickAsync("nav[aria-label='扶贫产品认定'] a");

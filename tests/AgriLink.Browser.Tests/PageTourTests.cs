@@ -10,7 +10,8 @@ public sealed class PageTourTests(BrowserApp app)
     public static TheoryData<string?, string[]> Tours => new()
     {
         { null, ["/", "/market", "/market/listings/lst-cj-chicken", "/account/login"] },
-        { "buyer.consumer", ["/buyer/cart", "/buyer/orders"] },
+        { "buyer.consumer", ["/buyer/cart", "/buyer/orders", "/buyer/demands", "/buyer/quota"] },
+        { "buyer.canteen", ["/buyer/quota"] },
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends"] },
         { "operator", ["/operator", "/operator/certifications"] },

@@ -19,6 +19,8 @@ public sealed class PageWeightTests(BrowserApp app)
     [InlineData(null, "/market/listings/lst-cj-chicken")]
     [InlineData("buyer.consumer", "/buyer/cart")]
     [InlineData("buyer.consumer", "/buyer/orders")]
+    [InlineData("buyer.canteen", "/buyer/demands")]
+    [InlineData("buyer.canteen", "/buyer/quota")]
     [InlineData("farmer.pz01", "/household")]
     [InlineData("farmer.pz01", "/household/dividends")]
     public async Task ScriptsAndStylesFitTheBudget(string? userName, string path)

@@ -99,8 +99,7 @@ public sealed partial class PagesTests(SeededApp app)
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 
-    [GeneratedRegex("""<input name="__RequestVerificationToken" type="hidden" value="(?<token>[^"]+)" />""")]
-    private static partial Regex TokenField();
+    private static Regex TokenField() => PageForms.TokenField();
 
     [GeneratedRegex("""<form[^>]*action="/account/logout"[^>]*>.*?</form>""", RegexOptions.Singleline)]
     private static partial Regex LogoutForm();

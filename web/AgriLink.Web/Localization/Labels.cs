@@ -136,6 +136,26 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Of(Grains.Matching.DemandStatus status) => status switch
+    {
+        Grains.Matching.DemandStatus.Open => "进行中",
+        Grains.Matching.DemandStatus.Closed => "已关闭",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The part of a demand match score (<c>MatchComponent.Component</c>).</summary>
+    public static string MatchComponent(string component) => component switch
+    {
+        "relevance" => "相关度",
+        "quantity" => "数量",
+        "price" => "价格",
+        "delivery" => "交货",
+        "poverty" => "帮扶优先",
+        "pairing" => "东西部协作",
+        "quota" => "预留份额",
+        _ => component,
+    };
+
     /// <summary>Fen as yuan: ¥1,234.50.</summary>
     public static string Money(long fen) => (fen < 0 ? "-¥" : "¥") + (Math.Abs(fen) / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 

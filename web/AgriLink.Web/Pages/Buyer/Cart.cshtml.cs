@@ -15,7 +15,7 @@ namespace AgriLink.Web.Pages.Buyer;
 /// The cart, grouped by cooperative (one order becomes one sub-order per cooperative), and checkout by invoice through
 /// <c>OrdersApi.Place</c>. The form carries an idempotency key made when it was shown, so a double submit places one order.
 /// </summary>
-public sealed class CartModel(IConfiguration configuration) : AgriLinkPage
+public sealed class CartModel(IConfiguration configuration) : BuyerPage
 {
     public sealed record Line(string ListingId, decimal Quantity, ListingDetails? Listing)
     {
@@ -30,10 +30,6 @@ public sealed class CartModel(IConfiguration configuration) : AgriLinkPage
     [BindProperty] public string? DeliveryAddress { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
-
-    private string BuyerId => User.FindFirstValue(AgriLinkClaims.Buyer) is { } id && User.IsInRole(Roles.Buyer)
-        ? id
-        : throw new PageProblemException(new ProblemDetails { Status = 403 });
 
     public async Task OnGetAsync()
     {

@@ -1,76 +1,89 @@
-using AgriLink.Domain.Codes;
-using AgriLink.Domain.Listings;
-using AgriLink.Grains.Directory;
-using AgriLink.Grains.Listings;
+using AgriLink.Domain.Quantities;
+using AgriLink.Search;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace AgriLink.Web.Pages.Market;
 
 /// <summary>
-/// The public market: what <c>GET /api/listings</c> shows, narrowed by text, category, county and 扶贫产品认定, with a
-/// count per facet value. Stock updates live (topic <c>market</c>).
+/// The public market: <c>GET /api/search/listings</c> (the same handler, reading this page's own query string, so the
+/// same parameters, checks and problems) with its facets as links, sorts and pages. A plain GET form and links: it
+/// works before any script runs. Stock updates live (topic <c>market</c>).
 /// </summary>
-public sealed class IndexModel : AgriLinkPage
+public sealed class IndexModel(IListingSearch search) : AgriLinkPage
 {
+    /// <summary>The search box (bound so a problem with it shows beside it).</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public ProduceCategory? Category { get; set; }
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
-    [BindProperty(SupportsGet = true)] public bool Certified { get; set; }
 
-    public IReadOnlyList<ListingDetails> Listings { get; private set; } = [];
-    public IReadOnlyList<(ProduceCategory Value, int Count)> Categories { get; private set; } = [];
-    public IReadOnlyList<(County Value, int Count)> Counties { get; private set; } = [];
+    /// <summary>The answer; null when the query was refused (the problems are in the model state).</summary>
+    public ListingSearchPage? Result { get; private set; }
 
-    public async Task OnGetAsync()
+    public static readonly IReadOnlyList<(ListingSort Sort, string Label)> Sorts =
+        [(ListingSort.Relevance, "综合"), (ListingSort.PriceAsc, "价格从低到高"), (ListingSort.PriceDesc, "价格从高到低"), (ListingSort.Freshness, "最新")];
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        new Domain.Errors.Validator().Text("q", Q, 100, required: false).ThrowIfInvalid();
-        var all = await Public();
-        var text = Matching(all).ToList();
-        Categories = text.Where(l => InCounty(l) && IsCertifiedEnough(l)).GroupBy(l => l.Draft.Category)
-            .OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        Counties = text.Where(l => InCategory(l) && IsCertifiedEnough(l)).GroupBy(l => l.Draft.CountyCode)
-            .Select(g => (Regions.TryGetCounty(g.Key, out var c) ? c : new County(g.Key, g.Key, "", false), g.Count()))
-            .OrderBy(c => c.Item1.Code, StringComparer.Ordinal).ToList();
-        Listings = text.Where(l => InCategory(l) && InCounty(l) && IsCertifiedEnough(l))
-            .OrderByDescending(l => l.PovertyCertification is not null).ThenBy(l => l.Draft.Title, StringComparer.Ordinal).ToList();
         LiveTopics.Add("market");
+        Result = Value<ListingSearchPage>(await SearchApi.Listings(Request, search, ct));
     }
 
-    /// <summary>The link for this search with one facet changed.</summary>
-    public string Link(ProduceCategory? category = null, string? county = null, bool? certified = null, bool clearCategory = false, bool clearCounty = false)
+    public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Result.PageSize - 1) / Result.PageSize, ListingQuery.MaxSkip / Result.PageSize + 1);
+
+    /// <summary>Whether the query string holds <paramref name="value"/> among the values of <paramref name="name"/>.</summary>
+    public bool Has(string name, string value) => Values(name).Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    public bool IsSet(string name) => Values(name).Count > 0;
+
+    /// <summary>This search with one value of a many-valued filter switched on or off (back to the first page).</summary>
+    public string Toggle(string name, string value) => With(name, Has(name, value)
+        ? Values(name).Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToArray()
+        : [.. Values(name), value]);
+
+    /// <summary>This search with <paramref name="name"/> set to <paramref name="values"/> (none: removed), back to the first page unless it is the page.</summary>
+    public string With(string name, params string[] values) => With(new Dictionary<string, string[]> { [name] = values });
+
+    public string With(IReadOnlyDictionary<string, string[]> changes)
     {
-        var query = new Dictionary<string, string?>
+        var query = new List<KeyValuePair<string, string?>>();
+        foreach (var (key, values) in Request.Query)
         {
-            ["q"] = Q,
-            ["category"] = clearCategory ? null : (category ?? Category)?.ToString(),
-            ["county"] = clearCounty ? null : county ?? County,
-            ["certified"] = (certified ?? Certified) ? "true" : null,
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/market", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+            if (changes.ContainsKey(key) || (key == "page" && !changes.ContainsKey("page"))) continue;
+            query.AddRange(Split(values).Select(v => new KeyValuePair<string, string?>(key, v)));
+        }
+        foreach (var (key, values) in changes)
+            query.AddRange(values.Select(v => new KeyValuePair<string, string?>(key, v)));
+        return QueryHelpers.AddQueryString("/market", query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 
-    private async Task<IReadOnlyList<ListingDetails>> Public()
-    {
-        // The API's own list decides what is public (published listings of admitted cooperatives).
-        var entries = Value<Page<DirectoryEntry>>(await ListingsApi.List(Api, null, null, null, 0, Paging.MaxLimit));
-        var grains = Api.Grains;
-        var details = await Task.WhenAll(entries.Items.Select(e => grains.GetGrain<IListingGrain>(e.Id).Get()));
-        return details.Where(d => d.Status is ListingStatus.Active or ListingStatus.SoldOut).ToList();
-    }
+    /// <summary>The link for a price bucket: its bounds as the inclusive minPrice/maxPrice the search takes.</summary>
+    public string PriceLink(PriceBucket bucket) => IsPrice(bucket)
+        ? With(new Dictionary<string, string[]> { ["minPrice"] = [], ["maxPrice"] = [] })
+        : With(new Dictionary<string, string[]>
+        {
+            ["minPrice"] = bucket.FromFen is { } from ? [from.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
+            ["maxPrice"] = bucket.ToFen is { } to ? [(to - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
+        });
 
-    private IEnumerable<ListingDetails> Matching(IEnumerable<ListingDetails> listings)
-    {
-        var words = (Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return listings.Where(l => words.All(w =>
-            $"{l.Draft.Title} {l.Draft.Variety} {l.Draft.Specification} {l.Draft.Description} {l.Draft.Village} {CountyName(l.Draft.CountyCode)}"
-                .Contains(w, StringComparison.OrdinalIgnoreCase)));
-    }
+    public bool IsPrice(PriceBucket bucket) =>
+        Values("minPrice").SingleOrDefault() == bucket.FromFen?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        && Values("maxPrice").SingleOrDefault() == (bucket.ToFen - 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string CountyName(string code) => Regions.TryGetCounty(code, out var c) ? c.Name : code;
+    public ListingSort CurrentSort => Enum.TryParse<ListingSort>(Values("sort").FirstOrDefault(), true, out var s) && Enum.IsDefined(s) ? s : ListingSort.Relevance;
 
-    private bool InCategory(ListingDetails l) => Category is null || l.Draft.Category == Category;
-    private bool InCounty(ListingDetails l) => string.IsNullOrEmpty(County) || l.Draft.CountyCode == County;
-    private bool IsCertifiedEnough(ListingDetails l) => !Certified || l.PovertyCertification is not null;
+    /// <summary>The query's values except the ones the search form itself sends (kept as hidden fields).</summary>
+    public IEnumerable<KeyValuePair<string, string>> Kept() => Request.Query
+        .Where(p => p.Key is not ("q" or "page"))
+        .SelectMany(p => Split(p.Value).Select(v => new KeyValuePair<string, string>(p.Key, v)));
+
+    public static string CountyName(string code) => Domain.Codes.Regions.TryGetCounty(code, out var c) ? c.Name : code;
+
+    public static string UnitLabel(string unit) => Enum.TryParse<Unit>(unit, out var u) ? Units.ChineseName(u) : unit;
+
+    private List<string> Values(string name) => Request.Query.TryGetValue(name, out var values) ? Split(values).ToList() : [];
+
+    private static IEnumerable<string> Split(StringValues values) =>
+        values.SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

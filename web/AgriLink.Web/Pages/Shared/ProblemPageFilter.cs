@@ -49,10 +49,14 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
     /// <summary>Beside the page's property of the same name (or one marked <see cref="ProblemFieldAttribute"/>) when it has one; in the summary, named, otherwise.</summary>
     private void Add(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, PageModel? page, string field, string message)
     {
-        var property = page?.GetType().GetProperties().FirstOrDefault(p =>
-            string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase) ||
-            p.GetCustomAttributes(typeof(ProblemFieldAttribute), true).Cast<ProblemFieldAttribute>()
-                .Any(a => string.Equals(a.Field, field, StringComparison.OrdinalIgnoreCase)));
+        // The property named by the field, or marked [ProblemField("field")]; a nested field (preferences.partnerRegionCode)
+        // without either goes beside the property named by its last part.
+        var properties = page?.GetType().GetProperties() ?? [];
+        var property = properties.FirstOrDefault(p =>
+                           string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase) ||
+                           p.GetCustomAttributes(typeof(ProblemFieldAttribute), true).Cast<ProblemFieldAttribute>()
+                               .Any(a => string.Equals(a.Field, field, StringComparison.OrdinalIgnoreCase)))
+                       ?? properties.FirstOrDefault(p => string.Equals(p.Name, field[(field.LastIndexOf('.') + 1)..], StringComparison.OrdinalIgnoreCase));
         var label = t["field:" + field] is { ResourceNotFound: false } named ? named.Value : field;
         state.AddModelError(property?.Name ?? "", $"{label}: {t[message].Value}");
     }
