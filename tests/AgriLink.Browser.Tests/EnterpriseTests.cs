@@ -47,6 +47,30 @@ public sealed class EnterpriseTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task AnInvestorSeesItsShareAndTheDividendsOnIt()
+    {
+        var (context, page) = await app.SignedIn("ent.panshan", 360);
+        await page.GotoAsync("/enterprise");
+
+        var holdings = await CooperativeAdminTests.Json(context, "/api/enterprises/ent-panshan/holdings");
+        var investments = page.Locator("#investments");
+        Assert.Equal(holdings.GetArrayLength(), await investments.Locator("section").CountAsync());
+        await Assertions.Expect(investments.Locator("li.holding")).ToHaveCountAsync(1);
+        await Assertions.Expect(investments.Locator("li.holding")).ToContainTextAsync("500000");
+        var dividends = await CooperativeAdminTests.Json(context, "/api/enterprises/ent-panshan/dividends");
+        var rows = investments.Locator("tr.dividend");
+        Assert.Equal(dividends.GetArrayLength(), await rows.CountAsync());
+        for (var i = 0; i < dividends.GetArrayLength(); i++)
+        {
+            var d = dividends[i];
+            var row = investments.Locator($"tr.dividend[data-cooperative='{d.GetProperty("cooperativeId").GetString()}'][data-year='{d.GetProperty("fiscalYear").GetInt32()}']");
+            Assert.Equal(d.GetProperty("paidFen").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), await row.GetAttributeAsync("data-paid-fen"));
+        }
+        await page.Screenshot("enterprise-investments");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task OtherAccountsAreRefused()
     {
         var (context, page) = await app.SignedIn("coop.meitan", 360);

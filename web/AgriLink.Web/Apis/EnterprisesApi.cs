@@ -15,6 +15,10 @@ public static class EnterprisesApi
         api.MapGet("/{id}", Get).WithName("GetEnterprise").WithSummary("A leading enterprise (public).");
         api.MapPost("/", Register).WithName("RegisterEnterprise").WithSummary("Register a leading enterprise (platform operators).")
             .RequireAuthorization(Roles.PlatformAdmin);
+        api.MapGet("/{id}/holdings", Holdings).WithName("GetEnterpriseHoldings")
+            .WithSummary("The enterprise's investments: its shares in cooperatives' registers (its admins, operators).").RequireAuthorization();
+        api.MapGet("/{id}/dividends", Dividends).WithName("GetEnterpriseDividends")
+            .WithSummary("The dividends on the enterprise's investments, each component explained (lang=zh or en; its admins, operators).").RequireAuthorization();
         api.MapPut("/{id}/profile", UpdateProfile).WithName("UpdateEnterpriseProfile")
             .WithSummary("Edit the enterprise's profile (its admins).").RequireAuthorization();
         return api;
@@ -28,6 +32,25 @@ public static class EnterprisesApi
 
     public static async Task<Ok<EnterpriseDetails>> Get([AsParameters] ApiServices s, string id) =>
         TypedResults.Ok(await s.Grains.GetGrain<IEnterpriseGrain>(id).Get());
+
+    public static async Task<Results<Ok<IReadOnlyList<ShareholderHoldings>>, ForbidHttpResult>> Holdings([AsParameters] ApiServices s, string id)
+    {
+        if (!await CanRead(s, id)) return TypedResults.Forbid();
+        return TypedResults.Ok(await HouseholdDividendsApi.HoldingsOf(s, id, self: true));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ShareholderDividend>>, ForbidHttpResult>> Dividends([AsParameters] ApiServices s, string id, string? lang)
+    {
+        if (!await CanRead(s, id)) return TypedResults.Forbid();
+        return TypedResults.Ok(await HouseholdDividendsApi.DividendsOf(s, id, self: true, HouseholdDividendsApi.Culture(lang)));
+    }
+
+    /// <summary>An enterprise's investments are its own business and the platform's: its admins and operators (an unknown id is a 404).</summary>
+    private static async Task<bool> CanRead(ApiServices s, string id)
+    {
+        await s.Grains.GetGrain<IEnterpriseGrain>(id).Get();
+        return s.User.IsPlatformAdmin() || s.User.AdministersEnterprise(id);
+    }
 
     public static async Task<Created<EnterpriseDetails>> Register([AsParameters] ApiServices s, EnterpriseProfile profile)
     {

@@ -30,23 +30,32 @@ public static class HouseholdDividendsApi
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<HouseholdHoldings>>, ForbidHttpResult>> Holdings([AsParameters] ApiServices s, string id)
+    public static async Task<Results<Ok<IReadOnlyList<ShareholderHoldings>>, ForbidHttpResult>> Holdings([AsParameters] ApiServices s, string id)
     {
         if (!await CanRead(s, id)) return TypedResults.Forbid();
-        var result = new List<HouseholdHoldings>();
-        foreach (var coop in await CooperativesOf(s, id))
-        {
-            var holdings = await s.Grains.GetGrain<IShareRegisterGrain>(coop.Id).HoldingsOf(id);
-            if (holdings.Count > 0) result.Add(new(coop.Id, coop.Name, holdings));
-        }
-        return TypedResults.Ok<IReadOnlyList<HouseholdHoldings>>(result);
+        return TypedResults.Ok(await HoldingsOf(s, id, self: s.User.IsHousehold(id)));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<HouseholdDividend>>, ForbidHttpResult>> Dividends(
+    /// <summary>
+    /// A member's holdings in every cooperative whose register the caller may see it in: all of them for the member
+    /// itself (<paramref name="self"/>) and operators, the caller's own cooperatives for cooperative admins.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ShareholderHoldings>> HoldingsOf(ApiServices s, string memberId, bool self)
+    {
+        var result = new List<ShareholderHoldings>();
+        foreach (var coop in await CooperativesOf(s, memberId, self))
+        {
+            var holdings = await s.Grains.GetGrain<IShareRegisterGrain>(coop.Id).HoldingsOf(memberId);
+            if (holdings.Count > 0) result.Add(new(coop.Id, coop.Name, holdings));
+        }
+        return result;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ShareholderDividend>>, ForbidHttpResult>> Dividends(
         [AsParameters] ApiServices s, string id, string? lang)
     {
         if (!await CanRead(s, id)) return TypedResults.Forbid();
-        return TypedResults.Ok(await Collect(s, id, Culture(lang)));
+        return TypedResults.Ok(await DividendsOf(s, id, s.User.IsHousehold(id), Culture(lang)));
     }
 
     public static async Task<Results<FileContentHttpResult, ForbidHttpResult>> Statement(
@@ -61,29 +70,30 @@ public static class HouseholdDividendsApi
             _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
         };
         var headers = Headers(culture);
-        var rows = StatementRows(headers, await Collect(s, id, culture), culture);
+        var rows = StatementRows(headers, await DividendsOf(s, id, s.User.IsHousehold(id), culture), culture);
         var name = $"dividends-{id}";
         return xlsx
             ? TypedResults.File(Xlsx(headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
             : TypedResults.File(Csv(headers, rows), "text/csv; charset=utf-8", name + ".csv");
     }
 
-    private static async Task<IReadOnlyList<HouseholdDividend>> Collect(ApiServices s, string householdId, string culture)
+    /// <summary>A member's dividends, each component explained, from the cooperatives <see cref="HoldingsOf"/> would show.</summary>
+    internal static async Task<IReadOnlyList<ShareholderDividend>> DividendsOf(ApiServices s, string memberId, bool self, string culture)
     {
-        var result = new List<HouseholdDividend>();
-        foreach (var coop in await CooperativesOf(s, householdId))
+        var result = new List<ShareholderDividend>();
+        foreach (var coop in await CooperativesOf(s, memberId, self))
         {
             var admin = s.User.AdministersCooperative(coop.Id);
             foreach (var year in await s.Grains.GetGrain<IShareRegisterGrain>(coop.Id).DeclaredYears())
             {
                 var grain = s.Grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(coop.Id, year).ToString());
                 var view = await grain.Get();
-                // A household sees its line from the public notice on; a draft is still the admins' working copy.
+                // A member sees its line from the public notice on; a draft is still the admins' working copy.
                 if (!admin && view.Declaration.Status is DeclarationStatus.Draft or DeclarationStatus.Approved) continue;
                 DividendLine? line;
                 try
                 {
-                    line = await grain.LineFor(householdId);
+                    line = await grain.LineFor(memberId);
                 }
                 catch (RuleViolationException)
                 {
@@ -102,7 +112,7 @@ public static class HouseholdDividendsApi
         ? ["合作社", "年度", "状态", "项目", "股权编号", "金额（元）", "说明"]
         : ["Cooperative", "Year", "Status", "Item", "Holding", "Amount (yuan)", "Explanation"];
 
-    private static List<Dictionary<string, object>> StatementRows(string[] headers, IReadOnlyList<HouseholdDividend> dividends, string culture)
+    private static List<Dictionary<string, object>> StatementRows(string[] headers, IReadOnlyList<ShareholderDividend> dividends, string culture)
     {
         var zh = culture.StartsWith("zh", StringComparison.Ordinal);
         var rows = new List<Dictionary<string, object>>();
@@ -151,7 +161,7 @@ public static class HouseholdDividendsApi
         return stream.ToArray();
     }
 
-    private static string Culture(string? lang) => lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "zh-CN";
+    internal static string Culture(string? lang) => lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "zh-CN";
 
     private static async Task<bool> CanRead(ApiServices s, string householdId)
     {
@@ -162,15 +172,15 @@ public static class HouseholdDividendsApi
     }
 
     /// <summary>
-    /// The cooperatives the household belongs to that the caller may look into: all of them for the household
-    /// itself and operators, only their own for a cooperative's admin. A scan of the directory: fine for a
+    /// The cooperatives the member (a household, an enterprise) belongs to that the caller may look into: all of them
+    /// for the member itself and operators, only their own for a cooperative's admin. A scan of the directory: fine for a
     /// county's few dozen cooperatives.
     /// </summary>
-    private static async Task<IReadOnlyList<DirectoryEntry>> CooperativesOf(ApiServices s, string householdId)
+    private static async Task<IReadOnlyList<DirectoryEntry>> CooperativesOf(ApiServices s, string memberId, bool self)
     {
         var all = (await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List())
-            .Where(c => s.User.IsPlatformAdmin() || s.User.IsHousehold(householdId) || s.User.AdministersCooperative(c.Id)).ToList();
+            .Where(c => self || s.User.IsPlatformAdmin() || s.User.AdministersCooperative(c.Id)).ToList();
         var details = await Task.WhenAll(all.Select(c => s.Grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
-        return all.Where((c, i) => details[i].Members.Any(m => m.MemberId == householdId)).ToList();
+        return all.Where((c, i) => details[i].Members.Any(m => m.MemberId == memberId)).ToList();
     }
 }

@@ -73,6 +73,7 @@ public static class DemoData
         new("coop.meitan", "何朝兴（核桃坝茶叶合作社）", Roles.CooperativeAdmin, AgriLinkClaims.Cooperative, "coop-mttea"),
         new("coop.congjiang", "吴老娥（占里生态养殖合作社）", Roles.CooperativeAdmin, AgriLinkClaims.Cooperative, "coop-cjxiang"),
         new("ent.qianfeng", "黔丰农业采购部", Roles.EnterpriseAdmin, AgriLinkClaims.Enterprise, "ent-qianfeng"),
+        new("ent.panshan", "盘山刺梨食品投资部", Roles.EnterpriseAdmin, AgriLinkClaims.Enterprise, "ent-panshan"),
         new("farmer.pz01", "舍烹村农户", Roles.Household, AgriLinkClaims.Household, "hh-pz01"),
         new("farmer.cj02", "占里村农户", Roles.Household, AgriLinkClaims.Household, "hh-cj02"),
         new("buyer.canteen", "荔湾区机关食堂采购员", Roles.Buyer, AgriLinkClaims.Buyer, "buyer-gzcanteen"),

@@ -11,7 +11,8 @@ namespace AgriLink.Web.Pages.Enterprise;
 
 /// <summary>
 /// A leading enterprise's offtake contracts (订单农业) with their deliveries and settlement, and recording a delivery,
-/// through <c>OfftakeApi</c>. <c>?id=</c> picks one of the account's enterprises (the first by default); anything else is a 403.
+/// through <c>OfftakeApi</c>; its investments in cooperatives (企业投资股 in their registers) and their dividends, through
+/// <c>EnterprisesApi</c>. <c>?id=</c> picks one of the account's enterprises (the first by default); anything else is a 403.
 /// </summary>
 public sealed class IndexModel : AgriLinkPage
 {
@@ -20,6 +21,8 @@ public sealed class IndexModel : AgriLinkPage
     public EnterpriseDetails Enterprise { get; private set; } = null!;
     public IReadOnlyList<OfftakeContractView> Contracts { get; private set; } = [];
     public IReadOnlyDictionary<string, string> CooperativeNamesById { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<ShareholderHoldings> Holdings { get; private set; } = [];
+    public IReadOnlyList<ShareholderDividend> Dividends { get; private set; } = [];
 
     [BindProperty] public string? ContractId { get; set; }
     [BindProperty] public string? Reference { get; set; }
@@ -51,6 +54,8 @@ public sealed class IndexModel : AgriLinkPage
         foreach (var summary in summaries) contracts.Add(Value<OfftakeContractView>(await OfftakeApi.Get(Api, summary.Id)));
         Contracts = contracts.OrderByDescending(c => c.Terms.DeliveryStart).ToList();
         CooperativeNamesById = await CooperativeNames();
+        Holdings = Value<IReadOnlyList<ShareholderHoldings>>(await EnterprisesApi.Holdings(Api, EnterpriseId));
+        Dividends = Value<IReadOnlyList<ShareholderDividend>>(await EnterprisesApi.Dividends(Api, EnterpriseId, System.Globalization.CultureInfo.CurrentUICulture.Name));
         return EnterpriseId;
     }
 }

@@ -9,13 +9,13 @@ namespace AgriLink.Web.Pages.Household;
 /// </summary>
 public sealed class DividendsModel : HouseholdPage
 {
-    public IReadOnlyList<HouseholdDividend> Dividends { get; private set; } = [];
+    public IReadOnlyList<ShareholderDividend> Dividends { get; private set; } = [];
 
     public string Lang => CultureInfo.CurrentUICulture.Name == "en" ? "en" : "zh";
 
     public async Task OnGetAsync()
     {
-        Dividends = Value<IReadOnlyList<HouseholdDividend>>(await HouseholdDividendsApi.Dividends(Api, Household(), Lang));
+        Dividends = Value<IReadOnlyList<ShareholderDividend>>(await HouseholdDividendsApi.Dividends(Api, Household(), Lang));
         LiveRefreshOn.AddRange(["dividend.publicised", "dividend.paid"]);
     }
 

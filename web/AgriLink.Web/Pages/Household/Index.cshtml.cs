@@ -5,8 +5,8 @@ namespace AgriLink.Web.Pages.Household;
 /// <summary>My shares and certificates (股权证): <c>GET /api/households/{id}/holdings</c>.</summary>
 public sealed class IndexModel : HouseholdPage
 {
-    public IReadOnlyList<HouseholdHoldings> Holdings { get; private set; } = [];
+    public IReadOnlyList<ShareholderHoldings> Holdings { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Holdings = Value<IReadOnlyList<HouseholdHoldings>>(await HouseholdDividendsApi.Holdings(Api, Household()));
+        Holdings = Value<IReadOnlyList<ShareholderHoldings>>(await HouseholdDividendsApi.Holdings(Api, Household()));
 }
