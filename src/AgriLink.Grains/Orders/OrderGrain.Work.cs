@@ -190,7 +190,7 @@ public sealed partial class OrderGrain
         catch (Exception e)
         {
             LogIndexFailed(e, Id);
-            ScheduleRetry(RetryAfter);
+            ScheduleRetry(IndexRetryAfter);
         }
     }
 

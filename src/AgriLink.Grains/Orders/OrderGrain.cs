@@ -23,6 +23,9 @@ public sealed partial class OrderGrain(
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>An order list that missed an update is retried sooner than a posting: buyers look at their lists.</summary>
+    private static readonly TimeSpan IndexRetryAfter = TimeSpan.FromSeconds(5);
     private IGrainTimer? _retry;
 
     private string Id => this.GetPrimaryKeyString();
@@ -30,7 +33,10 @@ public sealed partial class OrderGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (S.SubOrders.Any(s => s.NeedsPosting || s.NeedsStockReturn)) ScheduleRetry(TimeSpan.FromSeconds(1));
+        // The buyer's and cooperatives' order lists are told after the order's own write. A silo lost in between, or an
+        // index write that failed and whose retry timer died with the activation, leaves a list behind: every
+        // activation tells them again (a no-op for a list that has this revision), as it finishes pending postings.
+        if (S.Command is not null) ScheduleRetry(TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
 
@@ -49,6 +55,8 @@ public sealed partial class OrderGrain(
         {
             if (!SameCommand(placed, normalized))
                 throw new RuleViolationException("order.exists", $"Order '{Id}' was already placed with other contents; a new order needs a new idempotency key.");
+            // A retried placement: its first answer may have been lost before the lists were told.
+            await UpdateIndexes();
             await SettleIfPending();
             return Details();
         }
