@@ -49,7 +49,7 @@ public sealed class DividendFailoverTests
         var pay = payer.PostAsync($"{Declaration}/pay", null, interruptedPay.Token);
         var polling = Stopwatch.StartNew();
         long balance = 0;
-        while (!pay.IsCompleted && polling.Elapsed < NodeProcess.Patience)
+        while (!pay.IsCompleted && polling.Elapsed < AgriLinkCluster.Patience)
         {
             balance = await ledger.BalanceAsync(payable, TestServices.Ct);
             if (balance > 0 && balance < total) break; // appropriated, partly paid out
@@ -57,7 +57,7 @@ public sealed class DividendFailoverTests
         }
         Assert.True(balance > 0 && balance < total, pay.IsCompleted
             ? $"The payment finished before a partial state was seen: raise {nameof(Members)}."
-            : $"No payment progress within {NodeProcess.Patience.TotalSeconds} s (payable {balance}).");
+            : $"No payment progress within {AgriLinkCluster.Patience.TotalSeconds} s (payable {balance}).");
 
         using var probe = new HttpClient { BaseAddress = web.BaseAddress, Timeout = Recovery.ProbeTimeout };
         probe.DefaultRequestHeaders.Authorization = operatorClient.DefaultRequestHeaders.Authorization;

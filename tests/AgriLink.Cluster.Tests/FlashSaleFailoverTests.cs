@@ -55,7 +55,7 @@ public sealed class FlashSaleFailoverTests
             var started = Stopwatch.StartNew();
             while (true)
             {
-                Assert.True(started.Elapsed < NodeProcess.Patience, $"{buyer}'s order was never answered: {string.Join(" | ", failures.Take(5))}");
+                Assert.True(started.Elapsed < AgriLinkCluster.Patience, $"{buyer}'s order was never answered: {string.Join(" | ", failures.Take(5))}");
                 try
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(Order(buyer, listingId)) };

@@ -12,6 +12,9 @@ public sealed class AgriLinkCluster : IAsyncDisposable
     public const string SiloReady = "AgriLink silo ready";
     public const string WebReady = "AgriLink is running.";
 
+    /// <summary>Bounds every wait on a node: starting, answering, dying.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(240);
+
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
     private readonly string _data = Directory.CreateTempSubdirectory("agrilink-cluster-").FullName;
     private readonly List<NodeProcess> _nodes = [];
@@ -41,14 +44,14 @@ public sealed class AgriLinkCluster : IAsyncDisposable
             .. Common,
             "--Orleans:SiloPort", NodeProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             "--Orleans:GatewayPort", NodeProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        ]);
+        ], Patience);
         _nodes.Add(silo);
         return silo;
     }
 
     public async Task<NodeProcess> StartWebAsync(string name)
     {
-        var web = await NodeProcess.StartAsync(name, Built("web", "AgriLink.Web"), WebReady, Common);
+        var web = await NodeProcess.StartAsync(name, Built("web", "AgriLink.Web"), WebReady, Common, Patience);
         _nodes.Add(web);
         return web;
     }
@@ -83,16 +86,7 @@ public sealed class AgriLinkCluster : IAsyncDisposable
     }
 
     /// <summary>A program's build output in the same configuration and framework as this test's (e.g. bin/Release/net10.0).</summary>
-    private static string Built(string folder, string project)
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory);
-        for (var dir = output; dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "AgriLink.sln"))) continue;
-            var relative = Path.GetRelativePath(Path.Combine(dir.FullName, "tests", "AgriLink.Cluster.Tests"), output.FullName);
-            var dll = Path.Combine(dir.FullName, folder, project, relative, project + ".dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"{project} is not built (dotnet build AgriLink.sln).", dll);
-        }
-        throw new DirectoryNotFoundException("No AgriLink.sln above " + output.FullName);
-    }
+    private static string Built(string folder, string project) =>
+        NodeProcess.Built("AgriLink.Cluster.Tests", folder, project)
+        ?? throw new FileNotFoundException($"{project} is not built (dotnet build AgriLink.sln).", project + ".dll");
 }

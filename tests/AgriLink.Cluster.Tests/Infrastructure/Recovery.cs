@@ -19,7 +19,7 @@ public static class Recovery
     {
         await silo.KillAsync();
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < NodeProcess.Patience)
+        while (clock.Elapsed < AgriLinkCluster.Patience)
         {
             try
             {
@@ -31,7 +31,7 @@ public static class Recovery
             }
             await Task.Delay(50, TestServices.Ct);
         }
-        Assert.Fail($"No successful call within {NodeProcess.Patience.TotalSeconds} s of killing {silo.Name}.");
+        Assert.Fail($"No successful call within {AgriLinkCluster.Patience.TotalSeconds} s of killing {silo.Name}.");
         return clock.Elapsed;
     }
 

@@ -1,22 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
+using AgriLink.Tests.Shared;
 
 namespace AgriLink.Web.Tests.Infrastructure;
 
 public static class FreePort
 {
-    /// <summary>A TCP port nobody listens on right now: the OS picks it for a listener we close at once.</summary>
-    public static int Next()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
+    /// <summary>A TCP port nobody listens on right now (<see cref="NodeProcess.FreePort"/>).</summary>
+    public static int Next() => NodeProcess.FreePort();
 }
