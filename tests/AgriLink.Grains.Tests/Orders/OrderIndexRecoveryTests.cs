@@ -1,6 +1,4 @@
 using AgriLink.Domain.Orders;
-using AgriLink.Grains.Buyers;
-using AgriLink.Grains.Listings;
 using AgriLink.Grains.Orders;
 using Xunit;
 
@@ -18,7 +16,7 @@ public sealed class OrderIndexRecoveryTests(ClusterFixture fixture)
     [Fact]
     public async Task AnOrderWhoseListUpdateWasLostWithItsActivationIsListedOnceItIsActivatedAgain()
     {
-        var (listingId, buyer) = await ListingAndBuyer();
+        var (_, listingId, buyer) = await _client.ListingAndBuyer();
         var buyerActor = new OrderActor(ActorRole.Buyer, "buyer");
         var first = _client.GetGrain<IOrderGrain>(OrderIds.New());
         await first.Place(Order(buyer, listingId), buyerActor); // the list's row exists, so the injected failure hits its update
@@ -42,7 +40,7 @@ public sealed class OrderIndexRecoveryTests(ClusterFixture fixture)
     [Fact]
     public async Task ARetriedPlacementTellsTheListAtOnce()
     {
-        var (listingId, buyer) = await ListingAndBuyer();
+        var (_, listingId, buyer) = await _client.ListingAndBuyer();
         var buyerActor = new OrderActor(ActorRole.Buyer, "buyer");
         await _client.GetGrain<IOrderGrain>(OrderIds.New()).Place(Order(buyer, listingId), buyerActor);
         var index = _client.GetGrain<IBuyerOrdersGrain>(buyer);
@@ -56,18 +54,6 @@ public sealed class OrderIndexRecoveryTests(ClusterFixture fixture)
         await order.Place(Order(buyer, listingId), buyerActor); // the client's retry of a request whose answer it lost
 
         Assert.Contains(await index.List(), o => o.OrderId == order.GetPrimaryKeyString());
-    }
-
-    private async Task<(string ListingId, string Buyer)> ListingAndBuyer()
-    {
-        var coop = await _client.AdmittedCooperative();
-        var listingId = Samples.ListingId();
-        var listing = _client.GetGrain<IListingGrain>(listingId);
-        await listing.Create(coop, Samples.Listing(100) with { MinOrder = 1 });
-        await listing.Publish();
-        var buyer = Samples.BuyerId();
-        await _client.GetGrain<IBuyerGrain>(buyer).Register(Samples.Buyer());
-        return (listingId, buyer);
     }
 
     private static PlaceOrder Order(string buyer, string listingId) =>

@@ -1,7 +1,5 @@
 using AgriLink.Domain.Orders;
-using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Dividends;
-using AgriLink.Grains.Listings;
 using AgriLink.Grains.Orders;
 using AgriLink.Grains.Quotas;
 using Xunit;
@@ -17,13 +15,7 @@ public sealed class OrderPostingRetryTests(ClusterFixture fixture)
     [Fact]
     public async Task ATradePostingThatFailedIsRetriedByTheNextCallAndCountedOnce()
     {
-        var coop = await _client.AdmittedCooperative();
-        var listingId = Samples.ListingId();
-        var listing = _client.GetGrain<IListingGrain>(listingId);
-        await listing.Create(coop, Samples.Listing(100) with { MinOrder = 1 });
-        await listing.Publish();
-        var buyer = Samples.BuyerId();
-        await _client.GetGrain<IBuyerGrain>(buyer).Register(Samples.Buyer());
+        var (coop, listingId, buyer) = await _client.ListingAndBuyer();
         var year = ClusterFixture.Today.Year;
         var trade = _client.GetGrain<IMemberTradeGrain>(new CooperativeYear(coop, year).ToString());
         // A stored row, so the injected failure (on update) hits the order's posting.
