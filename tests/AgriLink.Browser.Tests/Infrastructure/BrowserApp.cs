@@ -84,17 +84,19 @@ public class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies: a second browser) at the given width, in the default language.</summary>
-    public Task<IBrowserContext> NewContext(int width = 360) => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <param name="javaScript">False: a browser that runs no script, for pages that must work without it.</param>
+    public Task<IBrowserContext> NewContext(int width = 360, bool javaScript = true) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseAddress.ToString(),
         ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 740 : 900 },
         AcceptDownloads = true,
+        JavaScriptEnabled = javaScript,
     });
 
     /// <summary>A browser context signed in through the sign-in form as the demo account.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignedIn(string userName, int width = 360)
+    public async Task<(IBrowserContext Context, IPage Page)> SignedIn(string userName, int width = 360, bool javaScript = true)
     {
-        var context = await NewContext(width);
+        var context = await NewContext(width, javaScript);
         var page = await context.NewPageAsync();
         // Once in a few runs on the 2-core CI machine the form's navigation never left the sign-in page (seen once, cause
         // not found). A refusal the server wrote on the page (wrong password, locked, rate limited) fails at once with its
