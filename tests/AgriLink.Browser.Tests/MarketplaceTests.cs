@@ -102,7 +102,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         await context.CloseAsync();
     }
 
-    private static async Task AddToCart(IPage page, string listingId, string quantity)
+    internal static async Task AddToCart(IPage page, string listingId, string quantity)
     {
         await page.GotoAsync($"/market/listings/{listingId}");
         await page.FillAsync("#quantity", quantity);
