@@ -69,6 +69,8 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         await row.Locator("form button[type=submit]").ClickAsync();
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("已到账");
         Assert.Equal(0, await row.Locator("form").CountAsync());
+        // The bookkeeper sees which transfer settled it.
+        await Assertions.Expect(row.Locator(".payment")).ToContainTextAsync("中国农业银行修文支行 20261130-002");
         await coop.Screenshot("cooperative-invoice-paid");
         var paid = (await CooperativeAdminTests.Json(coopContext, $"/api/cooperatives/{Cooperative}/invoices?limit=200"))
             .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetString() == number);

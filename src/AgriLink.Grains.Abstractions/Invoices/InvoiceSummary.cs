@@ -13,8 +13,9 @@ public sealed record InvoiceSummary(
     [property: Id(5)] string Period,
     [property: Id(6)] DateOnly IssuedOn,
     [property: Id(7)] long TotalFen,
-    [property: Id(8)] InvoiceStatus Status)
+    [property: Id(8)] InvoiceStatus Status,
+    [property: Id(9)] InvoicePayment? Payment = null)
 {
     public static InvoiceSummary Of(Invoice invoice) => new(invoice.Number, invoice.Seller.Id, invoice.Seller.Name, invoice.Buyer.Id,
-        invoice.Buyer.Name, invoice.Period.ToString(), invoice.IssuedOn, invoice.TotalFen, invoice.Status);
+        invoice.Buyer.Name, invoice.Period.ToString(), invoice.IssuedOn, invoice.TotalFen, invoice.Status, invoice.Payment);
 }
