@@ -9,9 +9,10 @@ namespace AgriLink.Browser.Tests.Infrastructure;
 /// <summary>
 /// The web app with the Guizhou demo on a real Kestrel listener on a free loopback port, and Debian's Chromium driven
 /// by Playwright (never a downloaded browser). Shared by the tests of <see cref="BrowserAppCollection"/>; tests that
-/// order or change stock use listings and buyers no other browser test reads.
+/// order or change stock use listings and buyers no other browser test reads. <see cref="StripeBrowserApp"/> is the same
+/// host with Stripe configured.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -31,13 +32,19 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Where screenshots and measurements go: artifacts/browser under the repository root.</summary>
     public static string Artifacts { get; } = ArtifactsFolder();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
+    {
+        File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
+        await Start(new Dictionary<string, string?>());
+    }
+
+    /// <summary>Starts the seeded app, with <paramref name="settings"/> besides the demo's, and the browser.</summary>
+    protected async Task Start(IReadOnlyDictionary<string, string?> settings)
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs Debian's chromium package.");
-        File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
         var port = FreePort.Next();
-        _factory = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
+        _factory = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>(settings)
         {
             ["AgriLink:SeedDemo"] = "true",
             ["AgriLink:SignInAttemptsPerMinute"] = "100000",
@@ -55,7 +62,7 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
