@@ -102,6 +102,11 @@ public sealed class CardCheckoutTests(StripeApp app)
         var buyer = await app.Factory.SignedIn("buyer.canteen");
         var orderPage = await buyer.GetText($"/buyer/orders/{order.Id}");
         Assert.Contains("id=\"pay-by-card\"", orderPage);
+        Assert.DoesNotContain("id=\"checkout-notice\"", orderPage);
+        // Back from the hosted page by its cancel link: a calm word, and the order can still be paid.
+        var cancelled = await buyer.GetText($"/buyer/orders/{order.Id}?checkout=cancelled");
+        Assert.Contains("已取消银行卡支付，订单仍在等待付款。", cancelled);
+        Assert.Contains("id=\"pay-by-card\"", cancelled);
 
         // The page's "pay" form goes to Stripe's hosted page.
         using var pay = await buyer.Post($"/buyer/orders/{order.Id}?handler=Pay",
@@ -111,16 +116,7 @@ public sealed class CardCheckoutTests(StripeApp app)
         Assert.StartsWith($"{app.Stripe.Url}/checkout/cs_test_", hosted);
         var sessionId = hosted.Split('/')[^1];
 
-        app.Stripe.SendCheckoutWebhooks = false;
-        string back;
-        try
-        {
-            back = await app.PayOnHostedPage(sessionId);
-        }
-        finally
-        {
-            app.Stripe.SendCheckoutWebhooks = true;
-        }
+        var back = await app.PayOnHostedPage(sessionId, webhooks: false);
         Assert.Equal(OrderStatus.AwaitingPayment, (await app.Order(order.Id)).Status);
 
         var page = await buyer.GetText(new Uri(back).PathAndQuery);
@@ -140,15 +136,7 @@ public sealed class CardCheckoutTests(StripeApp app)
         var other = await app.PlaceCardOrder(twoCooperatives: false, extra: 73);
         var buyer = await app.As("buyer.canteen");
         var sessionId = (string)(await buyer.StartCardCheckout(paidOrder.Id))["sessionId"]!;
-        app.Stripe.SendCheckoutWebhooks = false;
-        try
-        {
-            await app.PayOnHostedPage(sessionId);
-        }
-        finally
-        {
-            app.Stripe.SendCheckoutWebhooks = true;
-        }
+        await app.PayOnHostedPage(sessionId, webhooks: false);
 
         using (var response = await buyer.Post($"/api/orders/{other.Id}/card-checkout/{sessionId}/confirm"))
             await response.AssertProblem(HttpStatusCode.NotFound);
@@ -166,15 +154,7 @@ public sealed class CardCheckoutTests(StripeApp app)
     {
         var order = await app.PlaceCardOrder(twoCooperatives: false, extra: 79);
         var sessionId = (string)(await (await app.As("buyer.canteen")).StartCardCheckout(order.Id))["sessionId"]!;
-        app.Stripe.SendCheckoutWebhooks = false;
-        try
-        {
-            await app.PayOnHostedPage(sessionId);
-        }
-        finally
-        {
-            app.Stripe.SendCheckoutWebhooks = true;
-        }
+        await app.PayOnHostedPage(sessionId, webhooks: false);
         Assert.Equal(OrderStatus.AwaitingPayment, (await app.Order(order.Id)).Status);
 
         var completed = app.Stripe.EventFor("checkout.session.completed", sessionId);

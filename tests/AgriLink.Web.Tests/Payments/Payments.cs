@@ -22,13 +22,24 @@ public static class Payments
         return await response.AssertOk();
     }
 
-    /// <summary>The buyer presses "Pay" on the fake's hosted checkout page; returns where Stripe sends the browser back to.</summary>
-    public static async Task<string> PayOnHostedPage(this StripeApp app, string sessionId)
+    /// <summary>
+    /// The buyer presses "Pay" on the fake's hosted checkout page; returns where Stripe sends the browser back to. Without
+    /// <paramref name="webhooks"/> no event reaches the app (it learns of the payment only from the buyer's return).
+    /// </summary>
+    public static async Task<string> PayOnHostedPage(this StripeApp app, string sessionId, bool webhooks = true)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await browser.PostAsync($"{app.Stripe.Url}/checkout/{sessionId}", null, Api.Ct);
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return response.Headers.Location!.ToString();
+        app.Stripe.SendCheckoutWebhooks = webhooks;
+        try
+        {
+            using var response = await browser.PostAsync($"{app.Stripe.Url}/checkout/{sessionId}", null, Api.Ct);
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            return response.Headers.Location!.ToString();
+        }
+        finally
+        {
+            app.Stripe.SendCheckoutWebhooks = true;
+        }
     }
 
     public static async Task<JsonObject> Deliver(this StripeApp app, string eventJson)
