@@ -1,5 +1,6 @@
 using AgriLink.Grains.Orders;
 using Stripe;
+using Stripe.Checkout;
 
 namespace AgriLink.Payments;
 
@@ -14,6 +15,14 @@ public interface IStripeGateway
     Task<PaymentIntent> CreatePaymentIntent(OrderDetails order, CancellationToken ct = default);
 
     Task<PaymentIntent> GetPaymentIntent(string paymentIntentId, CancellationToken ct = default);
+
+    /// <summary>
+    /// A hosted Checkout Session (mode payment) for the order's total; its PaymentIntent carries the order id, so it
+    /// reconciles like any other. Keyed by the order, or, once a session expired, by the one it replaces.
+    /// </summary>
+    Task<Session> CreateCheckoutSession(OrderDetails order, string successUrl, string cancelUrl, string? replacing = null, CancellationToken ct = default);
+
+    Task<Session> GetCheckoutSession(string sessionId, CancellationToken ct = default);
 
     Task<IReadOnlyList<Refund>> ListRefunds(string paymentIntentId, CancellationToken ct = default);
 

@@ -5,6 +5,13 @@ public static class IdempotencyKeys
 {
     public static string PaymentIntent(string orderId) => $"agrilink:pi:{orderId}";
 
+    /// <summary>
+    /// The order's Checkout Session: one per order while it is open. A session that expired is replaced by one keyed by
+    /// the expired session, so every retry after an expiry still finds the same replacement.
+    /// </summary>
+    public static string CheckoutSession(string orderId, string? replacing = null) =>
+        replacing is null ? $"agrilink:checkout:{orderId}" : $"agrilink:checkout:{orderId}:after:{replacing}";
+
     public static string Refund(string orderId, string? cooperativeId) => $"agrilink:refund:{orderId}:{cooperativeId ?? "order"}";
 
     public static string Transfer(string orderId, string cooperativeId, PayoutRole role) =>

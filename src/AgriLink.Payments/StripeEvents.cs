@@ -9,6 +9,8 @@ public static class StripeEvents
     {
         "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
         "charge.refunded", "charge.refund.updated", "refund.created", "refund.updated",
+        // Stripe Checkout (the browser's card payment): the session's PaymentIntent reconciles like any other.
+        "checkout.session.completed", "checkout.session.async_payment_succeeded",
     };
 
     /// <summary>The intent the event is about, or null for events card payments ignore.</summary>
@@ -18,6 +20,7 @@ public static class StripeEvents
             PaymentIntent intent => intent.Id,
             Charge charge => charge.PaymentIntentId,
             Refund refund => refund.PaymentIntentId,
+            Stripe.Checkout.Session session => session.PaymentIntentId,
             _ => null,
         };
 }

@@ -1,6 +1,8 @@
+using AgriLink.Domain.Orders;
 using AgriLink.Grains.Orders;
 using Microsoft.Extensions.Options;
 using Stripe;
+using Stripe.Checkout;
 
 namespace AgriLink.Payments;
 
@@ -34,6 +36,43 @@ public sealed class StripeGateway : IStripeGateway
             Description = $"AgriLink order {order.Id}",
             Metadata = new Dictionary<string, string> { ["order_id"] = order.Id, ["buyer_id"] = order.BuyerId },
         }, Key(IdempotencyKeys.PaymentIntent(order.Id)), ct);
+
+    public Task<Session> CreateCheckoutSession(OrderDetails order, string successUrl, string cancelUrl, string? replacing = null, CancellationToken ct = default)
+    {
+        var metadata = new Dictionary<string, string> { ["order_id"] = order.Id, ["buyer_id"] = order.BuyerId };
+        return _client.V1.Checkout.Sessions.CreateAsync(new SessionCreateOptions
+        {
+            Mode = "payment",
+            SuccessUrl = successUrl,
+            CancelUrl = cancelUrl,
+            ClientReferenceId = order.Id,
+            Metadata = metadata,
+            // One line per cooperative: the buyer sees who is paid what, and the lines add up to the order's total.
+            LineItems = order.SubOrders.Where(s => s.Status == OrderStatus.AwaitingPayment).Select(s => new SessionLineItemOptions
+            {
+                Quantity = 1,
+                PriceData = new SessionLineItemPriceDataOptions
+                {
+                    Currency = Currency,
+                    UnitAmount = s.AmountFen,
+                    ProductData = new SessionLineItemPriceDataProductDataOptions
+                    {
+                        Name = $"AgriLink {order.Id} · {s.CooperativeId}",
+                        Description = string.Join("; ", s.Lines.Select(l => l.Reserved.Title)),
+                    },
+                },
+            }).ToList(),
+            PaymentIntentData = new SessionPaymentIntentDataOptions
+            {
+                TransferGroup = order.Id,
+                Description = $"AgriLink order {order.Id}",
+                Metadata = new Dictionary<string, string>(metadata),
+            },
+        }, Key(IdempotencyKeys.CheckoutSession(order.Id, replacing)), ct);
+    }
+
+    public Task<Session> GetCheckoutSession(string sessionId, CancellationToken ct = default) =>
+        _client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: ct);
 
     // Reads carry no idempotency key: Stripe ignores keys on GET.
     public Task<PaymentIntent> GetPaymentIntent(string paymentIntentId, CancellationToken ct = default) =>

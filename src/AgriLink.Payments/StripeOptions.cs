@@ -21,6 +21,12 @@ public sealed class StripeOptions
     /// <summary>Another Stripe API base (tests point it at an in-process fake); null for api.stripe.com.</summary>
     public string? ApiBase { get; set; }
 
+    /// <summary>
+    /// Where Stripe Checkout's hosted pages live: the buyer's "pay by card" form is redirected there, so the pages'
+    /// <c>form-action</c> policy allows this origin (tests point it at the fake).
+    /// </summary>
+    public string CheckoutOrigin { get; set; } = "https://checkout.stripe.com";
+
     /// <summary>ISO currency, lower case. Fen are Stripe's minor unit of CNY.</summary>
     [Required, RegularExpression("^[a-z]{3}$")] public string Currency { get; set; } = "cny";
 

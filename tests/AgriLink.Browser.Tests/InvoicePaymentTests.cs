@@ -20,7 +20,7 @@ public sealed class InvoicePaymentTests(BrowserApp app)
     public async Task AnInvoiceOrderIsShippedDeliveredInvoicedAndItsTransferRecorded()
     {
         var (buyerContext, buyer) = await app.SignedIn("buyer.union", 360);
-        await MarketplaceTests.AddToCart(buyer, Listing, "30");
+        await buyer.AddToCart(Listing, "30");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区总工会 职工之家");
         await buyer.ClickAsync("#checkout button[type=submit]");
         await buyer.WaitForURLAsync("**/buyer/orders/ord-*");

@@ -25,8 +25,8 @@ public sealed class MarketplaceTests(BrowserApp app)
         var (buyerContext, buyer) = await app.SignedIn("buyer.canteen", 360);
 
         // The buyer fills a cart from two cooperatives and checks out by invoice.
-        await AddToCart(buyer, "lst-pz-walnut", "20");
-        await AddToCart(buyer, "lst-xw-chili", "10");
+        await buyer.AddToCart("lst-pz-walnut", "20");
+        await buyer.AddToCart("lst-xw-chili", "10");
         Assert.Equal(2, await buyer.Locator(".cart-cooperative").CountAsync());
         await buyer.Screenshot("buyer-cart-two-cooperatives");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区中山八路 1 号 机关食堂");
@@ -65,7 +65,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         var (context, page) = await app.SignedIn("buyer.union", 360);
         await page.GotoAsync("/buyer/orders");
         var ordersBefore = await page.Locator(".order").CountAsync();
-        await AddToCart(page, "lst-cj-eggs", "1");
+        await page.AddToCart("lst-cj-eggs", "1");
 
         await page.FillAsync("#DeliveryRegionCode", "999999");
         await page.FillAsync("#DeliveryAddress", "   ");
@@ -100,13 +100,5 @@ public sealed class MarketplaceTests(BrowserApp app)
         Assert.True(all > certified && certified > 0, $"{all} listings, {certified} certified");
         Assert.Equal(["修文猕猴桃 鲜果散装"], await page.Locator(".listing h2").AllInnerTextsAsync());
         await context.CloseAsync();
-    }
-
-    internal static async Task AddToCart(IPage page, string listingId, string quantity)
-    {
-        await page.GotoAsync($"/market/listings/{listingId}");
-        await page.FillAsync("#quantity", quantity);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/buyer/cart");
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace AgriLink.Web.Tests;
@@ -47,17 +45,7 @@ public sealed class BuyerPagesTests(SeededApp app)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    private async Task<HttpClient> SignedIn(string userName)
-    {
-        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await client.GetText("/account/login");
-        using var response = await client.Post("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName, ["Password"] = DemoData.Password, ["__RequestVerificationToken"] = Token(login),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedIn(string userName) => app.Factory.SignedIn(userName);
 
     private static FormUrlEncodedContent Demand(string token, params (string Name, string Value)[] changes)
     {

@@ -13,7 +13,8 @@ namespace AgriLink.Browser.Tests.Infrastructure;
 /// The web app with the Guizhou demo on a real Kestrel listener on a free loopback port, and Debian's Chromium driven
 /// by Playwright (never a downloaded browser). Shared by the tests of <see cref="BrowserAppCollection"/>; tests that
 /// order or change stock use listings and buyers no other browser test reads. A subclass may give the host its own
-/// platform clock (<see cref="ClockedBrowserApp"/>): the grains, the seeding and sign-in then reckon time by it.
+/// platform clock (<see cref="ClockedBrowserApp"/>): the grains, the seeding and sign-in then reckon time by it; or
+/// settings of its own (<see cref="StripeBrowserApp"/>: Stripe configured).
 /// </summary>
 public class BrowserApp : IAsyncLifetime
 {
@@ -44,14 +45,20 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Where screenshots and measurements go: artifacts/browser under the repository root.</summary>
     public static string Artifacts { get; } = ArtifactsFolder();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
+    {
+        // The shared app's page-weight tests append to this file; a second app running beside it leaves it alone.
+        if (GetType() == typeof(BrowserApp)) File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
+        await Start(new Dictionary<string, string?>());
+    }
+
+    /// <summary>Starts the seeded app, with <paramref name="settings"/> besides the demo's, and the browser.</summary>
+    protected async Task Start(IReadOnlyDictionary<string, string?> settings)
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs Debian's chromium package.");
-        // The shared app's page-weight tests append to this file; a second app running beside it leaves it alone.
-        if (_clock is null) File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
         var port = FreePort.Next();
-        _root = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
+        _root = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>(settings)
         {
             ["AgriLink:SeedDemo"] = "true",
             ["AgriLink:SignInAttemptsPerMinute"] = "100000",
@@ -73,7 +80,7 @@ public class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

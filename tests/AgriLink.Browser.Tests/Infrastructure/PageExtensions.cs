@@ -15,6 +15,15 @@ public static class PageExtensions
 
     public static Task<bool> WasNotReloaded(this IPage page) => page.EvaluateAsync<bool>("() => window.__notReloaded === true");
 
+    /// <summary>Puts the quantity of the listing in the signed-in buyer's cart, from the listing's page.</summary>
+    public static async Task AddToCart(this IPage page, string listingId, string quantity)
+    {
+        await page.GotoAsync($"/market/listings/{listingId}");
+        await page.FillAsync("#quantity", quantity);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/buyer/cart");
+    }
+
     /// <summary>Clicks the download link, saves the file as artifacts/browser/{fileName} and returns its bytes.</summary>
     public static async Task<byte[]> DownloadFile(this IPage page, string selector, string fileName)
     {

@@ -18,7 +18,10 @@ namespace AgriLink.Web.Tests.Infrastructure;
 /// requests, JSON objects with their <c>object</c> type, errors in Stripe's envelope, and Idempotency-Key honoured
 /// as Stripe does (same key and parameters: the first response replayed; other parameters: an idempotency_error).
 /// It keeps payment intents, refunds, transfers and reversals, records every call, can drop responses after
-/// committing, and signs webhook events with Stripe.net's own signature code.
+/// committing, and signs webhook events with Stripe.net's own signature code. It also plays Stripe Checkout: sessions
+/// (<c>/v1/checkout/sessions</c>) and a tiny hosted page at <c>/checkout/{id}</c> whose "Pay" button makes the succeeded
+/// PaymentIntent, completes the session, sends the webhooks (when <see cref="Webhooks"/> is set and
+/// <see cref="SendCheckoutWebhooks"/>) and sends the browser back to the session's success URL.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
@@ -30,6 +33,7 @@ public sealed class FakeStripe : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Fingerprint, int Status, string Body)> _idempotent = new(StringComparer.Ordinal);
     private readonly List<FakeStripeCall> _calls = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _sessionForms = new(StringComparer.Ordinal);
     private int _dropNext;
     private string? _dropPath;
     private long _sequence;
@@ -37,6 +41,25 @@ public sealed class FakeStripe : IAsyncDisposable
     private FakeStripe(WebApplication app) => _app = app;
 
     public string Url { get; private set; } = "";
+
+    /// <summary>A client of the app (its base address the app's origin) that the hosted checkout page sends webhooks with.</summary>
+    public Func<HttpClient>? Webhooks { get; set; }
+
+    /// <summary>False: paying on the hosted page sends no webhook (the buyer's return alone must record the payment).</summary>
+    public bool SendCheckoutWebhooks { get; set; } = true;
+
+    /// <summary>True: every API call fails with Stripe's 500 api_error (Stripe unreachable in effect), and nothing is made.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>The settings that point the app's Stripe at this fake.</summary>
+    public Dictionary<string, string?> AppSettings() => new()
+    {
+        ["Stripe:SecretKey"] = SecretKey,
+        ["Stripe:WebhookSecret"] = WebhookSecret,
+        ["Stripe:PublishableKey"] = "pk_test_agrilink_fake",
+        ["Stripe:ApiBase"] = Url,
+        ["Stripe:CheckoutOrigin"] = Url,
+    };
 
     public static async Task<FakeStripe> StartAsync()
     {
@@ -98,6 +121,16 @@ public sealed class FakeStripe : IAsyncDisposable
         }
     }
 
+    /// <summary>The Checkout Session ran out unpaid (Stripe expires them after at most a day).</summary>
+    public void ExpireSession(string sessionId)
+    {
+        lock (_gate)
+        {
+            _objects[sessionId]["status"] = "expired";
+            _objects[sessionId]["url"] = null;
+        }
+    }
+
     /// <summary>The events Stripe would send for an object now: <c>refund.created</c> for a refund, and so on.</summary>
     public string EventFor(string type, string objectId) { lock (_gate) return EventJson(type, _objects[objectId]); }
 
@@ -110,11 +143,23 @@ public sealed class FakeStripe : IAsyncDisposable
             Content = new StringContent(tamperedBody ?? eventJson, Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("Stripe-Signature", header);
-        return await app.SendAsync(request, Api.Ct);
+        return await app.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
 
     private async Task Handle(HttpContext http)
     {
+        // Stripe's hosted checkout page: the browser's, with no API key.
+        if (http.Request.Path.Value!.Trim('/').Split('/') is ["checkout", var sessionId])
+        {
+            await (http.Request.Method == "POST" ? PayOnHostedPage(http, sessionId) : ShowHostedPage(http, sessionId));
+            return;
+        }
+        if (Down)
+        {
+            lock (_gate) _calls.Add(new FakeStripeCall(http.Request.Method, http.Request.Path.Value!, null, new Dictionary<string, string>(), 500, false));
+            await Write(http, 500, Error("api_error", "Stripe is down (fake).", null));
+            return;
+        }
         if (http.Request.Headers.Authorization.ToString() != $"Bearer {SecretKey}")
         {
             await Write(http, 401, Error("invalid_request_error", "Invalid API Key provided.", null));
@@ -173,6 +218,8 @@ public sealed class FakeStripe : IAsyncDisposable
             ("GET", ["v1", "refunds", var id]) => Find(id, "refund"),
             ("POST", ["v1", "transfers"]) => Ok(CreateTransfer(form)),
             ("POST", ["v1", "transfers", var id, "reversals"]) => CreateReversal(id),
+            ("POST", ["v1", "checkout", "sessions"]) => Ok(CreateSession(form)),
+            ("GET", ["v1", "checkout", "sessions", var id]) => Find(id, "checkout.session"),
             _ => (404, Error("invalid_request_error", $"Unrecognized request URL ({method}: {path}).", null)),
         };
     }
@@ -188,6 +235,91 @@ public sealed class FakeStripe : IAsyncDisposable
             ["transfer_group"] = form.GetValueOrDefault("transfer_group"), ["latest_charge"] = null,
             ["metadata"] = Metadata(form), ["created"] = Now(), ["livemode"] = false,
         });
+    }
+
+    private JsonObject CreateSession(Dictionary<string, string> form)
+    {
+        var id = NewId("cs_test");
+        long total = 0;
+        string? currency = null;
+        for (var i = 0; form.ContainsKey($"line_items[{i}][quantity]"); i++)
+        {
+            total += long.Parse(form[$"line_items[{i}][price_data][unit_amount]"], CultureInfo.InvariantCulture)
+                     * long.Parse(form[$"line_items[{i}][quantity]"], CultureInfo.InvariantCulture);
+            currency = form[$"line_items[{i}][price_data][currency]"];
+        }
+        _sessionForms[id] = form;
+        return Store(new JsonObject
+        {
+            ["id"] = id, ["object"] = "checkout.session", ["mode"] = form.GetValueOrDefault("mode"), ["status"] = "open",
+            ["payment_status"] = "unpaid", ["url"] = $"{Url}/checkout/{id}", ["success_url"] = form.GetValueOrDefault("success_url"),
+            ["cancel_url"] = form.GetValueOrDefault("cancel_url"), ["client_reference_id"] = form.GetValueOrDefault("client_reference_id"),
+            ["metadata"] = Metadata(form), ["amount_total"] = total, ["currency"] = currency, ["payment_intent"] = null,
+            ["created"] = Now(), ["expires_at"] = Now() + 86_400, ["livemode"] = false,
+        });
+    }
+
+    private async Task ShowHostedPage(HttpContext http, string sessionId)
+    {
+        JsonObject? session;
+        lock (_gate) session = _objects.GetValueOrDefault(sessionId)?.DeepClone().AsObject();
+        if (session is null || (string?)session["status"] != "open")
+        {
+            http.Response.StatusCode = 404;
+            await http.Response.WriteAsync("This checkout session is no longer available.");
+            return;
+        }
+        var amount = ((long)session["amount_total"]! / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>Fake Stripe Checkout</title></head>
+            <body><h1>Fake Stripe Checkout</h1><p id="amount">{WebUtility.HtmlEncode((string?)session["currency"])} {amount}</p>
+            <form method="post" action="/checkout/{sessionId}"><button type="submit" id="fake-pay">Pay</button></form>
+            <p><a id="fake-cancel" href="{WebUtility.HtmlEncode((string?)session["cancel_url"])}">Cancel</a></p></body></html>
+            """);
+    }
+
+    /// <summary>The card went through: the intent succeeds, the session completes, the webhooks go out, the browser goes back.</summary>
+    private async Task PayOnHostedPage(HttpContext http, string sessionId)
+    {
+        string[] events;
+        string successUrl;
+        lock (_gate)
+        {
+            if (!_objects.TryGetValue(sessionId, out var session) || (string?)session["status"] != "open")
+            {
+                http.Response.StatusCode = 409;
+                return;
+            }
+            var form = _sessionForms[sessionId];
+            // payment_intent_data[metadata][order_id] → metadata[order_id]; payment_intent_data[transfer_group] → transfer_group.
+            var intentData = form.Where(f => f.Key.StartsWith("payment_intent_data[", StringComparison.Ordinal)).ToDictionary(
+                f => f.Key["payment_intent_data".Length..] is var rest && rest.StartsWith("[metadata]", StringComparison.Ordinal)
+                    ? "metadata" + rest["[metadata]".Length..]
+                    : rest.Trim('[', ']'),
+                f => f.Value, StringComparer.Ordinal);
+            var intent = CreateIntent(new Dictionary<string, string>(intentData)
+            {
+                ["amount"] = ((long)session["amount_total"]!).ToString(CultureInfo.InvariantCulture), ["currency"] = (string)session["currency"]!,
+            });
+            session["status"] = "complete";
+            session["payment_status"] = "paid";
+            session["payment_intent"] = (string)intent["id"]!;
+            session["url"] = null;
+            events = [Succeed((string)intent["id"]!), EventJson("checkout.session.completed", session)];
+            successUrl = ((string)session["success_url"]!).Replace("{CHECKOUT_SESSION_ID}", sessionId, StringComparison.Ordinal);
+        }
+        if (SendCheckoutWebhooks && Webhooks is { } app)
+        {
+            using var client = app();
+            foreach (var e in events)
+            {
+                using var response = await Deliver(client, e);
+                response.EnsureSuccessStatusCode();
+            }
+        }
+        http.Response.StatusCode = StatusCodes.Status303SeeOther;
+        http.Response.Headers.Location = successUrl;
     }
 
     private (int, string) CreateRefund(Dictionary<string, string> form)

@@ -15,6 +15,33 @@ public static class Payments
         return await response.AssertOk();
     }
 
+    /// <summary>The buyer starts the card checkout and gets the session (asserting 200).</summary>
+    public static async Task<JsonObject> StartCardCheckout(this HttpClient buyer, string orderId)
+    {
+        using var response = await buyer.Post($"/api/orders/{orderId}/card-checkout");
+        return await response.AssertOk();
+    }
+
+    /// <summary>
+    /// The buyer presses "Pay" on the fake's hosted checkout page; returns where Stripe sends the browser back to. Without
+    /// <paramref name="webhooks"/> no event reaches the app (it learns of the payment only from the buyer's return).
+    /// </summary>
+    public static async Task<string> PayOnHostedPage(this StripeApp app, string sessionId, bool webhooks = true)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        app.Stripe.SendCheckoutWebhooks = webhooks;
+        try
+        {
+            using var response = await browser.PostAsync($"{app.Stripe.Url}/checkout/{sessionId}", null, Api.Ct);
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            return response.Headers.Location!.ToString();
+        }
+        finally
+        {
+            app.Stripe.SendCheckoutWebhooks = true;
+        }
+    }
+
     public static async Task<JsonObject> Deliver(this StripeApp app, string eventJson)
     {
         using var response = await FakeStripe.Deliver(app.Anonymous(), eventJson);

@@ -15,8 +15,8 @@ namespace AgriLink.Web.Tests.Payments;
 /// </summary>
 public sealed class StripeApp : IAsyncLifetime
 {
-    public const string Panzhou = "coop-pzcili";
-    public const string Xiuwen = "coop-xwkiwi";
+    public const string Panzhou = StripeSettings.Panzhou;
+    public const string Xiuwen = StripeSettings.Xiuwen;
     public const string Canteen = "buyer-gzcanteen";
 
     private readonly TempFolder _folder = new();
@@ -31,25 +31,13 @@ public sealed class StripeApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Stripe = await FakeStripe.StartAsync();
-        Factory = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
-        {
-            ["AgriLink:SeedDemo"] = "true",
-            ["AgriLink:SignInAttemptsPerMinute"] = "100000",
-            ["Stripe:SecretKey"] = FakeStripe.SecretKey,
-            ["Stripe:WebhookSecret"] = FakeStripe.WebhookSecret,
-            ["Stripe:PublishableKey"] = "pk_test_agrilink_fake",
-            ["Stripe:ApiBase"] = Stripe.Url,
-            ["Stripe:Payouts:CollectiveFeeBasisPoints"] = "300",
-            [$"Stripe:Payouts:Cooperatives:{Panzhou}:Account"] = "acct_pzcili",
-            [$"Stripe:Payouts:Cooperatives:{Panzhou}:EnterpriseId"] = "ent-panshan",
-            [$"Stripe:Payouts:Cooperatives:{Panzhou}:EnterpriseAccount"] = "acct_panshan",
-            [$"Stripe:Payouts:Cooperatives:{Panzhou}:EnterpriseBasisPoints"] = "1500",
-            [$"Stripe:Payouts:Cooperatives:{Panzhou}:CollectiveId"] = "vc-shepeng",
-            [$"Stripe:Payouts:Cooperatives:{Panzhou}:CollectiveAccount"] = "acct_shepeng",
-            [$"Stripe:Payouts:Cooperatives:{Xiuwen}:Account"] = "acct_xwkiwi",
-        });
+        var settings = StripeSettings.For(Stripe);
+        settings["AgriLink:SeedDemo"] = "true";
+        settings["AgriLink:SignInAttemptsPerMinute"] = "100000";
+        Factory = new AgriLinkFactory(_folder.Path, settings);
         Factory.StartServer();
         _signIn = new DemoSignIn(Factory);
+        Stripe.Webhooks = Factory.CreateClient;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using AgriLink.Payments;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace AgriLink.Web.Extensions;
@@ -8,7 +10,11 @@ public static class PipelineExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(SecurityHeaders);
+        // The buyer's "pay by card" form is redirected to Stripe Checkout's hosted page, which form-action must allow.
+        var formAction = app.Configuration.IsStripeConfigured()
+            ? $"'self' {app.Services.GetRequiredService<IOptions<StripeOptions>>().Value.CheckoutOrigin}"
+            : "'self'";
+        app.Use((http, next) => SecurityHeaders(http, next, formAction));
         app.Use(RefuseUnknownCharset);
         app.UseRouting();
         app.Use(LiveExtensions.HubAccessToken);
@@ -30,7 +36,7 @@ public static class PipelineExtensions
         return next();
     }
 
-    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next, string formAction)
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
@@ -41,7 +47,7 @@ public static class PipelineExtensions
         // The API explorer runs its own inline bootstrap script; every other page is held to 'self'.
         headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/scalar")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
-            : "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            : $"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action {formAction}";
         return next();
     }
 }

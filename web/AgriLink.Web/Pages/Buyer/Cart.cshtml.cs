@@ -4,6 +4,7 @@ using AgriLink.Domain.Orders;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Orders;
+using AgriLink.Payments;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Auth;
 using AgriLink.Web.Pages.Shared;
@@ -12,8 +13,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace AgriLink.Web.Pages.Buyer;
 
 /// <summary>
-/// The cart, grouped by cooperative (one order becomes one sub-order per cooperative), and checkout by invoice through
-/// <c>OrdersApi.Place</c>. The form carries an idempotency key made when it was shown, so a double submit places one order.
+/// The cart, grouped by cooperative (one order becomes one sub-order per cooperative), and checkout by invoice (or by
+/// card when Stripe is configured: the order page then offers to pay) through <c>OrdersApi.Place</c>. The form carries an idempotency key made when it was shown, so a double submit places one order.
 /// </summary>
 public sealed class CartModel(IConfiguration configuration) : BuyerPage
 {
@@ -24,11 +25,13 @@ public sealed class CartModel(IConfiguration configuration) : BuyerPage
 
     public IReadOnlyList<IGrouping<string, Line>> ByCooperative { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Cooperatives { get; private set; } = new Dictionary<string, string>();
+    public bool CardOffered => configuration.IsStripeConfigured();
     public long TotalFen => ByCooperative.SelectMany(g => g).Sum(l => l.AmountFen);
 
     [BindProperty] public string? DeliveryRegionCode { get; set; }
     [BindProperty] public string? DeliveryAddress { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public PaymentMethod PaymentMethod { get; set; } = PaymentMethod.Invoice;
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
     public async Task OnGetAsync()
@@ -62,7 +65,7 @@ public sealed class CartModel(IConfiguration configuration) : BuyerPage
     public async Task<IActionResult> OnPostCheckoutAsync()
     {
         await Load();
-        var order = new PlaceOrder(BuyerId, PaymentMethod.Invoice,
+        var order = new PlaceOrder(BuyerId, PaymentMethod,
             ShoppingCart.Read(Request).Select(l => new OrderLineRequest(l.ListingId, l.Quantity)).ToList(),
             DeliveryRegionCode ?? "", DeliveryAddress ?? "", string.IsNullOrWhiteSpace(Note) ? null : Note);
         var placed = Value<OrderDetails>(await OrdersApi.Place(Api, configuration, order, IdempotencyKey));

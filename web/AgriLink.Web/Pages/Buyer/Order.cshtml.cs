@@ -1,4 +1,7 @@
+using AgriLink.Domain.Errors;
+using AgriLink.Domain.Orders;
 using AgriLink.Grains.Orders;
+using AgriLink.Payments;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -7,14 +10,50 @@ namespace AgriLink.Web.Pages.Buyer;
 
 /// <summary>
 /// One order, each cooperative's sub-order with its status updating live (topic <c>buyer:{id}</c>), and the buyer's
-/// actions through the API's handlers: confirm a shipped sub-order arrived, cancel before shipping.
+/// actions through the API's handlers: confirm a shipped sub-order arrived, cancel before shipping, and pay a card
+/// order on Stripe Checkout's hosted page (a plain form: the page redirects there and Stripe sends the buyer back here).
 /// </summary>
 public sealed class OrderModel : AgriLinkPage
 {
     public OrderDetails Order { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Cooperatives { get; private set; } = new Dictionary<string, string>();
 
-    public Task OnGetAsync(string id) => Load(id);
+    /// <summary>Why the buyer is back from Stripe Checkout (paid, not yet confirmed, or cancelled); null otherwise.</summary>
+    public string? Notice { get; private set; }
+
+    /// <summary>A card order awaiting payment, and Stripe is configured: the page offers to pay it.</summary>
+    public bool CardPayable => Stripe is not null && Order is { PaymentMethod: PaymentMethod.Card, Status: OrderStatus.AwaitingPayment };
+
+    private IStripeGateway? Stripe => HttpContext.RequestServices.GetService<IStripeGateway>();
+
+    public async Task OnGetAsync(string id, [FromQuery(Name = "session_id")] string? sessionId, string? checkout)
+    {
+        await Load(id);
+        if (checkout == "cancelled" && Order.Status == OrderStatus.AwaitingPayment)
+            Notice = T["已取消银行卡支付，订单仍在等待付款。"];
+        if (sessionId is null || Stripe is not { } stripe) return;
+        // Back from Stripe: record the payment now rather than wait for the webhook (which would find it recorded).
+        try
+        {
+            Order = Value<OrderDetails>(await PaymentsApi.ConfirmCardCheckout(Api, stripe, id, sessionId));
+        }
+        catch (Exception e) when (e is PageProblemException or DomainException)
+        {
+            // Stripe did not answer, or the session is not this order's: the webhook still settles it.
+        }
+        Notice = Order.Status == OrderStatus.AwaitingPayment ? T["付款尚未确认，确认后本页自动更新。"] : T["付款成功，谢谢！"];
+    }
+
+    public async Task<IActionResult> OnPostPayAsync(string id)
+    {
+        await Load(id);
+        var stripe = Stripe ?? throw new PageProblemException(new ProblemDetails { Status = 404 });
+        var checkout = Value<CardCheckout>(await PaymentsApi.StartCardCheckout(Api, stripe, Request, id));
+        // Paid already (the session completed): the order page shows it.
+        if (checkout.Url is null) return RedirectToPage(new { id });
+        Response.Headers.Location = checkout.Url;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
 
     public async Task<IActionResult> OnPostDeliveredAsync(string id, string cooperativeId)
     {
