@@ -24,6 +24,7 @@ public sealed class CardCheckoutTests(StripeBrowserApp app)
         var orderId = buyer.Url.Split('/')[^1];
         Assert.Equal("AwaitingPayment", await buyer.GetAttributeAsync("#order-status", "data-status"));
         await buyer.Screenshot("buyer-card-order-awaiting-payment");
+        await buyer.AssertAccessible("buyer-card-order-awaiting-payment");
 
         // "Pay by card" is a plain form: the server redirects it to Stripe's hosted page.
         await buyer.ClickAsync("#pay-by-card button[type=submit]");
@@ -38,8 +39,10 @@ public sealed class CardCheckoutTests(StripeBrowserApp app)
         Assert.False(await buyer.IsVisibleAsync("#pay-by-card"));
         Assert.Equal(OrderStatus.Paid, (await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrderGrain>(orderId).Get()).Status);
         await buyer.Screenshot("buyer-card-order-paid");
+        await buyer.AssertAccessible("buyer-card-order-paid");
         await buyer.SetViewportSizeAsync(1280, 900);
         await buyer.Screenshot("buyer-card-order-paid");
+        await buyer.AssertAccessible("buyer-card-order-paid");
         await context.CloseAsync();
     }
 }

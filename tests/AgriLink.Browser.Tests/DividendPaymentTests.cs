@@ -68,6 +68,7 @@ public sealed class DividendPaymentTests(ClockedBrowserApp app)
         Assert.Equal(total, await preparer.InnerTextAsync("#total-paid"));
         await Assertions.Expect(preparer.Locator("p.notice[role=status]")).ToContainTextAsync(total);
         await preparer.Screenshot("cooperative-dividends-2024-paid");
+        await preparer.AssertAccessible("cooperative-dividends-2024-paid");
 
         // The household's line, as the declaration's lines give it, is on its page as paid.
         var lines = await CooperativeAdminTests.Json(preparerContext, Declaration + "/lines?limit=200");
@@ -90,6 +91,7 @@ public sealed class DividendPaymentTests(ClockedBrowserApp app)
             await Assertions.Expect(card).ToContainTextAsync("已到账");
             await Assertions.Expect(card).ToContainTextAsync("已发放");
             await household.Screenshot("household-dividends-2024-paid");
+            await household.AssertAccessible("household-dividends-2024-paid");
             await householdContext.CloseAsync();
         }
     }

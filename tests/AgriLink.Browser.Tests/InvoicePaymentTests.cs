@@ -72,6 +72,7 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         // The bookkeeper sees which transfer settled it.
         await Assertions.Expect(row.Locator(".payment")).ToContainTextAsync("中国农业银行修文支行 20261130-002");
         await coop.Screenshot("cooperative-invoice-paid");
+        await coop.AssertAccessible("cooperative-invoice-paid");
         var paid = (await CooperativeAdminTests.Json(coopContext, $"/api/cooperatives/{Cooperative}/invoices?limit=200"))
             .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetString() == number);
         Assert.Equal("Paid", paid.GetProperty("status").GetString());
@@ -82,6 +83,7 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         await Assertions.Expect(suborder).ToContainTextAsync(number);
         await Assertions.Expect(buyer.Locator("#order ol.steps")).ToContainTextAsync("paid");
         await buyer.Screenshot("buyer-order-invoice-paid");
+        await buyer.AssertAccessible("buyer-order-invoice-paid");
         await Task.WhenAll(coopContext.CloseAsync(), buyerContext.CloseAsync());
     }
 
