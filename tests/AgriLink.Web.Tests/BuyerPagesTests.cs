@@ -91,6 +91,36 @@ public sealed class BuyerPagesTests(SeededApp app)
         Assert.DoesNotContain("按月", html);
     }
 
+    [Fact]
+    public async Task DemandPageExplainsMatchesInThePagesLanguage()
+    {
+        var canteen = await SignedIn("buyer.canteen");
+        using var posted = await canteen.Post("/buyer/demands", Demand(Token(await canteen.GetText("/buyer/demands")), ("MaxPrice", "5")));
+        var demand = posted.Headers.Location!.OriginalString;   // /buyer/demands/dmd-…
+        var path = demand + "?explainExcluded=true";
+        var matches = await canteen.GetObject($"/api/demands/{demand.Split('/')[^1]}/matches?explainExcluded=true");
+
+        // Chinese: the API's explanations word for word, nothing marked as another language.
+        var chinese = await canteen.GetText(path);
+        var components = matches["items"]!.AsArray().SelectMany(m => m!["components"]!.AsArray()).ToList();
+        Assert.NotEmpty(components);
+        Assert.All(components, c => Assert.Contains($"""<span class="why">{(string)c!["explanation"]!}</span>""", chinese));
+        Assert.All(components, c => Assert.NotNull(c!["arguments"]));
+        Assert.DoesNotContain("""<span class="why"><span lang="zh-CN">""", chinese);
+
+        // English: every explanation and exclusion reason in English, only place names left in (marked) Chinese.
+        await English(canteen);
+        var english = await canteen.GetText(path);
+        var items = Regex.Matches(english, """<li data-(?:component="[a-z]+" data-)?code="(?<code>[a-z.-]+)">(?<body>.*?)</li>""", RegexOptions.Singleline);
+        Assert.True(items.Count >= components.Count, $"{items.Count} explanations for {components.Count} components");
+        Assert.Contains(items, i => i.Groups["code"].Value.StartsWith("price.", StringComparison.Ordinal) && i.Groups["body"].Value.Contains("Unit price", StringComparison.Ordinal));
+        foreach (Match item in items)
+        {
+            var words = Regex.Replace(item.Groups["body"].Value, """<span lang="zh-CN">[^<]*</span>""", "");
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", words);
+        }
+    }
+
     private static async Task English(HttpClient client)
     {
         using var chosen = await client.Post("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
