@@ -35,6 +35,12 @@ public sealed class CooperativeAdminTests(BrowserApp app)
         await Assertions.Expect(countyMessage).ToContainTextAsync("须为 6 位县级行政区划代码");
         await Assertions.Expect(page.Locator("span[data-valmsg-for='Price']")).Not.ToBeEmptyAsync();
         Assert.Equal(title, await page.InputValueAsync("#Title")); // what was typed stays
+        // A screen reader hears the problem on the field itself.
+        Assert.Equal("true", await page.GetAttributeAsync("#CountyCode", "aria-invalid"));
+        Assert.Equal("CountyCode-problem", await page.GetAttributeAsync("#CountyCode", "aria-describedby"));
+        Assert.Equal("CountyCode-problem", await countyMessage.GetAttributeAsync("id"));
+        Assert.Null(await page.GetAttributeAsync("#Title", "aria-invalid"));
+        await page.AssertAccessible("the refused listing form");
         await page.Screenshot("cooperative-listing-invalid");
         Assert.Equal(before, await Total(context, "/api/listings?cooperativeId=coop-cjxiang&limit=200"));
 

@@ -76,6 +76,8 @@ public sealed class MarketplaceTests(BrowserApp app)
         Assert.Equal(200, response.Status);
         Assert.Contains("行政区划代码", await page.InnerTextAsync("[data-valmsg-for=DeliveryRegionCode]"));
         Assert.Contains("必填", await page.InnerTextAsync("[data-valmsg-for=DeliveryAddress]"));
+        Assert.Equal("true", await page.GetAttributeAsync("#DeliveryRegionCode", "aria-invalid"));
+        await page.AssertAccessible("the refused checkout");
         Assert.Equal(1, await page.Locator(".cart-cooperative").CountAsync());
         await page.GotoAsync("/buyer/orders");
         Assert.Equal(ordersBefore, await page.Locator(".order").CountAsync());
@@ -100,7 +102,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         await context.CloseAsync();
     }
 
-    private static async Task AddToCart(IPage page, string listingId, string quantity)
+    internal static async Task AddToCart(IPage page, string listingId, string quantity)
     {
         await page.GotoAsync($"/market/listings/{listingId}");
         await page.FillAsync("#quantity", quantity);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace AgriLink.Browser.Tests;
 
-/// <summary>Every page of each role at 360 px (a cheap phone) and 1280 px: it renders, fits the width, and is saved as a screenshot.</summary>
+/// <summary>Every page of each role at 360 px (a cheap phone) and 1280 px: it renders, fits the width, passes axe-core's WCAG 2.1 AA checks, and is saved as a screenshot.</summary>
 [Collection(BrowserAppCollection.Name)]
 public sealed class PageTourTests(BrowserApp app)
 {
@@ -34,6 +34,7 @@ public sealed class PageTourTests(BrowserApp app)
                 Assert.True(await page.Locator("main h1").IsVisibleAsync(), $"{path} has a heading");
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than {width} px");
+                await page.AssertAccessible(path);
                 await page.Screenshot(((userName ?? "public") + path.Replace('/', '-')).TrimEnd('-'));
             }
             await context.CloseAsync();
@@ -53,6 +54,7 @@ public sealed class PageTourTests(BrowserApp app)
 
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Contains("Market", await page.InnerTextAsync("header nav"));
+        await page.AssertAccessible("/ in English");
         await page.Screenshot("public-home-english");
         await context.CloseAsync();
     }

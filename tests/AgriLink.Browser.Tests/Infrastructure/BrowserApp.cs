@@ -1,6 +1,9 @@
 using System.Net;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -9,9 +12,10 @@ namespace AgriLink.Browser.Tests.Infrastructure;
 /// <summary>
 /// The web app with the Guizhou demo on a real Kestrel listener on a free loopback port, and Debian's Chromium driven
 /// by Playwright (never a downloaded browser). Shared by the tests of <see cref="BrowserAppCollection"/>; tests that
-/// order or change stock use listings and buyers no other browser test reads.
+/// order or change stock use listings and buyers no other browser test reads. A subclass may give the host its own
+/// platform clock (<see cref="ClockedBrowserApp"/>): the grains, the seeding and sign-in then reckon time by it.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -19,8 +23,17 @@ public sealed class BrowserApp : IAsyncLifetime
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private readonly TempFolder _folder = new();
-    private AgriLinkFactory _factory = null!;
+    private readonly TimeProvider? _clock;
+    private AgriLinkFactory _root = null!;
+    private WebApplicationFactory<Program> _factory = null!;
     private IPlaywright _playwright = null!;
+
+    public BrowserApp() : this(null)
+    {
+    }
+
+    /// <param name="clock">The platform's <see cref="TimeProvider"/> in place of the system clock; null keeps the system clock.</param>
+    protected BrowserApp(TimeProvider? clock) => _clock = clock;
 
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -35,13 +48,18 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs Debian's chromium package.");
-        File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
+        // The shared app's page-weight tests append to this file; a second app running beside it leaves it alone.
+        if (_clock is null) File.Delete(Path.Combine(Artifacts, "page-weight.txt"));
         var port = FreePort.Next();
-        _factory = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
+        _root = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>
         {
             ["AgriLink:SeedDemo"] = "true",
             ["AgriLink:SignInAttemptsPerMinute"] = "100000",
         });
+        // As the API tests do (DividendWorkflowTests): the clock replaces the TimeProvider service before the host starts.
+        _factory = _clock is { } clock
+            ? _root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)))
+            : _root;
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -59,22 +77,26 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_factory is not null && !ReferenceEquals(_factory, _root)) await _factory.DisposeAsync();
+        if (_root is not null) await _root.DisposeAsync();
         _folder.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A fresh browser context (its own cookies: a second browser) at the given width, in the default language.</summary>
-    public Task<IBrowserContext> NewContext(int width = 360) => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <param name="javaScript">False: a browser that runs no script, for pages that must work without it.</param>
+    public Task<IBrowserContext> NewContext(int width = 360, bool javaScript = true) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseAddress.ToString(),
         ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 740 : 900 },
         AcceptDownloads = true,
+        JavaScriptEnabled = javaScript,
     });
 
     /// <summary>A browser context signed in through the sign-in form as the demo account.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignedIn(string userName, int width = 360)
+    public async Task<(IBrowserContext Context, IPage Page)> SignedIn(string userName, int width = 360, bool javaScript = true)
     {
-        var context = await NewContext(width);
+        var context = await NewContext(width, javaScript);
         var page = await context.NewPageAsync();
         // Once in a few runs on the 2-core CI machine the form's navigation never left the sign-in page (seen once, cause
         // not found). A refusal the server wrote on the page (wrong password, locked, rate limited) fails at once with its

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Playwright;
+using Xunit;
 
 namespace AgriLink.Browser.Tests.Infrastructure;
 
@@ -27,5 +29,23 @@ public static class PageExtensions
     {
         var width = page.ViewportSize?.Width ?? 0;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Artifacts, $"{name}-{width}.png"), FullPage = true });
+    }
+
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe.min.js")));
+
+    /// <summary>
+    /// Runs axe-core (npm, injected through the DevTools protocol, so the page's CSP is unchanged) against WCAG 2.1 A and
+    /// AA and fails with every violation: its rule, impact and the elements it found.
+    /// </summary>
+    public static async Task AssertAccessible(this IPage page, string what)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+            await page.EvaluateAsync(AxeSource.Value + ";0");
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                .violations.map(v => `${v.id} (${v.impact}): ${v.help}\n    ` + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\s+/g, ' ')).join('\n    '))
+            """);
+        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(found.Count == 0, $"{what} at {page.ViewportSize?.Width} px has {found.Count} accessibility violations:\n{string.Join('\n', found)}");
     }
 }

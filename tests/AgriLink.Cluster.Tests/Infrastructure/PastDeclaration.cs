@@ -1,18 +1,12 @@
 using System.Globalization;
 using AgriLink.Domain.Codes;
-using AgriLink.Domain.Cooperatives;
-using AgriLink.Domain.Dividends;
-using AgriLink.Domain.Shares;
-using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Dividends;
-using AgriLink.Grains.Shares;
 using AgriLink.Hosting;
 using AgriLink.Storage;
 using AgriLink.Storage.Hosting;
+using AgriLink.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Xunit;
 
 namespace AgriLink.Cluster.Tests.Infrastructure;
 
@@ -25,15 +19,16 @@ namespace AgriLink.Cluster.Tests.Infrastructure;
 public sealed class PastDeclaration(int members)
 {
     public const string CooperativeId = "coop-cluster-pay";
-    public const int FiscalYear = 2025;
+    public const int FiscalYear = PublicisedCashDividend.FiscalYear;
 
-    private static readonly DateOnly Founded = new(2016, 5, 1);
+    private readonly PublicisedCashDividend _scenario = new(new(
+            "盘州市集群测试农民专业合作社", UnifiedSocialCreditCode.WithCheckCharacter("93" + "520281" + "MA6CL8XT3"), "520281", "舍烹村",
+            "贵州省六盘水市盘州市普古乡舍烹村", "杨集群", "13985812342", PublicisedCashDividend.Founded, "集群故障测试：社员的现金股分红。"),
+        CooperativeId, "cp", members, Traders: 10, Preparer: "preparer", Approver: "approver");
 
-    public int Members { get; } = members;
+    public int Members => _scenario.Members;
 
-    public string LedgerKeyPrefix => $"dividend:{new CooperativeYear(CooperativeId, FiscalYear)}:";
-
-    public static string MemberId(int i) => $"cp-{i:D6}";
+    public string LedgerKeyPrefix => $"dividend:{_scenario.Year}:";
 
     /// <summary>Declares it on <paramref name="database"/>; returns the total to pay in fen.</summary>
     public async Task<long> WriteAsync(string database)
@@ -46,7 +41,7 @@ public sealed class PastDeclaration(int members)
             ["Orleans:ClusterId"] = $"preparing-{Guid.NewGuid():N}",
         });
         builder.Services.AddAgriLinkDatabase(AgriLinkDatabase.Postgres(database));
-        builder.Services.AddSingleton<TimeProvider>(new FixedStartClock(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddSingleton<TimeProvider>(new FixedStartClock(PublicisedCashDividend.Anchor));
         builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));
         using var host = builder.Build();
         await host.StartAsync(TestServices.Ct);
@@ -60,36 +55,8 @@ public sealed class PastDeclaration(int members)
         }
     }
 
-    private async Task<long> DeclareAsync(IGrainFactory grains)
-    {
-        var coop = grains.GetGrain<ICooperativeGrain>(CooperativeId);
-        await coop.Register(new CooperativeProfile(
-            "盘州市集群测试农民专业合作社", UnifiedSocialCreditCode.WithCheckCharacter("93" + "520281" + "MA6CL8XT3"), "520281", "舍烹村",
-            "贵州省六盘水市盘州市普古乡舍烹村", "杨集群", "13985812342", Founded, "集群故障测试：社员的现金股分红。"));
-        foreach (var batch in Enumerable.Range(1, Members).Chunk(10_000))
-            await coop.AddMembers(batch.Select(i => new CooperativeMember(MemberId(i), MemberKind.Individual, $"社员{i}", IsFarmer: true, Founded.AddMonths(1))).ToList());
-
-        var register = grains.GetGrain<IShareRegisterGrain>(CooperativeId);
-        await register.SetCharter(new Charter(
-            ReserveRateBp: 1000, WelfareRateBp: 500, TradeReturnRateBp: 6000, ShortfallPolicy.CarryAsLiability, [],
-            PreferredExitPolicy.ConvertToOrdinary, PreferredFloorBp: 0));
-        foreach (var batch in Enumerable.Range(1, Members).Chunk(10_000))
-            await register.IssueMany(batch.Select(i => new Holding($"h-{MemberId(i)}", MemberId(i), ShareholderKind.OtherMember, ShareClass.Cash,
-                1_000L + i % 7 * 500, (1_000L + i % 7 * 500) * 100, Founded.AddMonths(1), $"集群股字第{i:D6}号")).ToList(), "preparer", "现金入股登记");
-
-        var year = new CooperativeYear(CooperativeId, FiscalYear).ToString();
-        var trade = grains.GetGrain<IMemberTradeGrain>(year);
-        for (var i = 1; i <= 10; i++)
-            await trade.Record(new TradeRecord($"cluster-2025-{i}", MemberId(i), 100_000 + i * 7_919L, new DateOnly(2025, 9, 20), TradeSource.Manual, "鲜刺梨交售"));
-
-        var declaration = grains.GetGrain<IDividendDeclarationGrain>(year);
-        var prepared = await declaration.Prepare(new YearEndFigures(SurplusFen: Members * 100_000L), "preparer");
-        Assert.Equal(Members, prepared.LineCount);
-        await declaration.Approve("approver");
-        var publicised = await declaration.Publicise(new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 11), "approver");
-        Assert.Equal(DeclarationStatus.Publicised, publicised.Declaration.Status);
-        return publicised.Totals.TotalPaidFen;
-    }
+    private async Task<long> DeclareAsync(IGrainFactory grains) =>
+        (await _scenario.DeclareAsync(grains)).Totals.TotalPaidFen;
 
     /// <summary>Platform time starting at a chosen instant and running at real speed (timers stay on the system clock).</summary>
     private sealed class FixedStartClock(DateTimeOffset anchor) : TimeProvider

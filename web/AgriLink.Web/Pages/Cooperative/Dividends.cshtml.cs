@@ -1,5 +1,6 @@
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Errors;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Dividends;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
@@ -12,7 +13,7 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// figures, the totals and every shareholder's line (a page of <see cref="Paging.MaxLimit"/> at a time), the second
 /// admin's approval, the public notice, payment. The status follows the cooperative's <c>dividend.*</c> events live.
 /// </summary>
-public sealed class DividendsModel : CooperativePage
+public sealed class DividendsModel(TimeProvider clock) : CooperativePage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int Offset { get; set; }
@@ -26,10 +27,9 @@ public sealed class DividendsModel : CooperativePage
     [BindProperty, ProblemField("surplusFen")] public string? Surplus { get; set; }
     [BindProperty, ProblemField("priorLossesFen")] public string? PriorLosses { get; set; }
     [BindProperty, ProblemField("profitPerMuFen")] public string? ProfitPerMu { get; set; }
-    [BindProperty] public DateOnly NoticeStart { get; set; } = Today;
-    [BindProperty] public DateOnly NoticeEnd { get; set; } = Today.AddDays(6);
+    [BindProperty] public DateOnly NoticeStart { get; set; } = clock.Today();
+    [BindProperty] public DateOnly NoticeEnd { get; set; } = clock.Today().AddDays(6);
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     public async Task OnGetAsync()
     {

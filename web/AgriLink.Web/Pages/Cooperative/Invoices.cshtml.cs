@@ -1,4 +1,5 @@
 using AgriLink.Domain.Invoices;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Invoices;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
@@ -10,12 +11,12 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// The cooperative's monthly invoices through <c>InvoicesApi</c>: the list, issuing a buyer's invoice for a month,
 /// recording the bank transfer, and the document as CSV or .xlsx (the API's own download).
 /// </summary>
-public sealed class InvoicesModel : CooperativePage
+public sealed class InvoicesModel(TimeProvider clock) : CooperativePage
 {
     public IReadOnlyList<InvoiceSummary> Invoices { get; private set; } = [];
 
     [BindProperty] public string? BuyerId { get; set; }
-    [BindProperty] public string? Month { get; set; } = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM");
+    [BindProperty] public string? Month { get; set; } = clock.Now().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public string? BankReference { get; set; }

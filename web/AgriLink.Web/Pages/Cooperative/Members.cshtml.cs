@@ -1,4 +1,5 @@
 using AgriLink.Domain.Cooperatives;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Web.Apis;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AgriLink.Web.Pages.Cooperative;
 
 /// <summary>The cooperative's members and admitting one, through <c>CooperativesApi.Get</c> and <c>AddMember</c>.</summary>
-public sealed class MembersModel : CooperativePage
+public sealed class MembersModel(TimeProvider clock) : CooperativePage
 {
     public IReadOnlyList<CooperativeMember> Members { get; private set; } = [];
 
@@ -14,7 +15,7 @@ public sealed class MembersModel : CooperativePage
     [BindProperty] public MemberKind Kind { get; set; } = MemberKind.Household;
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public bool IsFarmer { get; set; } = true;
-    [BindProperty] public DateOnly JoinedOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    [BindProperty] public DateOnly JoinedOn { get; set; } = clock.Today();
     [BindProperty] public bool IsOfficer { get; set; }
 
     public Task OnGetAsync() => Load();

@@ -1,4 +1,5 @@
 using AgriLink.Domain.Shares;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Shares;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
@@ -10,7 +11,7 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// The 三变 share register as of a date (<c>SharesApi.GetRegister</c>) and registering a holding with its certificate
 /// (<c>SharesApi.Issue</c>). Money is typed in yuan; land is typed in 亩 and kept in thousandths.
 /// </summary>
-public sealed class SharesModel : CooperativePage
+public sealed class SharesModel(TimeProvider clock) : CooperativePage
 {
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
@@ -23,7 +24,7 @@ public sealed class SharesModel : CooperativePage
     [BindProperty] public ShareClass ShareClass { get; set; } = ShareClass.Cash;
     [BindProperty] public long Shares { get; set; }
     [BindProperty, ProblemField("valuationFen")] public string? Valuation { get; set; }
-    [BindProperty] public DateOnly IssuedOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    [BindProperty] public DateOnly IssuedOn { get; set; } = clock.Today();
     [BindProperty] public string? CertificateNo { get; set; }
     [BindProperty] public bool Preferred { get; set; }
     [BindProperty] public string? FundId { get; set; }
@@ -36,7 +37,7 @@ public sealed class SharesModel : CooperativePage
     public async Task OnGetAsync()
     {
         await Load();
-        HoldingId = $"h-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        HoldingId = $"h-{clock.Now():yyyyMMddHHmmss}";
     }
 
     public async Task<IActionResult> OnPostAsync()

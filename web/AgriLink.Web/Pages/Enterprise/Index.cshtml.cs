@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgriLink.Domain.Offtake;
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Offtake;
 using AgriLink.Web.Apis;
@@ -14,7 +15,7 @@ namespace AgriLink.Web.Pages.Enterprise;
 /// through <c>OfftakeApi</c>; its investments in cooperatives (企业投资股 in their registers) and their dividends, through
 /// <c>EnterprisesApi</c>. <c>?id=</c> picks one of the account's enterprises (the first by default); anything else is a 403.
 /// </summary>
-public sealed class IndexModel : AgriLinkPage
+public sealed class IndexModel(TimeProvider clock) : AgriLinkPage
 {
     [BindProperty(SupportsGet = true, Name = "id")] public string? EnterpriseId { get; set; }
 
@@ -26,7 +27,7 @@ public sealed class IndexModel : AgriLinkPage
 
     [BindProperty] public string? ContractId { get; set; }
     [BindProperty] public string? Reference { get; set; }
-    [BindProperty] public DateOnly Date { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    [BindProperty] public DateOnly Date { get; set; } = clock.Today();
     [BindProperty] public decimal Quantity { get; set; }
     [BindProperty, ProblemField("marketPriceFen")] public string? MarketPrice { get; set; }
     [BindProperty] public string? Note { get; set; }

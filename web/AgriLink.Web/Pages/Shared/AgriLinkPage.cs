@@ -1,3 +1,4 @@
+using AgriLink.Grains.Common;
 using AgriLink.Web.Apis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,9 @@ public abstract class AgriLinkPage : PageModel
         HttpContext.RequestServices.GetRequiredService<IGrainFactory>(),
         HttpContext.RequestServices.GetRequiredService<AuditTrail>(),
         User);
+
+    /// <summary>Today's date on the platform clock (China Standard Time), for forms' default dates.</summary>
+    public DateOnly Today => HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();
 
     /// <summary>The page's strings (the views' <c>T</c>), for messages a page model adds itself.</summary>
     protected Microsoft.Extensions.Localization.IStringLocalizer T =>
