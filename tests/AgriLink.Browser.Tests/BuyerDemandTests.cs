@@ -155,6 +155,17 @@ public sealed class BuyerDemandTests(BrowserApp app)
         Assert.Equal(await chart.Locator(".bar.quota .value").TextContentAsync(), await page.InnerTextAsync("#quota-table [data-row=quota]"));
         Assert.Equal(await chart.Locator(".bar.counted .value").TextContentAsync(), await page.InnerTextAsync("#quota-table [data-row=counted]"));
 
+        // Month by month: the API's cumulative figures in the table, one point of the line per month so far, the same quota.
+        var months = progress.RootElement.GetProperty("months").EnumerateArray().ToList();
+        var rows = page.Locator("#quota-months-table tbody tr");
+        var shown = await rows.CountAsync();
+        Assert.InRange(shown, 1, 12);
+        Assert.Equal(shown, await page.Locator("#quota-months-chart circle.point").CountAsync());
+        Assert.Equal(months[shown - 1].GetProperty("cumulativeFen").GetInt64().ToString(CultureInfo.InvariantCulture),
+            await rows.Nth(shown - 1).Locator("[data-col=cumulative]").GetAttributeAsync("data-fen"));
+        Assert.Equal(quotaFen.ToString(CultureInfo.InvariantCulture), await page.GetAttributeAsync("#quota-months-chart .quota-line", "data-fen"));
+        Assert.True(await page.Locator("#quota-months-chart").IsVisibleAsync());
+
         // It follows the unit's live topic and redraws on quota.progress.
         await page.WaitForLive();
         Assert.Contains("quota.progress", await page.GetAttributeAsync("body", "data-live-refresh") ?? "");
@@ -178,6 +189,7 @@ public sealed class BuyerDemandTests(BrowserApp app)
             await page.WaitForFunctionAsync("s => document.querySelector('#quota-chart .bar.quota .value').textContent.trim() === s", "¥1,200,000.00");
             Assert.True(await page.WasNotReloaded());
             Assert.Equal("¥1,200,000.00", await page.InnerTextAsync("#quota-table [data-row=quota]"));
+            Assert.Equal("120000000", await page.GetAttributeAsync("#quota-months-chart .quota-line", "data-fen"));
         }
         finally
         {

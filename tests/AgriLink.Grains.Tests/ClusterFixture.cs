@@ -88,6 +88,21 @@ public class ClusterFixture : IAsyncLifetime
             silo.GetRequiredService<IActivatorProvider>());
     }
 
+    /// <summary>
+    /// Reads a grain's state row fresh, changes it and writes it back with its own (current) version, behind the grain's
+    /// back: what another silo, or an earlier version of the code, would have stored.
+    /// </summary>
+    public async Task ChangeStoredStateAsync<T>(string stateName, IAddressable grain, Func<T, T> change)
+    {
+        var storage = OutsideStorage();
+        var stored = new GrainState<T>();
+        await storage.ReadStateAsync(stateName, grain.GetGrainId(), stored, TestContext.Current.CancellationToken);
+        Assert.True(stored.RecordExists);
+        Assert.NotNull(stored.State);
+        stored.State = change(stored.State);
+        await storage.WriteStateAsync(stateName, grain.GetGrainId(), stored, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The stored version of a grain's state row, or null when it has none; read with plain SQL.</summary>
     public async Task<long?> StoredVersionAsync(string stateName, IAddressable grain)
     {

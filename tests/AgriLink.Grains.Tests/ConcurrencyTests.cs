@@ -19,16 +19,8 @@ public sealed class ConcurrencyTests(ClusterFixture fixture)
     private readonly IClusterClient _client = fixture.Client;
 
     /// <summary>Reads the row fresh, changes it and writes it back with its own (current) version.</summary>
-    private async Task WriteBehindTheGrainsBack<T>(string stateName, IAddressable grain, Func<T, T> change)
-    {
-        var storage = fixture.OutsideStorage();
-        var stored = new GrainState<T>();
-        await storage.ReadStateAsync(stateName, grain.GetGrainId(), stored, TestContext.Current.CancellationToken);
-        Assert.True(stored.RecordExists);
-        Assert.NotNull(stored.State);
-        stored.State = change(stored.State);
-        await storage.WriteStateAsync(stateName, grain.GetGrainId(), stored, TestContext.Current.CancellationToken);
-    }
+    private Task WriteBehindTheGrainsBack<T>(string stateName, IAddressable grain, Func<T, T> change) =>
+        fixture.ChangeStoredStateAsync(stateName, grain, change);
 
     private async Task<T> ReadBehindTheGrainsBack<T>(string stateName, IAddressable grain)
     {

@@ -1,5 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+<<<<<<< HEAD
+=======
+using AgriLink.Web.Localization;
+using AgriLink.Web.Seeding;
+using AgriLink.Web.Tests.Dividends;
+>>>>>>> ui-quota
 using AgriLink.Web.Tests.Infrastructure;
 using Xunit;
 
@@ -45,7 +52,101 @@ public sealed class BuyerPagesTests(SeededApp app)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+<<<<<<< HEAD
     private Task<HttpClient> SignedIn(string userName) => app.Factory.SignedIn(userName);
+=======
+    [Fact]
+    public async Task QuotaPageDrawsTheMonthsSoFarWithTheApisFigures()
+    {
+        var canteen = await SignedIn("buyer.canteen");
+        var progress = await canteen.GetObject("/api/buyers/buyer-gzcanteen/quota");
+        var html = await canteen.GetText("/buyer/quota");
+        var months = progress["months"]!.AsArray();
+        var through = DividendHelpers.ChinaToday.Month;
+
+        var rows = Regex.Matches(html, """<tr data-month="(?<m>\d+)">\s*<th scope="row">(?<name>[^<]+)</th>\s*<td class="num" data-col="month" data-fen="(?<f>\d+)">(?<money>[^<]+)</td>\s*<td class="num" data-col="cumulative" data-fen="(?<c>\d+)">""");
+        Assert.Equal(Enumerable.Range(1, through), rows.Select(r => int.Parse(r.Groups["m"].Value, CultureInfo.InvariantCulture)));
+        foreach (Match row in rows)
+        {
+            var month = months[int.Parse(row.Groups["m"].Value, CultureInfo.InvariantCulture) - 1]!;
+            Assert.Equal((long)month["countedFen"]!, long.Parse(row.Groups["f"].Value, CultureInfo.InvariantCulture));
+            Assert.Equal((long)month["cumulativeFen"]!, long.Parse(row.Groups["c"].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(Labels.Money((long)month["countedFen"]!), row.Groups["money"].Value);
+            Assert.Equal($"{row.Groups["m"].Value}月", row.Groups["name"].Value);
+        }
+        // The chart: titled and described, one point of the cumulative line per month so far, the quota line at the API's quota.
+        Assert.Contains("""<title id="quota-months-title">预留份额按月累计进度</title>""", html);
+        Assert.Contains($"累计计入 {Labels.Money((long)months[through - 1]!["cumulativeFen"]!)}", html);
+        Assert.Equal(through, Regex.Count(html, """<circle class="point" """));
+        Assert.Contains($"""<g class="quota-line" data-fen="{(long)progress["quotaFen"]!}">""", html);
+        Assert.Equal(12, Regex.Count(html, """<g class="month" data-month="""));
+    }
+
+    [Fact]
+    public async Task QuotaMonthsAreInEnglishOnEnglishPages()
+    {
+        var canteen = await SignedIn("buyer.canteen");
+        await English(canteen);
+
+        var html = await canteen.GetText("/buyer/quota");
+
+        Assert.Contains("""<h2 id="quota-months-heading">Progress by month</h2>""", html);
+        Assert.Contains("""<th scope="row">Jan</th>""", html);
+        Assert.Contains("""<title id="quota-months-title">Reserve quota progress by month</title>""", html);
+        Assert.DoesNotContain("按月", html);
+    }
+
+    [Fact]
+    public async Task DemandPageExplainsMatchesInThePagesLanguage()
+    {
+        var canteen = await SignedIn("buyer.canteen");
+        using var posted = await canteen.Post("/buyer/demands", Demand(Token(await canteen.GetText("/buyer/demands")), ("MaxPrice", "5")));
+        var demand = posted.Headers.Location!.OriginalString;   // /buyer/demands/dmd-…
+        var path = demand + "?explainExcluded=true";
+        var matches = await canteen.GetObject($"/api/demands/{demand.Split('/')[^1]}/matches?explainExcluded=true");
+
+        // Chinese: the API's explanations word for word, nothing marked as another language.
+        var chinese = await canteen.GetText(path);
+        var components = matches["items"]!.AsArray().SelectMany(m => m!["components"]!.AsArray()).ToList();
+        Assert.NotEmpty(components);
+        Assert.All(components, c => Assert.Contains($"""<span class="why">{(string)c!["explanation"]!}</span>""", chinese));
+        Assert.All(components, c => Assert.NotNull(c!["arguments"]));
+        Assert.DoesNotContain("""<span class="why"><span lang="zh-CN">""", chinese);
+
+        // English: every explanation and exclusion reason in English, only place names left in (marked) Chinese.
+        await English(canteen);
+        var english = await canteen.GetText(path);
+        var items = Regex.Matches(english, """<li data-(?:component="[a-z]+" data-)?code="(?<code>[a-z.-]+)">(?<body>.*?)</li>""", RegexOptions.Singleline);
+        Assert.True(items.Count >= components.Count, $"{items.Count} explanations for {components.Count} components");
+        Assert.Contains(items, i => i.Groups["code"].Value.StartsWith("price.", StringComparison.Ordinal) && i.Groups["body"].Value.Contains("Unit price", StringComparison.Ordinal));
+        foreach (Match item in items)
+        {
+            var words = Regex.Replace(item.Groups["body"].Value, """<span lang="zh-CN">[^<]*</span>""", "");
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", words);
+        }
+    }
+
+    private static async Task English(HttpClient client)
+    {
+        using var chosen = await client.Post("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en", ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token(await client.GetText("/buyer/quota")),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+    }
+
+    private async Task<HttpClient> SignedIn(string userName)
+    {
+        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetText("/account/login");
+        using var response = await client.Post("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = DemoData.Password, ["__RequestVerificationToken"] = Token(login),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+>>>>>>> ui-quota
 
     private static FormUrlEncodedContent Demand(string token, params (string Name, string Value)[] changes)
     {

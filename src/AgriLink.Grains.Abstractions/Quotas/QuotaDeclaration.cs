@@ -14,7 +14,13 @@ public sealed record QuotaDeclaration(
     [property: Id(2)] CanteenOperation Canteen = CanteenOperation.SelfRun,
     [property: Id(3)] string? CatererName = null);
 
-/// <summary>A budget unit's live quota for a year. Only certified purchases count; the split shows where they came from.</summary>
+/// <summary>
+/// A budget unit's live quota for a year. Only certified purchases count; the split shows where they came from.
+/// <see cref="Months"/> has the twelve months of the year (null only from a caller older than months). Purchases counted
+/// before monthly figures were kept (state stored by an earlier version) are in the totals but in no month:
+/// <see cref="NotByMonthFen"/> and <see cref="NotByMonthPurchases"/> say how much, and <see cref="MonthsRecordedFrom"/>
+/// the China date from which months were kept for this year (null while no purchase has been recorded since).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.QuotaProgress")]
 public sealed record QuotaProgress(
     [property: Id(0)] string BuyerId,
@@ -33,7 +39,11 @@ public sealed record QuotaProgress(
     [property: Id(13)] ReserveRateFloor? Floor = null,
     [property: Id(14)] CanteenOperation? Canteen = null,
     [property: Id(15)] string? CatererName = null,
-    [property: Id(16)] DateTimeOffset? DeclaredAt = null)
+    [property: Id(16)] DateTimeOffset? DeclaredAt = null,
+    [property: Id(17)] IReadOnlyList<QuotaMonth>? Months = null,
+    [property: Id(18)] long NotByMonthFen = 0,
+    [property: Id(19)] int NotByMonthPurchases = 0,
+    [property: Id(20)] DateOnly? MonthsRecordedFrom = null)
 {
     /// <summary>How far the counted purchases have come toward the quota, in basis points (may exceed 10,000); 0 before a declaration.</summary>
     public int ProgressBasisPoints => Quota.BasisPointsOf(CountedFen, QuotaFen);

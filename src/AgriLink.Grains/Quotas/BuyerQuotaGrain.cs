@@ -53,14 +53,22 @@ public sealed class BuyerQuotaGrain(
         Check(key, purchase);
         var unit = await BudgetUnit(key.BuyerId);
         var current = state.State;
+        var year = QuotaMonthTotals.None.Add(purchase.Channel, purchase.CertifiedAmountFen);
+        var month = current.Months.GetValueOrDefault(purchase.Date.Month, QuotaMonthTotals.None);
         var next = current with
         {
-            OwnFen = checked(current.OwnFen + (purchase.Channel == QuotaChannel.Own ? purchase.CertifiedAmountFen : 0)),
-            UnionFen = checked(current.UnionFen + (purchase.Channel == QuotaChannel.Union ? purchase.CertifiedAmountFen : 0)),
-            EmployeeFen = checked(current.EmployeeFen + (purchase.Channel == QuotaChannel.Employee ? purchase.CertifiedAmountFen : 0)),
+            OwnFen = checked(current.OwnFen + year.OwnFen),
+            UnionFen = checked(current.UnionFen + year.UnionFen),
+            EmployeeFen = checked(current.EmployeeFen + year.EmployeeFen),
             UncertifiedFen = checked(current.UncertifiedFen + purchase.TotalAmountFen - purchase.CertifiedAmountFen),
-            // A new set, so a failed write leaves the old state (and its references) exactly as stored.
+            // New collections, so a failed write leaves the old state (references, months) exactly as stored.
             References = new HashSet<string>(current.References, StringComparer.Ordinal) { purchase.Reference },
+            Months = new Dictionary<int, QuotaMonthTotals>(current.Months)
+            {
+                [purchase.Date.Month] = month.Add(purchase.Channel, purchase.CertifiedAmountFen),
+            },
+            // Purchases counted before months were kept stay in no month; from today on, each is in its month.
+            MonthsRecordedFrom = current.MonthsRecordedFrom ?? (NotByMonth(current) is (> 0, _) or (_, > 0) ? clock.Today() : null),
         };
         await state.CommitAsync(next);
         return Published(View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
@@ -118,10 +126,30 @@ public sealed class BuyerQuotaGrain(
     {
         var counted = checked(s.OwnFen + s.UnionFen + s.EmployeeFen);
         var quota = s.Declared ? Quota.QuotaFen(s.CanteenFoodBudgetFen, s.ReserveRateBasisPoints) : 0;
+        var (notByMonthFen, notByMonthPurchases) = NotByMonth(s);
         return new QuotaProgress(key.BuyerId, key.Year, s.Declared, s.CanteenFoodBudgetFen,
             s.Declared ? s.ReserveRateBasisPoints : floor.BasisPoints, quota, counted,
             s.Declared ? Quota.RemainingFen(quota, counted) : 0,
             s.OwnFen, s.UnionFen, s.EmployeeFen, s.UncertifiedFen, s.References.Count,
-            floor, s.Canteen, s.CatererName, s.DeclaredAt);
+            floor, s.Canteen, s.CatererName, s.DeclaredAt, Months(s), notByMonthFen, notByMonthPurchases, s.MonthsRecordedFrom);
     }
+
+    /// <summary>January to December, each with the certified purchases counted by month through its end.</summary>
+    private static QuotaMonth[] Months(BuyerQuotaState s)
+    {
+        var months = new QuotaMonth[12];
+        var cumulative = 0L;
+        for (var m = 1; m <= 12; m++)
+        {
+            var t = s.Months.GetValueOrDefault(m, QuotaMonthTotals.None);
+            cumulative = checked(cumulative + t.CountedFen);
+            months[m - 1] = new QuotaMonth(m, t.OwnFen, t.UnionFen, t.EmployeeFen, t.Purchases, cumulative);
+        }
+        return months;
+    }
+
+    /// <summary>What the totals hold beyond the months: purchases counted before months were kept (never negative).</summary>
+    private static (long Fen, int Purchases) NotByMonth(BuyerQuotaState s) => (
+        checked(s.OwnFen + s.UnionFen + s.EmployeeFen - s.Months.Values.Sum(m => m.CountedFen)),
+        s.References.Count - s.Months.Values.Sum(m => m.Purchases));
 }

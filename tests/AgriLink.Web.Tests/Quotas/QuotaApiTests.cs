@@ -38,6 +38,31 @@ public sealed class QuotaApiTests(SeededApp app)
     }
 
     [Fact]
+    public async Task ProgressHasTheTwelveMonthsWithTheirRunningTotal()
+    {
+        var canteen = await app.As("buyer.canteen");
+
+        var progress = await canteen.GetObject(Canteen);
+        var undeclared = await canteen.GetObject(Canteen + "/2021");
+
+        var months = progress["months"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, 12), months.Select(m => (int)m!["month"]!));
+        var running = 0L;
+        foreach (var m in months)
+        {
+            var counted = (long)m!["ownFen"]! + (long)m["unionFen"]! + (long)m["employeeFen"]!;
+            Assert.Equal(counted, (long)m["countedFen"]!);
+            running += counted;
+            Assert.Equal(running, (long)m["cumulativeFen"]!);
+        }
+        // Every counted purchase is in a month, or said not to be.
+        Assert.Equal((long)progress["countedFen"]!, running + (long)progress["notByMonthFen"]!);
+        Assert.Equal((int)progress["purchases"]!, months.Sum(m => (int)m!["purchases"]!) + (int)progress["notByMonthPurchases"]!);
+        Assert.True(progress.ContainsKey("monthsRecordedFrom"));
+        Assert.All(undeclared["months"]!.AsArray(), m => Assert.Equal(0, (long)m!["cumulativeFen"]!));
+    }
+
+    [Fact]
     public async Task OnlyTheUnitsOwnAccountsAndOperatorsSeeOrDeclareIt()
     {
         var body = new JsonObject { ["canteenFoodBudgetFen"] = 1_000_000 };

@@ -4,7 +4,7 @@ using AgriLink.Domain.Quantities;
 namespace AgriLink.Web.Apis;
 
 /// <summary>
-/// A listing ranked for a demand: the score (0–100), each component with its code and zh-CN explanation, and any hard
+/// A listing ranked for a demand: the score (0–100), each component with its code, zh-CN explanation and arguments, and any hard
 /// exclusions. <see cref="Available"/> and <see cref="MinOrder"/> are in the demand's unit.
 /// </summary>
 public sealed record DemandMatch(

@@ -29,7 +29,7 @@ public static class DemandsApi
         api.MapGet("/{id}", Get).WithName("GetDemand").WithSummary("A demand (its buyer or operators).");
         api.MapPost("/{id}/close", Close).WithName("CloseDemand").WithSummary("Close the demand: no more matches are notified.");
         api.MapGet("/{id}/matches", Matches).WithName("GetDemandMatches")
-            .WithSummary("Listings ranked for the demand, each score explained; ?explainExcluded=true also lists the excluded ones and why.");
+            .WithSummary("Listings ranked for the demand, each score explained (a stable code, the zh-CN words and the arguments they are worded from); ?explainExcluded=true also lists the excluded ones and why.");
         api.MapGet("/{id}/split", Split).WithName("GetDemandSplit")
             .WithSummary("A proposal to fill the demand from the fewest cooperatives, within their stock and minimum orders.");
         api.MapPost("/{id}/split/order", OrderSplit).WithName("OrderDemandSplit")

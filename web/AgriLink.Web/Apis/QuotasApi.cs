@@ -16,8 +16,8 @@ public static class QuotasApi
     public static RouteGroupBuilder MapQuotasApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/buyers/{buyerId}/quota").WithTags("Quotas").RequireAuthorization();
-        api.MapGet("/", Current).WithName("GetCurrentQuota").WithSummary("This year's quota progress (the unit itself or operators).");
-        api.MapGet("/{year:int}", Get).WithName("GetQuota").WithSummary("A year's quota progress (the unit itself or operators).");
+        api.MapGet("/", Current).WithName("GetCurrentQuota").WithSummary("This year's quota progress: totals by channel, and each month's certified purchases with the running total (the unit itself or operators).");
+        api.MapGet("/{year:int}", Get).WithName("GetQuota").WithSummary("A year's quota progress: totals by channel, and each month's certified purchases with the running total (the unit itself or operators).");
         api.MapPut("/{year:int}", Declare).WithName("DeclareQuota")
             .WithSummary("Declare (or revise) the year's canteen food budget, reserve rate and canteen operation (the unit itself or operators).");
         return api;
