@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-<<<<<<< HEAD
-=======
 using AgriLink.Web.Localization;
-using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Dividends;
->>>>>>> ui-quota
 using AgriLink.Web.Tests.Infrastructure;
 using Xunit;
 
@@ -52,9 +48,6 @@ public sealed class BuyerPagesTests(SeededApp app)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-<<<<<<< HEAD
-    private Task<HttpClient> SignedIn(string userName) => app.Factory.SignedIn(userName);
-=======
     [Fact]
     public async Task QuotaPageDrawsTheMonthsSoFarWithTheApisFigures()
     {
@@ -135,18 +128,7 @@ public sealed class BuyerPagesTests(SeededApp app)
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
     }
 
-    private async Task<HttpClient> SignedIn(string userName)
-    {
-        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await client.GetText("/account/login");
-        using var response = await client.Post("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName, ["Password"] = DemoData.Password, ["__RequestVerificationToken"] = Token(login),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
->>>>>>> ui-quota
+    private Task<HttpClient> SignedIn(string userName) => app.Factory.SignedIn(userName);
 
     private static FormUrlEncodedContent Demand(string token, params (string Name, string Value)[] changes)
     {
