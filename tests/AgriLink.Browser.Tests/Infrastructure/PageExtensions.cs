@@ -44,7 +44,8 @@ public static class PageExtensions
 
     /// <summary>
     /// Runs axe-core (npm, injected through the DevTools protocol, so the page's CSP is unchanged) against WCAG 2.1 A and
-    /// AA and fails with every violation: its rule, impact and the elements it found.
+    /// AA and fails with every violation: its rule, impact and the elements it found. Needs a context with script
+    /// enabled (with it disabled, evaluating waits forever).
     /// </summary>
     public static async Task AssertAccessible(this IPage page, string what)
     {
