@@ -117,6 +117,9 @@ public sealed class BuyerPagesTests(SeededApp app)
             var words = Regex.Replace(item.Groups["body"].Value, """<span lang="zh-CN">[^<]*</span>""", "");
             Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", words);
         }
+        var split = Regex.Match(english, """<p id="split-explanation">(?<s>[^<]*)</p>""").Groups["s"].Value;
+        Assert.Matches(@"^(\d+ products from \d+ cooperatives make up|No eligible product|Eligible supply reaches)", split);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", split);
     }
 
     private static async Task English(HttpClient client)

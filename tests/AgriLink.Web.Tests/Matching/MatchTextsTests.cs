@@ -38,6 +38,22 @@ public sealed class MatchTextsTests
             MatchExplanations.Placeholders(english.Value).Order(StringComparer.Ordinal));
     }
 
+    public static TheoryData<string> SplitTemplates() => new(Apis.DemandMatching.SplitTemplates);
+
+    [Theory]
+    [MemberData(nameof(SplitTemplates))]
+    public void EverySplitExplanationHasAnEnglishTemplateWithTheSamePlaceholders(string chinese)
+    {
+        var english = InCulture("en", () => T[chinese]);
+
+        Assert.False(english.ResourceNotFound, $"No English for the split explanation: add \"{chinese}\" to SharedResource.en.resx");
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.Value);
+        Assert.Equal(Numbered(chinese), Numbered(english.Value));
+
+        static string[] Numbered(string template) =>
+            Regex.Matches(template, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal).ToArray();
+    }
+
     [Fact]
     public void EnglishWordsUnitsAndPhrasesAndMarksPlacesAsChinese()
     {

@@ -53,15 +53,30 @@ public static class DemandMatching
             return new SplitLine(m.ListingId, m.CooperativeId, m.Title, quantity, m.Unit, m.PriceFen, LinePricing.AmountFen(m.PriceFen, quantity),
                 MatchUnits.FromBase(a.Quantity, spec.Unit), m.Score);
         }).ToList();
-        var unit = Units.ChineseName(spec.Unit);
         var covered = MatchUnits.FromBase(plan.Covered, spec.Unit);
         var shortfall = MatchUnits.FromBase(plan.Shortfall, spec.Unit);
-        var explanation = plan.Covers
-            ? $"由{plan.Suppliers}家合作社的{lines.Count}个商品凑齐{Amount(spec.Quantity)}{unit}，是满足起订量和库存的最少供货方组合。"
-            : lines.Count == 0
-                ? $"没有符合条件的商品可供应这{Amount(spec.Quantity)}{unit}。"
-                : $"现有符合条件的货源最多供应{Amount(covered)}{unit}，尚差{Amount(shortfall)}{unit}。";
-        return new(demand.Id, spec.Quantity, spec.Unit, plan.Covers, covered, shortfall, plan.Suppliers, lines.Sum(l => l.AmountFen), lines, explanation);
+        var proposal = new SplitProposal(demand.Id, spec.Quantity, spec.Unit, plan.Covers, covered, shortfall, plan.Suppliers,
+            lines.Sum(l => l.AmountFen), lines, "");
+        return proposal with { Explanation = Explain(proposal, template => template, Units.ChineseName) };
+    }
+
+    /// <summary>The split's explanations in zh-CN, as format templates: the API's words, and the keys other languages translate.</summary>
+    public static readonly IReadOnlyList<string> SplitTemplates =
+    [
+        "由{0}家合作社的{1}个商品凑齐{2}{3}，是满足起订量和库存的最少供货方组合。",
+        "没有符合条件的商品可供应这{0}{1}。",
+        "现有符合条件的货源最多供应{0}{1}，尚差{2}{1}。",
+    ];
+
+    /// <summary>Words the split's explanation with <paramref name="word"/> (a template in the page's language) and unit names.</summary>
+    public static string Explain(SplitProposal split, Func<string, string> word, Func<Unit, string> unitName)
+    {
+        var unit = unitName(split.Unit);
+        return split.Covers
+            ? string.Format(CultureInfo.InvariantCulture, word(SplitTemplates[0]), split.Suppliers, split.Lines.Count, Amount(split.Quantity), unit)
+            : split.Lines.Count == 0
+                ? string.Format(CultureInfo.InvariantCulture, word(SplitTemplates[1]), Amount(split.Quantity), unit)
+                : string.Format(CultureInfo.InvariantCulture, word(SplitTemplates[2]), Amount(split.Covered), unit, Amount(split.Shortfall));
     }
 
     private static async Task<IReadOnlyList<ListingHit>> Candidates(IListingSearch search, DemandSpec spec, bool everything, CancellationToken ct)
