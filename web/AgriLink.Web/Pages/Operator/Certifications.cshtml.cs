@@ -85,10 +85,12 @@ public sealed class CertificationsModel : AgriLinkPage
         CooperativeFilter = string.IsNullOrWhiteSpace(CooperativeFilter) ? null : CooperativeFilter.Trim();
         CountyFilter = string.IsNullOrWhiteSpace(CountyFilter) ? null : CountyFilter.Trim();
         Cooperatives = await CooperativeNames();
-        Counties = (await Entries(null, null)).Select(e => e.CountyCode).Where(c => !string.IsNullOrEmpty(c)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var all = await Entries(null, null);
+        Counties = all.Select(e => e.CountyCode).Where(c => !string.IsNullOrEmpty(c)).Distinct().Order(StringComparer.Ordinal).ToList();
 
         var listings = new List<ListingDetails>();
-        foreach (var entry in await Entries(CooperativeFilter, CountyFilter))
+        var filtered = CooperativeFilter is null && CountyFilter is null ? all : await Entries(CooperativeFilter, CountyFilter);
+        foreach (var entry in filtered)
             listings.Add(Value<ListingDetails>(await ListingsApi.Get(Api, entry.Id)));
         var matching = listings
             .Where(l => l.Status != ListingStatus.Archived)
