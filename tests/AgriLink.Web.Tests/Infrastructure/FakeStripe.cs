@@ -156,7 +156,9 @@ public sealed class FakeStripe : IAsyncDisposable
         }
         if (Down)
         {
-            lock (_gate) _calls.Add(new FakeStripeCall(http.Request.Method, http.Request.Path.Value!, null, new Dictionary<string, string>(), 500, false));
+            // The call is recorded as sent, key included: a client retrying a 500 must still carry its key.
+            var sentKey = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
+            lock (_gate) _calls.Add(new FakeStripeCall(http.Request.Method, http.Request.Path.Value!, sentKey, new Dictionary<string, string>(), 500, false));
             await Write(http, 500, Error("api_error", "Stripe is down (fake).", null));
             return;
         }

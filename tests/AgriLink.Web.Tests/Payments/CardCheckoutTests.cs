@@ -171,6 +171,7 @@ public sealed class CardCheckoutTests(StripeApp app)
     {
         var order = await app.PlaceCardOrder(twoCooperatives: false, extra: 83);
         var buyer = await app.As("buyer.canteen");
+        var callsBefore = app.Stripe.Calls.Count;
         app.Stripe.Down = true;
         try
         {
@@ -182,6 +183,10 @@ public sealed class CardCheckoutTests(StripeApp app)
         {
             app.Stripe.Down = false;
         }
+        // Every attempt the client made while Stripe failed, retries included, carried the order's key.
+        var attempts = app.Stripe.Calls.Skip(callsBefore).Where(c => c.Path == "/v1/checkout/sessions" && c.Status == 500).ToList();
+        Assert.NotEmpty(attempts);
+        Assert.All(attempts, c => Assert.Equal(IdempotencyKeys.CheckoutSession(order.Id), c.IdempotencyKey));
         Assert.DoesNotContain(app.Stripe.Objects("checkout.session"), s => (string?)s["client_reference_id"] == order.Id);
         var after = await app.Order(order.Id);
         Assert.Equal(OrderStatus.AwaitingPayment, after.Status);
