@@ -31,6 +31,28 @@ public sealed class BuyerPagesTests(SeededApp app)
     }
 
     [Fact]
+    public async Task TheApisFieldMessageIsInChineseWithItsFigures()
+    {
+        var client = await SignedIn("buyer.canteen");
+        var form = await client.GetText("/buyer/demands");
+
+        // Past the API's horizon: its English message ("must be between today (…) and 730 days ahead.") is worded in Chinese.
+        using var response = await client.Post("/buyer/demands", Demand(Token(form), ("DeliverBy", "2039-01-01")));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches($@"^最晚交货日期: 须在今天（\d{{4}}-\d{{2}}-\d{{2}}）到 {Domain.Matching.DemandSpec.MaxDaysAhead} 天以后之间。$", Beside(html, "DeliverBy"));
+        Assert.DoesNotContain("must be", html, StringComparison.Ordinal);   // nor MVC's own (data-val-number)
+
+        // A value that does not even bind is told in Chinese beside its input, and nothing is posted.
+        using var unbound = await client.Post("/buyer/demands", Demand(Token(html), ("Quantity", "一百")));
+        html = WebUtility.HtmlDecode(await unbound.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, unbound.StatusCode);
+        Assert.Equal("“一百”不是有效的值。", Beside(html, "Quantity"));
+        Assert.DoesNotContain("not valid", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADemandPageIsItsBuyersOnly()
     {
         var canteen = await SignedIn("buyer.canteen");

@@ -54,7 +54,9 @@ public sealed record Charter(
                 .GroupBy(r => (r.ShareClass, r.IsDeduction))
                 .FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
-                v.Add("floors", $"{duplicate.Key.ShareClass} has more than one {(duplicate.Key.IsDeduction ? "coordination fee" : "floor rule")}.");
+                v.Add("floors", duplicate.Key.IsDeduction
+                    ? $"'{duplicate.Key.ShareClass}' has more than one coordination fee."
+                    : $"'{duplicate.Key.ShareClass}' has more than one floor rule.");
         }
         v.ThrowIfInvalid();
     }

@@ -42,7 +42,7 @@ public sealed record YearEndInputs(
                     .Range($"memberTrades[{i}].memberTradeFen", t.MemberTradeFen, 0, MaxFen);
             }
             var duplicate = MemberTrades.Where(t => t is not null).GroupBy(t => t.MemberId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null) v.Add("memberTrades", $"lists member {duplicate.Key} more than once; give one total per member.");
+            if (duplicate is not null) v.Add("memberTrades", $"lists member '{duplicate.Key}' more than once; give one total per member.");
         }
         if (Holdings is null) v.Add("holdings", "is required (it may be empty).");
         else
@@ -59,7 +59,7 @@ public sealed record YearEndInputs(
                     .Range($"holdings[{i}].holdingYear", h.HoldingYear, 1, 1000);
             }
             var duplicate = Holdings.Where(h => h is not null).GroupBy(h => h.HoldingId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null) v.Add("holdings", $"lists holding {duplicate.Key} more than once.");
+            if (duplicate is not null) v.Add("holdings", $"lists holding '{duplicate.Key}' more than once.");
         }
         v.ThrowIfInvalid();
     }

@@ -49,7 +49,7 @@ public sealed class CooperativeGrain(
             if (!existing.Add(member.MemberId))
                 throw new RuleViolationException("cooperative.member-exists", $"'{member.MemberId}' is already a member.");
             if (!await MemberExists(member))
-                throw ValidationFailedException.For("memberId", $"No {member.Kind} with id '{member.MemberId}' is registered.");
+                throw ValidationFailedException.For("memberId", $"No '{member.Kind}' with id '{member.MemberId}' is registered.");
             admitted.Add(member);
         }
         return await Save(state.State with { Members = [.. state.State.Members, .. admitted], UpdatedAt = clock.Now() });

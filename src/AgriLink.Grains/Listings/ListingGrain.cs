@@ -289,7 +289,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         var strangers = producers.Select(p => p.Trim()).Where(p => !members.Contains(p)).ToList();
         if (strangers.Count > 0)
             throw ValidationFailedException.For("producerIds",
-                $"Not member households of the cooperative: {string.Join(", ", strangers.Take(10))}.");
+                $"Not member households of the cooperative: '{string.Join(", ", strangers.Take(10))}'.");
     }
 
     private ListingDraft Existing(ListingState s) => Guard.Existing(s.Draft, Resource, Id);

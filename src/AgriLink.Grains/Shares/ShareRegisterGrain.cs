@@ -64,7 +64,7 @@ public sealed class ShareRegisterGrain(
             if (!members.TryGetValue(holding.ShareholderId, out var member))
                 throw ValidationFailedException.For("shareholderId", $"'{holding.ShareholderId}' is not a member of the cooperative; admit the member first.");
             if (KindOf(member) != holding.ShareholderKind)
-                throw ValidationFailedException.For("shareholderKind", $"'{holding.ShareholderId}' is a {member.Kind} member, not {holding.ShareholderKind}.");
+                throw ValidationFailedException.For("shareholderKind", $"'{holding.ShareholderId}' is a '{member.Kind}' member, not '{holding.ShareholderKind}'.");
             if (holding.IssuedOn > today)
                 throw ValidationFailedException.For("issuedOn", "must not be in the future.");
             if (holding.IssuedOn <= closedUntil)

@@ -43,7 +43,7 @@ public static class SearchApi
         {
             var known = Enum.GetNames<ProduceCategory>().FirstOrDefault(n =>
                 string.Equals(n, c, StringComparison.OrdinalIgnoreCase) || SearchLabels.Category(n) == c);
-            if (known is null) v.Add("category", $"'{c}' is not a produce category ({string.Join(", ", Enum.GetNames<ProduceCategory>())}).");
+            if (known is null) v.Add("category", $"'{c}' is not a produce category ('{string.Join(", ", Enum.GetNames<ProduceCategory>())}').");
             else categories.Add(known);
         }
         var counties = Many(q, "county").ToList();

@@ -2,6 +2,8 @@ using System.Globalization;
 using AgriLink.Web.Localization;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.Extensions.Localization;
 
 namespace AgriLink.Web.Extensions;
 
@@ -28,6 +30,8 @@ public static class PagesExtensions
             })
             .AddMvcOptions(o => o.Filters.Add<ProblemPageFilter>())
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        // A form value that does not even bind ("abc" for a quantity) is told in the page's language too, beside its field.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, f) => BindingMessages(o.ModelBindingMessageProvider, f.Create(typeof(SharedResource))));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -36,6 +40,22 @@ public static class PagesExtensions
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         return builder;
+    }
+
+    /// <summary>MVC's model binding messages through the resx; each is beside its input, so the Chinese names no field.</summary>
+    private static void BindingMessages(DefaultModelBindingMessageProvider m, IStringLocalizer t)
+    {
+        m.SetAttemptedValueIsInvalidAccessor((value, field) => t["The value '{0}' is not valid for {1}.", value, field]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => t["The value '{0}' is not valid.", value]);
+        m.SetValueIsInvalidAccessor(value => t["The value '{0}' is invalid.", value]);
+        m.SetValueMustNotBeNullAccessor(value => t["The value '{0}' is invalid.", value]);
+        m.SetUnknownValueIsInvalidAccessor(field => t["The supplied value is invalid for {0}.", field]);
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["The supplied value is invalid."]);
+        m.SetValueMustBeANumberAccessor(field => t["The field {0} must be a number.", field]);
+        m.SetNonPropertyValueMustBeANumberAccessor(() => t["The field must be a number."]);
+        m.SetMissingBindRequiredValueAccessor(field => t["A value for the '{0}' parameter or property was not provided.", field]);
+        m.SetMissingKeyOrValueAccessor(() => t["A value is required."]);
+        m.SetMissingRequestBodyRequiredValueAccessor(() => t["A non-empty request body is required."]);
     }
 
     public static WebApplication MapAgriLinkPages(this WebApplication app)

@@ -65,6 +65,8 @@ public sealed class CartModel(IConfiguration configuration) : BuyerPage
     public async Task<IActionResult> OnPostCheckoutAsync()
     {
         await Load();
+        // A payment method that did not bind (not one the form offers) places nothing: it would be the default.
+        if (!ModelState.IsValid) return Page();
         var order = new PlaceOrder(BuyerId, PaymentMethod,
             ShoppingCart.Read(Request).Select(l => new OrderLineRequest(l.ListingId, l.Quantity)).ToList(),
             DeliveryRegionCode ?? "", DeliveryAddress ?? "", string.IsNullOrWhiteSpace(Note) ? null : Note);

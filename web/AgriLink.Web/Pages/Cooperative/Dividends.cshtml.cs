@@ -55,6 +55,8 @@ public sealed class DividendsModel(TimeProvider clock) : CooperativePage
     public async Task<IActionResult> OnPostApproveAsync()
     {
         var (coop, year) = await Load();
+        // A year that did not bind would fall back to the latest: nothing is approved or paid on a value the user did not give.
+        if (!ModelState.IsValid) return Page();
         Value<DeclarationView>(await DividendsApi.Approve(Api, coop, year));
         return Back(coop, year);
     }
@@ -70,6 +72,7 @@ public sealed class DividendsModel(TimeProvider clock) : CooperativePage
     public async Task<IActionResult> OnPostPayAsync()
     {
         var (coop, year) = await Load();
+        if (!ModelState.IsValid) return Page();
         Paid = Value<PaymentReport>(await DividendsApi.Pay(Api, coop, year));
         await Load();
         return Page();

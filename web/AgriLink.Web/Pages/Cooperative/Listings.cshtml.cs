@@ -16,6 +16,8 @@ public sealed class ListingsModel : CooperativePage
     public async Task<IActionResult> OnPostStockAsync(string listingId, decimal stock)
     {
         var coop = await Load();
+        // A stock that did not bind is refused beside the form, never set as 0.
+        if (!ModelState.IsValid) return Page();
         Value<ListingDetails>(await ListingsApi.SetStock(Api, listingId, new SetStockRequest(stock)));
         return RedirectToPage(new { coop });
     }

@@ -1,5 +1,6 @@
 using AgriLink.Domain.Errors;
 using AgriLink.Web.Errors;
+using AgriLink.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,8 +58,7 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
                            p.GetCustomAttributes(typeof(ProblemFieldAttribute), true).Cast<ProblemFieldAttribute>()
                                .Any(a => string.Equals(a.Field, field, StringComparison.OrdinalIgnoreCase)))
                        ?? properties.FirstOrDefault(p => string.Equals(p.Name, field[(field.LastIndexOf('.') + 1)..], StringComparison.OrdinalIgnoreCase));
-        var label = t["field:" + field] is { ResourceNotFound: false } named ? named.Value : field;
-        state.AddModelError(property?.Name ?? "", $"{label}: {t[message].Value}");
+        state.AddModelError(property?.Name ?? "", $"{Label(field)}: {ProblemTexts.Translate(t, message)}");
     }
 
     /// <summary>A rule's code names a translated message when there is one; the API's own detail otherwise.</summary>
@@ -66,6 +66,16 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
     {
         var code = problem.Type?.Replace("urn:agrilink:problem:", "", StringComparison.Ordinal);
         var translated = code is null ? null : t["problem:" + code];
-        return translated is { ResourceNotFound: false } ? translated.Value : t[problem.Detail ?? problem.Title ?? "请求未能完成。"].Value;
+        return translated is { ResourceNotFound: false } ? translated.Value : ProblemTexts.Translate(t, problem.Detail ?? problem.Title ?? "请求未能完成。");
+    }
+
+    /// <summary>The field's name in the page's language: its own label, else its last part's (lines[0].quantity is a quantity), else as the API named it.</summary>
+    private string Label(string field)
+    {
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        foreach (var name in (string[])[field, last])
+            if (t["field:" + name] is { ResourceNotFound: false } label)
+                return label.Value;
+        return field;
     }
 }
