@@ -1,25 +1,16 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using AgriLink.Web.Localization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit;
+using static AgriLink.Web.Tests.Localization.PageTexts;
 
 namespace AgriLink.Web.Tests.Localization;
 
 /// <summary>
-/// A Chinese page never shows an English refusal: every rule code the sources throw has a Chinese (and an English)
-/// message, every field message given to a Validator has a Chinese wording with the same figures, and every field it
+/// A Chinese page never shows an English refusal: every rule code the sources throw has a Chinese message, every field message given to a Validator has a Chinese wording with the same figures, and every field it
 /// names has a Chinese label. The sources are read for them (<see cref="RefusalSources"/>), so a new refusal without its
 /// translation fails here.
 /// </summary>
 public sealed class ProblemTextsCoverageTests
 {
-    /// <summary>The pages' own localizer over the shared resource.</summary>
-    private static readonly IStringLocalizer T =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
 
     public static TheoryData<string> Codes() => new(RefusalSources.RuleCodes.Select(c => c.Text).Distinct().Order(StringComparer.Ordinal));
 
@@ -43,17 +34,21 @@ public sealed class ProblemTextsCoverageTests
         Assert.True(RefusalSources.FieldMessages.Select(c => c.Text).Distinct().Count() > 100);
     }
 
+    /// <summary>
+    /// Chinese pages show the code's message. English pages show the code's English message where one words it better,
+    /// else the API's own detail, which is English and names the figures ("Holding h-1 has 10 shares; …").
+    /// </summary>
     [Theory]
     [MemberData(nameof(Codes))]
-    public void EveryRuleCodeHasAChineseAndAnEnglishMessage(string code)
+    public void EveryRuleCodeHasAChineseMessage(string code)
     {
         var chinese = InCulture("zh-CN", () => T["problem:" + code]);
         var english = InCulture("en", () => T["problem:" + code]);
 
         Assert.False(chinese.ResourceNotFound, $"No Chinese for the rule {code} ({Where(RefusalSources.RuleCodes, code)}): add problem:{code} to SharedResource.zh.resx");
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese.Value);
-        Assert.False(english.ResourceNotFound, $"No English for the rule {code}: add problem:{code} to SharedResource.en.resx");
-        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.Value);
+        if (!english.ResourceNotFound)
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.Value);
     }
 
     [Theory]
@@ -106,11 +101,4 @@ public sealed class ProblemTextsCoverageTests
 
     private static string Where(IEnumerable<RefusalSources.Found> found, string text) => found.First(f => f.Text == text).Where;
 
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try { return read(); }
-        finally { CultureInfo.CurrentUICulture = before; }
-    }
 }

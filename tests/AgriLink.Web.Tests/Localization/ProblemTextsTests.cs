@@ -1,18 +1,12 @@
-using System.Globalization;
 using AgriLink.Web.Localization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit;
+using static AgriLink.Web.Tests.Localization.PageTexts;
 
 namespace AgriLink.Web.Tests.Localization;
 
 /// <summary>A field message from the API worded in the page's language, keeping its figures.</summary>
 public sealed class ProblemTextsTests
 {
-    private static readonly IStringLocalizer T =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
 
     [Theory]
     [InlineData("must be between 1 and 10000.", "must be between {0} and {1}.")]
@@ -41,11 +35,4 @@ public sealed class ProblemTextsTests
     public void WithoutAWordingTheMessageIsShownAsGiven(string culture, string message) =>
         Assert.Equal(message, InCulture(culture, () => ProblemTexts.Translate(T, message)));
 
-    private static TResult InCulture<TResult>(string culture, Func<TResult> read)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try { return read(); }
-        finally { CultureInfo.CurrentUICulture = before; }
-    }
 }

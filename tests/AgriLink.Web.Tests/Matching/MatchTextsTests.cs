@@ -5,9 +5,8 @@ using AgriLink.Domain.Quantities;
 using AgriLink.Web.Localization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit;
+using static AgriLink.Web.Tests.Localization.PageTexts;
 
 namespace AgriLink.Web.Tests.Matching;
 
@@ -17,10 +16,6 @@ namespace AgriLink.Web.Tests.Matching;
 /// </summary>
 public sealed class MatchTextsTests
 {
-    /// <summary>The pages' own localizer over the shared resource.</summary>
-    private static readonly IStringLocalizer T =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
 
     public static TheoryData<string> Codes() => new(MatchExplanations.Templates.Keys.Order(StringComparer.Ordinal));
 
@@ -86,18 +81,4 @@ public sealed class MatchTextsTests
         InCulture("en", () => Html(MatchTexts.Explain(code, arguments, "（中文）", T)));
 
     private static string Html(IHtmlContent content) => Assert.IsType<HtmlString>(content).Value!;
-
-    private static TResult InCulture<TResult>(string culture, Func<TResult> action)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
 }
