@@ -85,5 +85,18 @@ public sealed class SignInRateLimitTests
         using var refused = await client.PostLogin("nobody", "wrong-password");
 
         await refused.AssertProblem(HttpStatusCode.TooManyRequests);
+        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+
+        // Opening the form is not an attempt; posting it is, and a person is told so on a page, not in JSON.
+        var pages = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        pages.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        var form = await pages.GetText("/account/login");
+        using var page = await pages.Post("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "nobody", ["Password"] = "wrong-password", ["__RequestVerificationToken"] = PageForms.Token(form),
+        }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("操作太频繁", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

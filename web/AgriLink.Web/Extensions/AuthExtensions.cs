@@ -46,13 +46,21 @@ public static class AuthExtensions
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = builder.Configuration.GetValue("AgriLink:SignInAttemptsPerMinute", 10),
-                    Window = TimeSpan.FromMinutes(1),
-                }));
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            // Attempts are posts: opening the sign-in form again (a page reload, a canteen's office behind one address) is not one.
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = builder.Configuration.GetValue("AgriLink:SignInAttemptsPerMinute", 10),
+                        Window = TimeSpan.FromMinutes(1),
+                    })
+                : RateLimitPartition.GetNoLimiter("form"));
         });
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "agrilink-af");
         return builder;

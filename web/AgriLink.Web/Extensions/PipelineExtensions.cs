@@ -9,7 +9,9 @@ public static class PipelineExtensions
     public static WebApplication UseAgriLinkPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // People get a page in their language with a way back; the API and other clients, problem responses.
+        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(http => !IsPageRequest(http), other => other.UseStatusCodePages());
         // The buyer's "pay by card" form is redirected to Stripe Checkout's hosted page, which form-action must allow.
         var formAction = app.Configuration.IsStripeConfigured()
             ? $"'self' {app.Services.GetRequiredService<IOptions<StripeOptions>>().Value.CheckoutOrigin}"
@@ -24,6 +26,12 @@ public static class PipelineExtensions
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>A browser asking for a page: not the API, the hub or a probe, and HTML accepted.</summary>
+    private static bool IsPageRequest(HttpContext http) =>
+        !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hubs")
+        && !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/openapi")
+        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A body in a charset .NET cannot decode is the client's mistake: 415, not an exception deep in model binding.</summary>
     private static Task RefuseUnknownCharset(HttpContext http, Func<Task> next)
