@@ -35,4 +35,21 @@ public sealed class ProblemTextsTests
     public void WithoutAWordingTheMessageIsShownAsGiven(string culture, string message) =>
         Assert.Equal(message, InCulture(culture, () => ProblemTexts.Translate(T, message)));
 
+    [Fact]
+    public void ATranslationWithMoreValuesThanTheMessageFallsBackToTheMessage()
+    {
+        var t = new FixedLocalizer(new Dictionary<string, string> { ["must be at most {0} characters."] = "最多 {0} 个字，{1}。" });
+        Assert.Equal("must be at most 40 characters.", ProblemTexts.Translate(t, "must be at most 40 characters."));
+    }
+
+    private sealed class FixedLocalizer(Dictionary<string, string> entries) : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] =>
+            new(name, entries.GetValueOrDefault(name, name), resourceNotFound: !entries.ContainsKey(name));
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => this[name];
+
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+
 }

@@ -22,6 +22,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         else
             logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, http.Request.Path, problem.Status, problem.Type);
+        // A person on a page gets the status page instead (the pipeline's exception handling path). Pages turn refusals
+        // into form messages before they get here, so this is a fault or a request that could not be read.
+        if (Extensions.PipelineExtensions.IsPageRequest(http))
+            return false;
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

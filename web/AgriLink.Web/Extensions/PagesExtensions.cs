@@ -2,6 +2,7 @@ using System.Globalization;
 using AgriLink.Web.Localization;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 
@@ -31,7 +32,7 @@ public static class PagesExtensions
             .AddMvcOptions(o => o.Filters.Add<ProblemPageFilter>())
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         // A form value that does not even bind ("abc" for a quantity) is told in the page's language too, beside its field.
-        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, f) => BindingMessages(o.ModelBindingMessageProvider, f.Create(typeof(SharedResource))));
+        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, f) => BindingMessages(o.ModelBindingMessageProvider, f.Create(typeof(SharedResource))));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

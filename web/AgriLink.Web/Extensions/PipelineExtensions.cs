@@ -1,4 +1,5 @@
 using AgriLink.Payments;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -8,7 +9,13 @@ public static class PipelineExtensions
 {
     public static WebApplication UseAgriLinkPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // An exception on a page re-executes the status page with the status its problem would have had
+        // (ProblemExceptionHandler leaves page requests to it); everyone else gets the problem response.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/status/500",
+            StatusCodeSelector = e => Errors.ProblemExceptionHandler.Map(e).Status ?? StatusCodes.Status500InternalServerError,
+        });
         // People get a page in their language with a way back; the API and other clients, problem responses.
         app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(http => !IsPageRequest(http), other => other.UseStatusCodePages());
@@ -28,10 +35,14 @@ public static class PipelineExtensions
     }
 
     /// <summary>A browser asking for a page: not the API, the hub or a probe, and HTML accepted.</summary>
-    private static bool IsPageRequest(HttpContext http) =>
-        !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hubs")
-        && !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/openapi")
-        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    /// Handling an exception, the path asked for is the feature's: the request's own is already the handling path.
+    internal static bool IsPageRequest(HttpContext http)
+    {
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } asked ? new PathString(asked) : http.Request.Path;
+        return !path.StartsWithSegments("/api") && !path.StartsWithSegments("/hubs")
+               && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/openapi")
+               && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>A body in a charset .NET cannot decode is the client's mistake: 415, not an exception deep in model binding.</summary>
     private static Task RefuseUnknownCharset(HttpContext http, Func<Task> next)

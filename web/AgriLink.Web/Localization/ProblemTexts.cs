@@ -33,6 +33,14 @@ public static partial class ProblemTexts
         var template = t[Template(message)];
         if (template.ResourceNotFound) return message;
         var values = Values().Matches(message).Select(m => (object)m.Value).ToArray();
-        return string.Format(CultureInfo.InvariantCulture, template.Value, values);
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, template.Value, values);
+        }
+        catch (FormatException)
+        {
+            // A translation numbering more values than the message has (the coverage test holds them equal): the API's words.
+            return message;
+        }
     }
 }

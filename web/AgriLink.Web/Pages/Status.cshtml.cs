@@ -6,8 +6,9 @@ namespace AgriLink.Web.Pages;
 
 /// <summary>
 /// What a person sees when a page answers an error status (a link that leads nowhere, too many sign-in attempts, a
-/// fault on our side): a page in their language with a way back, instead of "Status Code: 404; Not Found". The API keeps
-/// answering problem responses. Reached by re-execution, which keeps the original status.
+/// fault on our side): a page in their language with a way back, instead of "Status Code: 404; Not Found" or a JSON
+/// problem. The API keeps answering problem responses. Reached by re-execution (of a status, or of an exception), which
+/// keeps the original status.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
@@ -23,8 +24,8 @@ public sealed class StatusModel : PageModel
 
     private void Describe(int code)
     {
-        // Opened directly (/status/404), the page answers that status itself.
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        // Opened directly (/status/404), the page answers that status itself; re-executed, it keeps the status it was given.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
             Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Advice) = Response.StatusCode switch
         {
