@@ -16,9 +16,10 @@ public static class PipelineExtensions
             ExceptionHandlingPath = "/status/500",
             StatusCodeSelector = e => Errors.ProblemExceptionHandler.Map(e).Status ?? StatusCodes.Status500InternalServerError,
         });
-        // People get a page in their language with a way back; the API and other clients, problem responses.
+        // People get a page in their language with a way back; the API and other clients, problem responses. The
+        // re-executed page has a content type, so the outer problem writer leaves it alone: one test per request.
+        app.UseStatusCodePages();
         app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseWhen(http => !IsPageRequest(http), other => other.UseStatusCodePages());
         // The buyer's "pay by card" form is redirected to Stripe Checkout's hosted page, which form-action must allow.
         var formAction = app.Configuration.IsStripeConfigured()
             ? $"'self' {app.Services.GetRequiredService<IOptions<StripeOptions>>().Value.CheckoutOrigin}"
