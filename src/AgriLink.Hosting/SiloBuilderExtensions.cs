@@ -1,5 +1,6 @@
 using AgriLink.Grains.Quotas;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Projections;
 using AgriLink.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddAgriLinkStorage();
+        silo.Services.AddAgriLinkProjections();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<MarketplaceOptions>().Bind(configuration.GetSection(MarketplaceOptions.Section));
         silo.Services.AddQuotaOptions(configuration);

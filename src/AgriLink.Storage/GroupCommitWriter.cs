@@ -17,12 +17,21 @@ internal sealed class GroupCommitWriter<TWrite, TOutcome>
 
     private readonly AgriLinkDatabase _database;
     private readonly Func<DbConnection, DbTransaction, TWrite, Task<TOutcome>> _writeOne;
+    private readonly Func<DbConnection, DbTransaction, IReadOnlyList<(TWrite Write, TOutcome Outcome)>, Task>? _beforeCommit;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    public GroupCommitWriter(AgriLinkDatabase database, Func<DbConnection, DbTransaction, TWrite, Task<TOutcome>> writeOne)
+    /// <param name="beforeCommit">
+    /// Runs once per transaction after every write of the batch, with each write's outcome: work that must come last
+    /// (the outbox, whose numbering lock is then held only for the commit).
+    /// </param>
+    public GroupCommitWriter(
+        AgriLinkDatabase database,
+        Func<DbConnection, DbTransaction, TWrite, Task<TOutcome>> writeOne,
+        Func<DbConnection, DbTransaction, IReadOnlyList<(TWrite Write, TOutcome Outcome)>, Task>? beforeCommit = null)
     {
         _database = database;
         _writeOne = writeOne;
+        _beforeCommit = beforeCommit;
         _ = Task.Run(RunAsync);
     }
 
@@ -79,6 +88,7 @@ internal sealed class GroupCommitWriter<TWrite, TOutcome>
         await using (var transaction = await _database.Dialect.BeginWriteTransactionAsync(connection, CancellationToken.None))
         {
             for (var i = 0; i < batch.Count; i++) outcomes[i] = await _writeOne(connection, transaction, batch[i].Write);
+            if (_beforeCommit is not null) await _beforeCommit(connection, transaction, [.. batch.Select((p, i) => (p.Write, outcomes[i]))]);
             await transaction.CommitAsync();
         }
 

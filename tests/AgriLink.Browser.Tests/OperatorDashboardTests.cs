@@ -5,7 +5,7 @@ using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Households;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Common;
-using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Orders;
@@ -134,7 +134,8 @@ public sealed class OperatorDashboardTests(BrowserApp app)
     {
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var year = app.Services.GetRequiredService<TimeProvider>().Today().Year;
-        var cooperatives = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List();
+        var lists = app.Services.GetRequiredService<DirectoryQueries>();
+        var cooperatives = (await lists.Cooperatives(null, new PageRequest(0, PageRequest.MaxLimit, null))).Items;
 
         var sales = new Dictionary<string, (long Total, long Certified)>();
         var trade = new List<TradeRecord>();
@@ -161,7 +162,7 @@ public sealed class OperatorDashboardTests(BrowserApp app)
         }
 
         var poor = new Dictionary<string, string>();
-        foreach (var entry in await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Households).List())
+        foreach (var entry in (await lists.Households(null, null, null, new PageRequest(0, PageRequest.MaxLimit, null))).Items)
         {
             var household = await grains.GetGrain<IHouseholdGrain>(entry.Id).Get();
             if (household.Status != PovertyStatus.NotPoor) poor[household.Id] = household.Profile.CountyCode;

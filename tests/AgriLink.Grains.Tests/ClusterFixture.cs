@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AgriLink.Grains.Projections;
 using AgriLink.Storage;
 using AgriLink.Storage.Hosting;
 using AgriLink.Storage.Persistence;
@@ -32,6 +33,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>The read side over the silo's database: the lists the projections answer.</summary>
+    public DirectoryQueries Lists => new(Database);
+
     public IClusterClient Client => Cluster.Client;
 
     public async ValueTask InitializeAsync()
@@ -44,6 +48,7 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddAgriLinkDatabase(Database);
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.AddAgriLinkStorage(reminders: options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.AddAgriLinkProjections();
             ConfigureSiloServices(silo.Services);
         });
         Cluster = builder.Build();

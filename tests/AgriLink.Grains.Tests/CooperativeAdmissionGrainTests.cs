@@ -1,7 +1,6 @@
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Listings;
 using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
 using AgriLink.Grains.Listings;
 using Xunit;
 
@@ -109,7 +108,7 @@ public sealed class CooperativeAdmissionGrainTests(ClusterFixture fixture)
         await GrainAssert.RefusedAsync(listing.Publish, "cooperative.not-admitted");
 
         Assert.Equal(ListingStatus.Draft, (await listing.Get()).Status);
-        var entry = Assert.Single(await _client.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List(), e => e.Id == listing.GetPrimaryKeyString());
+        var entry = Assert.Single(await fixture.Lists.ListingsOf((await listing.Get()).CooperativeId), e => e.Id == listing.GetPrimaryKeyString());
         Assert.Equal("Draft", entry.Status);
     }
 

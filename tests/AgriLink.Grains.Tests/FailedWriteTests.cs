@@ -1,6 +1,6 @@
 using AgriLink.Domain.Households;
 using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
+using AgriLink.Grains.Tests.Projections;
 using AgriLink.Grains.Households;
 using Xunit;
 
@@ -35,7 +35,7 @@ public sealed class FailedWriteTests(ClusterFixture fixture)
         }
 
         Assert.Equal(1, await fixture.StoredVersionAsync("cooperative", grain));
-        var entry = Assert.Single(await _client.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List(), e => e.Id == id);
+        var entry = Assert.Single(await new ProjectedList(fixture.Lists, DirectoryKinds.Cooperatives).List(), e => e.Id == id);
         Assert.Equal(registered.Profile.Name, entry.Name);
     }
 

@@ -2,7 +2,6 @@ using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Households;
 using AgriLink.Domain.Listings;
 using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Listings;
 using Xunit;
@@ -88,21 +87,6 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         Assert.Equal(0.125m, details.Draft.Stock);
         Assert.Equal(cooperativeId, details.CooperativeId);
         Assert.Equal(4, await fixture.StoredVersionAsync("listing", grain));
-    }
-
-    [Fact]
-    public async Task DirectoryComesBackFromTheDatabaseAfterDeactivation()
-    {
-        var id = Samples.CooperativeId();
-        await _client.GetGrain<ICooperativeGrain>(id).Register(Samples.Cooperative());
-        var directory = _client.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives);
-        var before = await directory.List();
-
-        await fixture.Cluster.DeactivateAsync(directory);
-        var after = await directory.List();
-
-        Assert.Equal(before, after);
-        Assert.Contains(after, e => e.Id == id);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using AgriLink.Domain.Buyers;
 using AgriLink.Domain.Errors;
 using AgriLink.Grains.Common;
-using AgriLink.Grains.Directory;
 
 namespace AgriLink.Grains.Buyers;
 
@@ -11,7 +10,6 @@ public sealed class BuyerGrain(
     : ProfileGrain<BuyerProfile, BuyerDetails>(state, clock), IBuyerGrain
 {
     protected override string Resource => "buyer";
-    protected override string DirectoryKind => DirectoryKinds.Buyers;
 
     /// <summary>A union or canteen counts toward its parent unit's quota, so the parent must be a real, other buyer.</summary>
     protected override async Task CheckReferences(string id, BuyerProfile profile)
@@ -23,7 +21,4 @@ public sealed class BuyerGrain(
 
     protected override BuyerDetails ToDetails(string id, ProfileState<BuyerProfile> s, BuyerProfile profile) =>
         new(id, profile, s.RegisteredAt, s.UpdatedAt);
-
-    protected override DirectoryEntry ToEntry(string id, BuyerProfile profile) =>
-        new(id, profile.Name, profile.RegionCode, profile.ParentBuyerId, profile.Type.ToString());
 }

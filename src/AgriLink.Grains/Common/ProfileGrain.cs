@@ -1,20 +1,17 @@
 using AgriLink.Domain.Errors;
-using AgriLink.Grains.Directory;
 
 namespace AgriLink.Grains.Common;
 
 /// <summary>
 /// Register/get/update for aggregates whose state is one profile. Subclasses say how a profile
-/// is checked, stored and shown; the persistence and directory bookkeeping is written once here.
+/// is checked, stored and shown; the persistence is written once here (the list rows come from the state's projector).
 /// </summary>
 public abstract class ProfileGrain<TProfile, TDetails>(
     IPersistentState<ProfileState<TProfile>> state, TimeProvider clock) : Grain
     where TProfile : class, IValidatedProfile<TProfile>
 {
     protected abstract string Resource { get; }
-    protected abstract string DirectoryKind { get; }
     protected abstract TDetails ToDetails(string id, ProfileState<TProfile> state, TProfile profile);
-    protected abstract DirectoryEntry ToEntry(string id, TProfile profile);
 
     private static TProfile Validated(TProfile profile)
     {
@@ -52,7 +49,6 @@ public abstract class ProfileGrain<TProfile, TDetails>(
     private async Task<TDetails> Save(ProfileState<TProfile> next)
     {
         await state.CommitAsync(next);
-        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKind).Upsert(ToEntry(Id, next.Profile!));
         return ToDetails(Id, next, next.Profile!);
     }
 }

@@ -1,7 +1,6 @@
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Errors;
 using AgriLink.Grains.Common;
-using AgriLink.Grains.Directory;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Shares;
@@ -87,8 +86,6 @@ public sealed class CooperativeGrain(
     private async Task<CooperativeDetails> Save(CooperativeState next)
     {
         await state.CommitAsync(next);
-        var p = next.Profile!;
-        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).Upsert(new(Id, p.Name, p.CountyCode));
         return Details(next);
     }
 

@@ -1,6 +1,5 @@
 using AgriLink.Domain.Households;
 using AgriLink.Grains.Common;
-using AgriLink.Grains.Directory;
 
 namespace AgriLink.Grains.Households;
 
@@ -46,13 +45,10 @@ public sealed class HouseholdGrain(
     private async Task<HouseholdDetails> Save(HouseholdState next)
     {
         await state.CommitAsync(next);
-        var p = next.Profile!;
-        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKinds.Households)
-            .Upsert(new(Id, p.HeadName, p.CountyCode, Status: CurrentStatus(next).ToString()));
         return Details(next);
     }
 
-    private static PovertyStatus CurrentStatus(HouseholdState s) =>
+    internal static PovertyStatus CurrentStatus(HouseholdState s) =>
         s.History.Count == 0 ? PovertyStatus.NotPoor : s.History[^1].Status;
 
     private HouseholdDetails Details(HouseholdState s) =>

@@ -4,7 +4,6 @@ using AgriLink.Domain.Listings;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
 using AgriLink.Grains.Live;
 using AgriLink.Grains.Orders;
 using Microsoft.Extensions.Logging;
@@ -294,24 +293,11 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     private ListingDraft Existing(ListingState s) => Guard.Existing(s.Draft, Resource, Id);
 
-    /// <summary>Keeps the directory and the hold reminder in step with what was committed. Never throws: the change is stored.</summary>
+    /// <summary>Keeps the hold reminder in step with what was committed. Never throws: the change is stored.</summary>
     private async Task AfterCommit(ListingState previous, ListingState committed)
     {
-        var draft = committed.Draft!;
         PublishChange(previous, committed);
         Matching.DemandAnnouncer.Announce(GrainFactory, Id, previous, committed, MarketEvents.SequenceOf(_state));
-        if (previous.Draft?.Title != draft.Title || previous.Draft?.CountyCode != draft.CountyCode || previous.Status != committed.Status)
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings)
-                    .Upsert(new(Id, draft.Title, draft.CountyCode, committed.CooperativeId, committed.Status.ToString()));
-            }
-            catch (Exception e)
-            {
-                LogDirectoryFailed(e, Id);
-            }
-        }
         if (!committed.Holds.IsEmpty && !_reminderRegistered) await EnsureReminder();
     }
 
@@ -379,9 +365,6 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     [LoggerMessage(LogLevel.Warning, "Listing {ListingId}: the expired hold of order {OrderId} could not be settled; kept until the next sweep")]
     private partial void LogSettleFailed(Exception error, string listingId, string orderId);
-
-    [LoggerMessage(LogLevel.Error, "Listing {ListingId}: directory entry not updated")]
-    private partial void LogDirectoryFailed(Exception error, string listingId);
 
     [LoggerMessage(LogLevel.Warning, "Listing {ListingId}: hold reminder not registered or removed")]
     private partial void LogReminderFailed(Exception error, string listingId);

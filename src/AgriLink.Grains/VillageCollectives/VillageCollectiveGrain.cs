@@ -1,6 +1,5 @@
 using AgriLink.Domain.VillageCollectives;
 using AgriLink.Grains.Common;
-using AgriLink.Grains.Directory;
 
 namespace AgriLink.Grains.VillageCollectives;
 
@@ -10,11 +9,7 @@ public sealed class VillageCollectiveGrain(
     : ProfileGrain<VillageCollectiveProfile, VillageCollectiveDetails>(state, clock), IVillageCollectiveGrain
 {
     protected override string Resource => "village-collective";
-    protected override string DirectoryKind => DirectoryKinds.VillageCollectives;
 
     protected override VillageCollectiveDetails ToDetails(string id, ProfileState<VillageCollectiveProfile> s, VillageCollectiveProfile profile) =>
         new(id, profile, s.RegisteredAt, s.UpdatedAt);
-
-    protected override DirectoryEntry ToEntry(string id, VillageCollectiveProfile profile) =>
-        new(id, profile.Name, profile.CountyCode);
 }

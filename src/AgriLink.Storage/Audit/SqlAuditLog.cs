@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text;
+using AgriLink.Storage.Changes;
 
 namespace AgriLink.Storage.Audit;
 
@@ -14,27 +16,30 @@ public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timePro
         $"INSERT INTO audit_log ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private GroupCommitWriter<AuditRow, bool>? _writer;
+    private GroupCommitWriter<(object At, AuditRecord Entry), bool>? _writer;
     private object? _writerLock;
 
-    private GroupCommitWriter<AuditRow, bool> Writer =>
-        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter<AuditRow, bool>(database, InsertAsync));
+    private GroupCommitWriter<(object At, AuditRecord Entry), bool> Writer =>
+        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter<(object At, AuditRecord Entry), bool>(
+            database, async (connection, transaction, row) =>
+            {
+                await InsertAsync(database, connection, transaction, row.At, row.Entry);
+                return true;
+            }));
 
-    private async Task<bool> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, AuditRow row)
+    /// <summary>One entry inside a transaction someone else commits: the log's own writes, and a grain's change that carries its entry.</summary>
+    internal static async Task InsertAsync(AgriLinkDatabase database, DbConnection connection, DbTransaction transaction, object at, AuditRecord entry)
     {
         await using var command = database.CreateCommand(connection, transaction, InsertSql,
-            ("@at", row.At),
-            ("@actor", row.Actor),
-            ("@action", row.Action),
-            ("@resource_type", row.ResourceType),
-            ("@resource_id", row.ResourceId),
-            ("@before_json", row.BeforeJson),
-            ("@after_json", row.AfterJson));
+            ("@at", at),
+            ("@actor", entry.Actor),
+            ("@action", entry.Action),
+            ("@resource_type", entry.ResourceType),
+            ("@resource_id", entry.ResourceId),
+            ("@before_json", entry.Before),
+            ("@after_json", entry.After));
         await command.ExecuteNonQueryAsync();
-        return true;
     }
-
-    private sealed record AuditRow(object At, string Actor, string Action, string ResourceType, string ResourceId, string? BeforeJson, string? AfterJson);
 
     public async Task AppendAsync(
         string actor,
@@ -45,14 +50,11 @@ public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timePro
         string? afterJson,
         CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        ArgumentException.ThrowIfNullOrWhiteSpace(resourceType);
-        ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
+        var entry = new AuditRecord(actor, action, resourceType, resourceId, beforeJson, afterJson);
+        entry.Validate();
 
         // Concurrent entries share one transaction (group commit); this returns once the entry is durable.
-        var entry = new AuditRow(database.Dialect.ToDbTimestamp(_time.GetUtcNow()), actor, action, resourceType, resourceId, beforeJson, afterJson);
-        await Writer.WriteAsync(entry, ct);
+        await Writer.WriteAsync((database.Dialect.ToDbTimestamp(_time.GetUtcNow()), entry), ct);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, CancellationToken ct = default)

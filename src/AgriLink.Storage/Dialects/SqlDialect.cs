@@ -41,6 +41,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual (string Take, string Release)? SessionLockSql => null;
 
+    /// <summary>
+    /// Statements run in a write transaction just before it appends to the outbox, so outbox numbers follow commit order
+    /// (and, where the engine can, followers in other processes hear of it at commit). None where one writer runs at a time.
+    /// </summary>
+    public virtual IReadOnlyList<string> OutboxOrderingSql => [];
+
     /// <summary>True when the exception is a primary-key or unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

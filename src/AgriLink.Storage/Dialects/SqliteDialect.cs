@@ -114,6 +114,57 @@ public sealed class SqliteDialect : SqlDialect
             PRIMARY KEY (service_id, grain_id, reminder_name)) STRICT
         """,
         "CREATE INDEX IF NOT EXISTS ix_reminder_hash ON reminder (service_id, grain_hash)",
+
+        // Schema version 4: the outbox (domain events committed with the state they describe, numbered in commit order:
+        // one writer at a time) with each consumer's acknowledged position, and the read-model tables of ProjectionTables.
+        """
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            topic TEXT NOT NULL,
+            name TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            data TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_outbox_topic ON outbox (topic, seq)",
+        """
+        CREATE TABLE IF NOT EXISTS outbox_consumer (
+            consumer TEXT NOT NULL PRIMARY KEY,
+            position INTEGER NOT NULL,
+            updated_at TEXT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS cooperatives (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL, village TEXT NOT NULL, updated_at TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_cooperatives_county ON cooperatives (county_code, id)",
+        """
+        CREATE TABLE IF NOT EXISTS cooperative_members (
+            cooperative_id TEXT NOT NULL, member_id TEXT NOT NULL, kind TEXT NOT NULL, display_name TEXT NOT NULL,
+            is_farmer INTEGER NOT NULL, joined_on TEXT NOT NULL, PRIMARY KEY (cooperative_id, member_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_cooperative_members_member ON cooperative_members (member_id, cooperative_id)",
+        "CREATE TABLE IF NOT EXISTS cooperative_admissions (cooperative_id TEXT NOT NULL PRIMARY KEY, status TEXT NOT NULL, may_sell INTEGER NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS households (
+            id TEXT NOT NULL PRIMARY KEY, head_name TEXT NOT NULL, county_code TEXT NOT NULL, township TEXT NOT NULL,
+            village TEXT NOT NULL, people INTEGER NOT NULL, poverty_status TEXT NOT NULL, registered_at TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_households_county ON households (county_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_households_village ON households (county_code, township, village, id)",
+        "CREATE INDEX IF NOT EXISTS ix_households_poverty ON households (poverty_status, id)",
+        "CREATE TABLE IF NOT EXISTS enterprises (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL, level TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_enterprises_county ON enterprises (county_code, id)",
+        "CREATE TABLE IF NOT EXISTS village_collectives (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_village_collectives_county ON village_collectives (county_code, id)",
+        "CREATE TABLE IF NOT EXISTS buyers (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, region_code TEXT NOT NULL, parent_buyer_id TEXT NULL, type TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_buyers_type ON buyers (type, id)",
+        """
+        CREATE TABLE IF NOT EXISTS listings (
+            id TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, title TEXT NOT NULL, county_code TEXT NOT NULL,
+            status TEXT NOT NULL, price_fen INTEGER NOT NULL, certified INTEGER NOT NULL, updated_at TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_listings_cooperative ON listings (cooperative_id, id)",
+        "CREATE INDEX IF NOT EXISTS ix_listings_county ON listings (county_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_listings_status ON listings (status, id)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

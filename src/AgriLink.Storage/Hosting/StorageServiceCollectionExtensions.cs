@@ -1,4 +1,7 @@
 using AgriLink.Storage.Audit;
+using AgriLink.Storage.Changes;
+using AgriLink.Storage.Outbox;
+using AgriLink.Storage.Projections;
 using AgriLink.Storage.Ledger;
 using AgriLink.Storage.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,9 +49,16 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<AgriLinkDatabase>(),
             sp.GetRequiredKeyedService<IGrainStorageSerializer>(name),
             sp.GetRequiredService<IActivatorProvider>(),
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<ProjectorRegistry>(),
+            sp.GetRequiredService<OutboxSignal>()));
+        services.TryAddSingleton(sp => new ProjectorRegistry(sp.GetServices<IStateProjector>()));
+        services.TryAddSingleton(sp => new ProjectionRebuilder(
+            sp.GetRequiredService<AgriLinkDatabase>(), sp.GetRequiredService<ProjectorRegistry>(),
+            sp.GetRequiredKeyedService<IGrainStorageSerializer>(StorageNames.Main)));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, ProjectionInitializer>());
         return services;
     }
 
@@ -57,6 +67,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(database);
         services.TryAddSingleton<IAuditLog>(sp => new SqlAuditLog(sp.GetRequiredService<AgriLinkDatabase>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<ILedger>(sp => new SqlLedger(sp.GetRequiredService<AgriLinkDatabase>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton(sp => new OutboxStore(sp.GetRequiredService<AgriLinkDatabase>()));
         return services;
     }
 }

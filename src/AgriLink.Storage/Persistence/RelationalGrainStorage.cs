@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using AgriLink.Storage.Changes;
+using AgriLink.Storage.Outbox;
 using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -10,12 +12,16 @@ namespace AgriLink.Storage.Persistence;
 /// Orleans grain storage over <see cref="AgriLinkDatabase"/>, one row per (state name, grain).
 /// Every write and clear is checked against the row's version (the ETag), so a stale activation — a duplicate
 /// after a silo failure, or a grain whose earlier write failed — is refused instead of overwriting newer data.
+/// A write carries, in its transaction, the read rows its state's projector derives and whatever the grain staged
+/// (<see cref="StagedChanges"/>): audit entries, outbox events, appended rows. A refused write writes none of them.
 /// </summary>
 public sealed class RelationalGrainStorage(
     AgriLinkDatabase database,
     IGrainStorageSerializer serializer,
     IActivatorProvider activatorProvider,
-    TimeProvider? timeProvider = null) : IGrainStorage
+    TimeProvider? timeProvider = null,
+    ProjectorRegistry? projectors = null,
+    OutboxSignal? outboxSignal = null) : IGrainStorage
 {
     private static readonly string[] Columns = ["state_name", "grain_id", "grain_type", "version", "payload", "updated_at"];
     private static readonly string[] Key = ["state_name", "grain_id"];
@@ -28,12 +34,14 @@ public sealed class RelationalGrainStorage(
         "WHERE state_name = @state_name AND grain_id = @grain_id AND version = @expected";
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly ChangeWriter _changes = new(database);
     private GroupCommitWriter<RowWrite, RowOutcome>? _writer;
     private object? _writerLock;
 
     /// <summary>One writer (and one background loop) per storage, started by the first write.</summary>
     private GroupCommitWriter<RowWrite, RowOutcome> Writer =>
-        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock, () => new GroupCommitWriter<RowWrite, RowOutcome>(database, WriteRowInTransactionAsync));
+        LazyInitializer.EnsureInitialized(ref _writer, ref _writerLock,
+            () => new GroupCommitWriter<RowWrite, RowOutcome>(database, WriteRowInTransactionAsync, WriteEventsInTransactionAsync));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
@@ -70,9 +78,13 @@ public sealed class RelationalGrainStorage(
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        // Serialize before opening the transaction so it stays as short as possible.
+        // Taken first, synchronously: the staged changes belong to this call's flow only.
+        var staged = StagedChanges.Current;
+
+        // Serialize and project before opening the transaction so it stays as short as possible.
         var payload = serializer.Serialize(grainState.State).ToArray();
-        var newVersion = await WriteRowAsync(stateName, grainId, grainState.ETag, payload, cancellationToken);
+        var changes = Attachments(stateName, grainId, grainState.State, staged);
+        var newVersion = await WriteRowAsync(stateName, grainId, grainState.ETag, payload, changes, cancellationToken);
 
         // Only now, with the commit done, does memory move forward; a failed write leaves the ETag as it was.
         grainState.ETag = FormatVersion(newVersion);
@@ -94,7 +106,8 @@ public sealed class RelationalGrainStorage(
             return;
         }
 
-        var newVersion = await WriteRowAsync(stateName, grainId, grainState.ETag, payload: null, cancellationToken);
+        var changes = Attachments(stateName, grainId, state: null, StagedChanges.Current);
+        var newVersion = await WriteRowAsync(stateName, grainId, grainState.ETag, payload: null, changes, cancellationToken);
         SetEmpty(grainState, FormatVersion(newVersion));
     }
 
@@ -102,7 +115,8 @@ public sealed class RelationalGrainStorage(
     /// Inserts (no ETag) or version-checked updates the row, committed through the group-commit writer (alone or with
     /// other grains' rows that arrived meanwhile); returns the new version once it is durable.
     /// </summary>
-    private async Task<long> WriteRowAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, CancellationToken cancellationToken)
+    private async Task<long> WriteRowAsync(
+        string stateName, GrainId grainId, string? etag, byte[]? payload, RowAttachments changes, CancellationToken cancellationToken)
     {
         long? expected = null;
         if (etag is not null)
@@ -112,9 +126,13 @@ public sealed class RelationalGrainStorage(
                 : throw new InconsistentStateException($"ETag '{etag}' was not issued by this storage.", storedEtag: null, currentEtag: etag);
         }
 
-        var row = new RowWrite(stateName, grainId.ToString(), grainId.Type.ToString(), expected, payload, database.Dialect.ToDbTimestamp(_time.GetUtcNow()));
+        var row = new RowWrite(stateName, grainId.ToString(), grainId.Type.ToString(), expected, payload, database.Dialect.ToDbTimestamp(_time.GetUtcNow()), changes);
         var outcome = await Writer.WriteAsync(row, cancellationToken);
-        if (outcome.Written) return outcome.NewVersion;
+        if (outcome.Written)
+        {
+            if (changes.Events.Count > 0) outboxSignal?.Notify();
+            return outcome.NewVersion;
+        }
 
         // Lost the race or held a stale ETag: nothing of this row was written.
         throw Conflict(stateName, grainId, outcome.StoredVersion is { } stored ? FormatVersion(stored) : null, etag);
@@ -139,10 +157,33 @@ public sealed class RelationalGrainStorage(
             dialect.AddParameter(command, "@expected", row.Expected);
         }
 
-        if (await command.ExecuteNonQueryAsync() == 1) return new RowOutcome(true, newVersion, null);
+        if (await command.ExecuteNonQueryAsync() == 1)
+        {
+            // The version check passed: now, and only now, what goes with the state.
+            await _changes.WriteRowsAsync(connection, transaction, row.Changes.Rows);
+            await _changes.WriteAuditAsync(connection, transaction, row.UpdatedAt, row.Changes.Audit);
+            return new RowOutcome(true, newVersion, null);
+        }
 
         await using var probe = database.CreateCommand(connection, transaction, VersionSql, ("@state_name", row.StateName), ("@grain_id", row.GrainId));
         return new RowOutcome(false, 0, await probe.ExecuteScalarAsync() is long version ? version : null);
+    }
+
+    /// <summary>Every written row's events, last in the shared transaction, numbered by each row's new version where they ask.</summary>
+    private Task WriteEventsInTransactionAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(RowWrite Write, RowOutcome Outcome)> batch)
+    {
+        var events = batch.Where(b => b.Outcome.Written)
+            .SelectMany(b => b.Write.Changes.Events.Select(e => e.Sequence is null ? e with { Sequence = b.Outcome.NewVersion } : e))
+            .ToList();
+        return _changes.WriteEventsAsync(connection, transaction, events);
+    }
+
+    /// <summary>The projector's rows for the new state (or its removal), then whatever the grain staged.</summary>
+    private RowAttachments Attachments(string stateName, GrainId grainId, object? state, StateChanges? staged)
+    {
+        var projected = projectors?.For(stateName)?.Project(grainId.Key.ToString()!, state).ToList() ?? [];
+        if (staged is null) return projected.Count == 0 ? RowAttachments.None : new RowAttachments(projected, [], []);
+        return new RowAttachments([.. projected, .. staged.Rows], [.. staged.Audit], [.. staged.Events]);
     }
 
     private async Task<string?> ReadVersionAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
@@ -171,7 +212,13 @@ public sealed class RelationalGrainStorage(
 }
 
 /// <summary>One grain-state row to write: insert when <see cref="Expected"/> is null, else a version-checked update (null payload clears).</summary>
-internal sealed record RowWrite(string StateName, string GrainId, string GrainType, long? Expected, byte[]? Payload, object UpdatedAt);
+internal sealed record RowWrite(string StateName, string GrainId, string GrainType, long? Expected, byte[]? Payload, object UpdatedAt, RowAttachments Changes);
+
+/// <summary>What a row write carries into its transaction (copied when the write starts, so later changes by the caller do not leak in).</summary>
+internal sealed record RowAttachments(IReadOnlyList<ProjectionWrite> Rows, IReadOnlyList<AuditRecord> Audit, IReadOnlyList<OutboxMessage> Events)
+{
+    public static readonly RowAttachments None = new([], [], []);
+}
 
 /// <summary>The row's new version, or, when its version check failed, what is stored instead (nothing of it was written).</summary>
 internal readonly record struct RowOutcome(bool Written, long NewVersion, long? StoredVersion);

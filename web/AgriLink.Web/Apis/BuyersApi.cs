@@ -1,6 +1,7 @@
 using AgriLink.Domain.Buyers;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,10 +22,11 @@ public static class BuyersApi
         return api;
     }
 
-    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, BuyerType? type, int? offset, int? limit)
+    public static async Task<Ok<Page<DirectoryEntry>>> List(
+        [AsParameters] ApiServices s, BuyerType? type, int? offset, int? limit, string? after = null)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Buyers).List();
-        return TypedResults.Ok(Paging.Of(all.Where(e => type is null || e.Status == type.ToString()), offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await s.Lists.Buyers(type?.ToString(), page), page));
     }
 
     public static async Task<Results<Ok<BuyerDetails>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id)

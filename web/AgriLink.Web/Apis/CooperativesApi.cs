@@ -1,6 +1,7 @@
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,10 +26,11 @@ public static class CooperativesApi
         return api;
     }
 
-    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    public static async Task<Ok<Page<DirectoryEntry>>> List(
+        [AsParameters] ApiServices s, string? county, int? offset, int? limit, string? after = null)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List();
-        return TypedResults.Ok(Paging.Of(all.Where(e => county is null || e.CountyCode == county), offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await s.Lists.Cooperatives(county, page), page));
     }
 
     public static async Task<Results<Ok<CooperativeDetails>, Ok<CooperativePublicProfile>>> Get([AsParameters] ApiServices s, string id)

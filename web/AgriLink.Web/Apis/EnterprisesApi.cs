@@ -1,5 +1,6 @@
 using AgriLink.Domain.Enterprises;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,10 +25,11 @@ public static class EnterprisesApi
         return api;
     }
 
-    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    public static async Task<Ok<Page<DirectoryEntry>>> List(
+        [AsParameters] ApiServices s, string? county, int? offset, int? limit, string? after = null)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Enterprises).List();
-        return TypedResults.Ok(Paging.Of(all.Where(e => county is null || e.CountyCode == county), offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await s.Lists.Enterprises(county, page), page));
     }
 
     public static async Task<Ok<EnterpriseDetails>> Get([AsParameters] ApiServices s, string id) =>

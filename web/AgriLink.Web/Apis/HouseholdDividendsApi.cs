@@ -173,14 +173,9 @@ public static class HouseholdDividendsApi
 
     /// <summary>
     /// The cooperatives the member (a household, an enterprise) belongs to that the caller may look into: all of them
-    /// for the member itself and operators, only their own for a cooperative's admin. A scan of the directory: fine for a
-    /// county's few dozen cooperatives.
+    /// for the member itself and operators, only their own for a cooperative's admin. Read from the member index.
     /// </summary>
-    private static async Task<IReadOnlyList<DirectoryEntry>> CooperativesOf(ApiServices s, string memberId, bool self)
-    {
-        var all = (await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List())
+    private static async Task<IReadOnlyList<DirectoryEntry>> CooperativesOf(ApiServices s, string memberId, bool self) =>
+        (await s.Lists.CooperativesOfMember(memberId))
             .Where(c => self || s.User.IsPlatformAdmin() || s.User.AdministersCooperative(c.Id)).ToList();
-        var details = await Task.WhenAll(all.Select(c => s.Grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
-        return all.Where((c, i) => details[i].Members.Any(m => m.MemberId == memberId)).ToList();
-    }
 }

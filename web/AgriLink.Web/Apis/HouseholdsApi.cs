@@ -4,6 +4,7 @@ using AgriLink.Domain.Households;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Shares;
 using AgriLink.Web.Auth;
@@ -33,12 +34,13 @@ public static class HouseholdsApi
         return api;
     }
 
-    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    public static async Task<Ok<Page<DirectoryEntry>>> List(
+        [AsParameters] ApiServices s, string? county, int? offset, int? limit, string? after = null, PovertyStatus? povertyStatus = null)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Households).List();
-        var visible = s.User.IsPlatformAdmin() ? null : await VisibleIds(s);
-        return TypedResults.Ok(Paging.Of(
-            all.Where(e => (visible is null || visible.Contains(e.Id)) && (county is null || e.CountyCode == county)), offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        var scope = s.User.IsPlatformAdmin() ? null : new HouseholdScope(s.User.AdministeredCooperatives(),
+            s.User.FindFirstValue(AgriLinkClaims.Household) is { } own && s.User.IsHousehold(own) ? own : null);
+        return TypedResults.Ok(Paging.From(await s.Lists.Households(county, povertyStatus?.ToString(), scope, page), page));
     }
 
     public static async Task<Results<Ok<HouseholdDetails>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id)
@@ -100,7 +102,7 @@ public static class HouseholdsApi
     /// </summary>
     private static async Task ReleasePreferredShares(ApiServices s, string householdId)
     {
-        foreach (var coop in await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List())
+        foreach (var coop in await s.Lists.CooperativesOfMember(householdId))
         {
             var register = s.Grains.GetGrain<IShareRegisterGrain>(coop.Id);
             if (!(await register.HoldingsOf(householdId)).Any(h => h.Preferred)) continue;
@@ -114,13 +116,6 @@ public static class HouseholdsApi
 
     private static async Task<bool> IsMemberOfAdministeredCooperative(ApiServices s, string householdId) =>
         (await MembersOfAdministeredCooperatives(s)).Contains(householdId);
-
-    private static async Task<HashSet<string>> VisibleIds(ApiServices s)
-    {
-        var ids = await MembersOfAdministeredCooperatives(s);
-        if (s.User.FindFirstValue(AgriLinkClaims.Household) is { } own && s.User.IsHousehold(own)) ids.Add(own);
-        return ids;
-    }
 
     private static async Task<HashSet<string>> MembersOfAdministeredCooperatives(ApiServices s)
     {

@@ -1,6 +1,7 @@
 using AgriLink.Domain.Listings;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Listings;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,18 +31,12 @@ public static class ListingsApi
     }
 
     public static async Task<Ok<Page<DirectoryEntry>>> List(
-        [AsParameters] ApiServices s, string? cooperativeId, string? county, ListingStatus? status, int? offset, int? limit)
+        [AsParameters] ApiServices s, string? cooperativeId, string? county, ListingStatus? status, int? offset, int? limit, string? after = null)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
-        var candidates = all.Where(e =>
-            (cooperativeId is null || e.ParentId == cooperativeId) &&
-            (county is null || e.CountyCode == county) &&
-            (status is null || e.Status == status.ToString())).ToList();
+        var page = PageRequest.Of(offset, limit, after);
         // A suspended (or never admitted) cooperative's listings leave the public market; its admins still see them.
-        var selling = await Selling(s, candidates.Select(e => e.ParentId!).Where(c => !s.User.AdministersCooperative(c)));
-        var matching = candidates.Where(e => s.User.AdministersCooperative(e.ParentId!) ||
-            (IsPublic(Enum.Parse<ListingStatus>(e.Status!)) && selling.Contains(e.ParentId!)));
-        return TypedResults.Ok(Paging.Of(matching, offset, limit));
+        var administered = s.User.IsPlatformAdmin() ? null : s.User.AdministeredCooperatives().ToList();
+        return TypedResults.Ok(Paging.From(await s.Lists.Listings(cooperativeId, county, status?.ToString(), administered, page), page));
     }
 
     public static async Task<Results<Ok<ListingDetails>, NotFound>> Get([AsParameters] ApiServices s, string id)
@@ -78,13 +73,6 @@ public static class ListingsApi
 
     public static Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Archive([AsParameters] ApiServices s, string id) =>
         Change(s, id, "listing.archive", g => g.Archive());
-
-    private static async Task<HashSet<string>> Selling(ApiServices s, IEnumerable<string> cooperativeIds)
-    {
-        var ids = cooperativeIds.Distinct(StringComparer.Ordinal).ToList();
-        var answers = await Task.WhenAll(ids.Select(id => s.Grains.GetGrain<ICooperativeAdmissionGrain>(id).MaySell()));
-        return ids.Where((_, i) => answers[i]).ToHashSet(StringComparer.Ordinal);
-    }
 
     private static bool IsPublic(ListingStatus status) => status is not (ListingStatus.Draft or ListingStatus.Archived);
 

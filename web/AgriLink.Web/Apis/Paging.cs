@@ -14,6 +14,10 @@ public static class Paging
         return l;
     }
 
+    /// <summary>A projection's page as the API answers it.</summary>
+    public static Page<T> From<T>(Grains.Projections.ListPage<T> page, Grains.Projections.PageRequest request) =>
+        new(page.Items, page.Total, request.Offset, request.Limit, page.Next);
+
     public static Page<T> Of<T>(IEnumerable<T> source, int? offset, int? limit)
     {
         var (o, l) = (offset ?? 0, limit ?? 50);

@@ -1,5 +1,6 @@
 using AgriLink.Domain.VillageCollectives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.VillageCollectives;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,10 +21,11 @@ public static class VillageCollectivesApi
         return api;
     }
 
-    public static async Task<Ok<Page<DirectoryEntry>>> List([AsParameters] ApiServices s, string? county, int? offset, int? limit)
+    public static async Task<Ok<Page<DirectoryEntry>>> List(
+        [AsParameters] ApiServices s, string? county, int? offset, int? limit, string? after = null)
     {
-        var all = await s.Grains.GetGrain<IDirectoryGrain>(DirectoryKinds.VillageCollectives).List();
-        return TypedResults.Ok(Paging.Of(all.Where(e => county is null || e.CountyCode == county), offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await s.Lists.VillageCollectives(county, page), page));
     }
 
     public static async Task<Ok<VillageCollectiveDetails>> Get([AsParameters] ApiServices s, string id) =>

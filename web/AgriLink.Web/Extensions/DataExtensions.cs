@@ -1,3 +1,4 @@
+using AgriLink.Grains.Projections;
 using AgriLink.Hosting;
 using AgriLink.Storage;
 using AgriLink.Storage.Dialects;
@@ -21,6 +22,7 @@ public static class DataExtensions
         var database = builder.Configuration.AgriLinkDatabase(data);
         builder.Services.AddSingleton(data);
         builder.Services.AddAgriLinkDatabase(database);
+        builder.Services.AddAgriLinkProjections();
         builder.Services.AddDbContext<IdentityStore>(o => o.UseAgriLinkDatabase(database));
         builder.Services.AddDataProtection()
             .SetApplicationName("AgriLink")

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AgriLink.Domain.Listings;
 using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Listings;
 using AgriLink.Search;
 
@@ -11,7 +11,7 @@ namespace AgriLink.Web.Search;
 /// Brings the search index in line with the grains: re-reads listings (and their cooperative's name and admission,
 /// cached for a minute or until an admission event) and indexes or removes them.
 /// </summary>
-public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, TimeProvider clock)
+public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, DirectoryQueries lists, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private const int BatchSize = 500;
@@ -35,31 +35,32 @@ public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, 
     /// <summary>The listings of a cooperative (after its admission changed), at version 0: their presence is what changes.</summary>
     public async Task<IReadOnlyDictionary<string, long>> ListingsOf(string cooperativeId)
     {
-        var all = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
-        return all.Where(e => e.ParentId == cooperativeId).ToDictionary(e => e.Id, _ => 0L, StringComparer.Ordinal);
+        var listings = await lists.ListingsOf(cooperativeId);
+        return listings.ToDictionary(e => e.Id, _ => 0L, StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Indexes every searchable listing from the listings directory (version 0: any later event wins), reporting
-    /// (done, total) as it goes. Returns how many were indexed.
+    /// Indexes every searchable listing from the listings table (version 0: any later event wins), a batch at a time,
+    /// reporting (done, total) as it goes. Returns how many were indexed.
     /// </summary>
     public async Task<int> IndexAllAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
-        var entries = (await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List())
-            .Where(e => Enum.TryParse<ListingStatus>(e.Status, out var s) && ListingDocuments.Searchable(s, cooperativeMaySell: true))
-            .ToList();
+        var statuses = Enum.GetValues<ListingStatus>().Where(s => ListingDocuments.Searchable(s, cooperativeMaySell: true)).Select(s => s.ToString()).ToList();
+        var total = await lists.CountListings(statuses);
         var indexed = 0;
         var done = 0;
-        progress?.Report((0, entries.Count));
-        foreach (var chunk in entries.Chunk(BatchSize))
+        progress?.Report((0, total));
+        for (string? after = null; ;)
         {
-            var read = await ReadAsync(chunk.Select(e => (e.Id, 0L)).ToList(), ct);
+            var ids = await lists.ListingIds(statuses, after, BatchSize);
+            if (ids.Count == 0) return indexed;
+            var read = await ReadAsync(ids.Select(id => (id, 0L)).ToList(), ct);
             await search.IndexAsync(read.Documents, ct);
             indexed += read.Documents.Count;
-            done += chunk.Length;
-            progress?.Report((done, entries.Count));
+            done += ids.Count;
+            after = ids[^1];
+            progress?.Report((done, Math.Max(done, total)));
         }
-        return indexed;
     }
 
     private async Task<(List<ListingDocument> Documents, List<string> Removed)> ReadAsync(IReadOnlyList<(string Id, long Version)> listings, CancellationToken ct)

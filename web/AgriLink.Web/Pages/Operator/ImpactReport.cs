@@ -5,6 +5,7 @@ using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Listings;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Listings;
@@ -27,20 +28,21 @@ public static class ImpactReport
     public static async Task<ImpactFigures> Load(ApiServices api, int year)
     {
         var grains = api.Grains;
-        var cooperatives = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Cooperatives).List();
+        var cooperatives = await All(page => api.Lists.Cooperatives(null, page));
         var summaries = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeOrdersGrain>(c.Id).List(null)));
         var orderIds = summaries.SelectMany(s => s).Select(s => s.OrderId).Distinct(StringComparer.Ordinal).ToList();
         var orders = await Task.WhenAll(orderIds.Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
-        var counties = await ByCounty(grains, cooperatives, orders);
-        var households = await Households(grains, cooperatives, summaries, year);
+        var counties = await ByCounty(api, cooperatives, orders);
+        var households = await Households(api, cooperatives, summaries, year);
         var quotas = await Quotas(api, year);
         return new ImpactFigures(counties, households, quotas, year);
     }
 
     private static async Task<IReadOnlyList<CountyImpact>> ByCounty(
-        IGrainFactory grains, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderDetails> orders)
+        ApiServices api, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderDetails> orders)
     {
-        var listings = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Listings).List();
+        var grains = api.Grains;
+        var listings = await All(page => api.Lists.Listings(null, null, null, null, page));
         var details = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
         var listingDetails = await Task.WhenAll(listings.Select(l => grains.GetGrain<IListingGrain>(l.Id).Get()));
         var onSale = listingDetails.Where(l => l.Status is ListingStatus.Active or ListingStatus.SoldOut).ToList();
@@ -66,9 +68,10 @@ public static class ImpactReport
     /// year after today's; so the years from a cooperative's first order to next year hold all of it.
     /// </summary>
     private static async Task<IReadOnlyList<HouseholdReach>> Households(
-        IGrainFactory grains, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderSummary>[] summaries, int year)
+        ApiServices api, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderSummary>[] summaries, int year)
     {
-        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryKinds.Households).List();
+        var grains = api.Grains;
+        var entries = await All(page => api.Lists.Households(null, null, null, page));
         var details = await Task.WhenAll(entries.Select(h => grains.GetGrain<IHouseholdGrain>(h.Id).Get()));
         var households = details.Select(h => (h.Id, h.Profile.CountyCode, h.Status)).ToList();
 
@@ -89,6 +92,18 @@ public static class ImpactReport
             }
         }
         return HouseholdIncome.ByCounty(households, trade, dividends);
+    }
+
+    /// <summary>Every row of a list, page after page (the dashboard still reads whole lists; SQL aggregates replace it).</summary>
+    private static async Task<IReadOnlyList<DirectoryEntry>> All(Func<PageRequest, Task<ListPage<DirectoryEntry>>> list)
+    {
+        var all = new List<DirectoryEntry>();
+        for (string? after = null; ;)
+        {
+            var page = await list(new PageRequest(0, PageRequest.MaxLimit, after));
+            all.AddRange(page.Items);
+            if ((after = page.Next) is null) return all;
+        }
     }
 
     /// <summary>Every budget unit's quota for the year, read through the quota API (operators may read any unit's).</summary>

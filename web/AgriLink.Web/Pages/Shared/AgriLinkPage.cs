@@ -21,7 +21,8 @@ public abstract class AgriLinkPage : PageModel
     protected ApiServices Api => new(
         HttpContext.RequestServices.GetRequiredService<IGrainFactory>(),
         HttpContext.RequestServices.GetRequiredService<AuditTrail>(),
-        User);
+        User,
+        HttpContext.RequestServices.GetRequiredService<Grains.Projections.DirectoryQueries>());
 
     /// <summary>Today's date on the platform clock (China Standard Time), for forms' default dates.</summary>
     public DateOnly Today => HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();

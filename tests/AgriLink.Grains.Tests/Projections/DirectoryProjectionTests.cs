@@ -7,35 +7,37 @@ using AgriLink.Grains.Directory;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Listings;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.VillageCollectives;
 using Xunit;
 
-namespace AgriLink.Grains.Tests;
+namespace AgriLink.Grains.Tests.Projections;
 
 /// <summary>
-/// The directories are shared by the whole collection, so tests look for their own entries and compare
-/// counts only across steps of their own (tests in one collection never run at the same time).
+/// The list tables are written in each grain write's transaction by the state's projector. They are shared by the whole
+/// collection, so tests look for their own rows and compare counts only across steps of their own (tests in one
+/// collection never run at the same time).
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class DirectoryGrainTests(ClusterFixture fixture)
+public sealed class DirectoryProjectionTests(ClusterFixture fixture)
 {
     private readonly IClusterClient _client = fixture.Client;
 
-    private IDirectoryGrain Directory(string kind) => _client.GetGrain<IDirectoryGrain>(kind);
+    private ProjectedList DirectoryOf(string kind) => new(fixture.Lists, kind);
 
     private async Task<DirectoryEntry> EntryAsync(string kind, string id) =>
-        Assert.Single(await Directory(kind).List(), e => e.Id == id);
+        Assert.Single(await DirectoryOf(kind).List(), e => e.Id == id);
 
     [Fact]
     public async Task RegisteredCooperativeIsListedWithNameAndCounty()
     {
         var id = Samples.CooperativeId();
-        var before = await Directory(DirectoryKinds.Cooperatives).Count();
+        var before = await DirectoryOf(DirectoryKinds.Cooperatives).Count();
 
         await _client.GetGrain<ICooperativeGrain>(id).Register(Samples.Cooperative(" 舍烹刺梨合作社 "));
 
         Assert.Equal(new DirectoryEntry(id, "舍烹刺梨合作社", "520281"), await EntryAsync(DirectoryKinds.Cooperatives, id));
-        Assert.Equal(before + 1, await Directory(DirectoryKinds.Cooperatives).Count());
+        Assert.Equal(before + 1, await DirectoryOf(DirectoryKinds.Cooperatives).Count());
     }
 
     [Fact]
@@ -44,24 +46,24 @@ public sealed class DirectoryGrainTests(ClusterFixture fixture)
         var id = Samples.CooperativeId();
         var grain = _client.GetGrain<ICooperativeGrain>(id);
         await grain.Register(Samples.Cooperative());
-        var count = await Directory(DirectoryKinds.Cooperatives).Count();
+        var count = await DirectoryOf(DirectoryKinds.Cooperatives).Count();
 
         await grain.UpdateProfile(Samples.Cooperative("盘州市舍烹刺梨合作社（更名）") with { CountyCode = "520222" });
 
         Assert.Equal(new DirectoryEntry(id, "盘州市舍烹刺梨合作社（更名）", "520222"), await EntryAsync(DirectoryKinds.Cooperatives, id));
-        Assert.Equal(count, await Directory(DirectoryKinds.Cooperatives).Count());
+        Assert.Equal(count, await DirectoryOf(DirectoryKinds.Cooperatives).Count());
     }
 
     [Fact]
     public async Task FailedRegistrationAddsNoEntry()
     {
         var id = Samples.CooperativeId();
-        var count = await Directory(DirectoryKinds.Cooperatives).Count();
+        var count = await DirectoryOf(DirectoryKinds.Cooperatives).Count();
 
         await GrainAssert.InvalidAsync(() => _client.GetGrain<ICooperativeGrain>(id).Register(Samples.Cooperative() with { Phone = "123" }), "phone");
 
-        Assert.Equal(count, await Directory(DirectoryKinds.Cooperatives).Count());
-        Assert.DoesNotContain(await Directory(DirectoryKinds.Cooperatives).List(), e => e.Id == id);
+        Assert.Equal(count, await DirectoryOf(DirectoryKinds.Cooperatives).Count());
+        Assert.DoesNotContain(await DirectoryOf(DirectoryKinds.Cooperatives).List(), e => e.Id == id);
     }
 
     [Fact]
@@ -72,12 +74,12 @@ public sealed class DirectoryGrainTests(ClusterFixture fixture)
 
         await grain.Register(Samples.Household("龙永福"), null);
         var registered = await EntryAsync(DirectoryKinds.Households, id);
-        var count = await Directory(DirectoryKinds.Households).Count();
+        var count = await DirectoryOf(DirectoryKinds.Households).Count();
         await grain.ChangePovertyStatus(Samples.Change(PovertyStatus.RegisteredPoor, new(2014, 10, 15)));
 
         Assert.Equal(new DirectoryEntry(id, "龙永福", "520281", Status: "NotPoor"), registered);
         Assert.Equal(new DirectoryEntry(id, "龙永福", "520281", Status: "RegisteredPoor"), await EntryAsync(DirectoryKinds.Households, id));
-        Assert.Equal(count, await Directory(DirectoryKinds.Households).Count());
+        Assert.Equal(count, await DirectoryOf(DirectoryKinds.Households).Count());
     }
 
     [Fact]
@@ -124,13 +126,13 @@ public sealed class DirectoryGrainTests(ClusterFixture fixture)
 
         await grain.Create(cooperativeId, Samples.Listing());
         var draft = await EntryAsync(DirectoryKinds.Listings, id);
-        var count = await Directory(DirectoryKinds.Listings).Count();
+        var count = await DirectoryOf(DirectoryKinds.Listings).Count();
         await grain.Publish();
         await grain.SetStock(0);
 
         Assert.Equal(new DirectoryEntry(id, "盘州鲜刺梨", "520281", cooperativeId, "Draft"), draft);
         Assert.Equal("SoldOut", (await EntryAsync(DirectoryKinds.Listings, id)).Status);
-        Assert.Equal(count, await Directory(DirectoryKinds.Listings).Count());
+        Assert.Equal(count, await DirectoryOf(DirectoryKinds.Listings).Count());
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public sealed class DirectoryGrainTests(ClusterFixture fixture)
         await _client.GetGrain<ICooperativeGrain>(last).Register(Samples.Cooperative());
         await _client.GetGrain<ICooperativeGrain>(first).Register(Samples.Cooperative());
 
-        var ids = (await Directory(DirectoryKinds.Cooperatives).List()).Select(e => e.Id).ToList();
+        var ids = (await DirectoryOf(DirectoryKinds.Cooperatives).List()).Select(e => e.Id).ToList();
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
         Assert.Equal(first, ids[0]);

@@ -1,0 +1,45 @@
+using AgriLink.Domain.Buyers;
+using AgriLink.Domain.Enterprises;
+using AgriLink.Domain.VillageCollectives;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Households;
+using AgriLink.Grains.Listings;
+using AgriLink.Storage.Changes;
+using AgriLink.Storage.Projections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AgriLink.Grains.Projections;
+
+public static class ProjectionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bumped whenever a projector or table changes what it holds: a database filled for another version is rebuilt once
+    /// at silo start. 1: directories became tables (the directory grains' states are dropped).
+    /// </summary>
+    public const int Version = 1;
+
+    /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
+    public static readonly IReadOnlyList<string> RetiredStates = ["directory"];
+
+    /// <summary>
+    /// Every projector, the catalog that makes the silo fill the tables when needed, and the read side. Silos and web
+    /// nodes both call it (a web node in cluster mode reads the lists; only a silo writes); calling it twice adds nothing.
+    /// </summary>
+    public static IServiceCollection AddAgriLinkProjections(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new ProjectionCatalog(Version, RetiredStates));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, CooperativeProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, CooperativeAdmissionProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, HouseholdProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, ListingProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<EnterpriseProfile>("enterprise", ProjectionTables.Enterprises,
+            (id, p) => [id, p.Name, p.CountyCode, p.Level.ToString()])));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<BuyerProfile>("buyer", ProjectionTables.Buyers,
+            (id, p) => [id, p.Name, p.RegionCode, p.ParentBuyerId, p.Type.ToString()])));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<VillageCollectiveProfile>("village-collective", ProjectionTables.VillageCollectives,
+            (id, p) => [id, p.Name, p.CountyCode])));
+        services.TryAddSingleton<DirectoryQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using AgriLink.Storage.Changes;
+
+namespace AgriLink.Storage.Projections;
+
+/// <summary>
+/// The read-model tables, each filled from one kind of grain state by its projector (schema version 4). Lists, pages
+/// and reports read these with indexes and keyset paging; grains never read them to decide anything.
+/// </summary>
+public static class ProjectionTables
+{
+    public static readonly ProjectionTable Cooperatives = new("cooperatives", ["id"], ["id", "name", "county_code", "village", "updated_at"]);
+
+    public static readonly ProjectionTable CooperativeMembers = new("cooperative_members", ["cooperative_id", "member_id"],
+        ["cooperative_id", "member_id", "kind", "display_name", "is_farmer", "joined_on"]);
+
+    public static readonly ProjectionTable CooperativeAdmissions = new("cooperative_admissions", ["cooperative_id"],
+        ["cooperative_id", "status", "may_sell"]);
+
+    public static readonly ProjectionTable Households = new("households", ["id"],
+        ["id", "head_name", "county_code", "township", "village", "people", "poverty_status", "registered_at"]);
+
+    public static readonly ProjectionTable Enterprises = new("enterprises", ["id"], ["id", "name", "county_code", "level"]);
+
+    public static readonly ProjectionTable VillageCollectives = new("village_collectives", ["id"], ["id", "name", "county_code"]);
+
+    public static readonly ProjectionTable Buyers = new("buyers", ["id"], ["id", "name", "region_code", "parent_buyer_id", "type"]);
+
+    public static readonly ProjectionTable Listings = new("listings", ["id"],
+        ["id", "cooperative_id", "title", "county_code", "status", "price_fen", "certified", "updated_at"]);
+
+    public static IReadOnlyList<ProjectionTable> All { get; } =
+        [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings];
+}
