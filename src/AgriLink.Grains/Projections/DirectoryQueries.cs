@@ -62,19 +62,19 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
     public async Task<IReadOnlyList<DirectoryEntry>> CooperativesOfMember(string memberId)
     {
         await using var connection = await database.OpenAsync();
-        return (await connection.QueryAsync<DirectoryEntry>(
+        return (await connection.QueryAsync<DirectoryRow>(
             "SELECT c.id AS Id, c.name AS Name, c.county_code AS CountyCode, NULL AS ParentId, NULL AS Status " +
             "FROM cooperative_members m JOIN cooperatives c ON c.id = m.cooperative_id WHERE m.member_id = @memberId ORDER BY c.id",
-            new { memberId })).AsList();
+            new { memberId })).Select(r => r.ToEntry()).ToList();
     }
 
     /// <summary>Every listing of a cooperative with its status (a cooperative's own few hundred at most).</summary>
     public async Task<IReadOnlyList<DirectoryEntry>> ListingsOf(string cooperativeId)
     {
         await using var connection = await database.OpenAsync();
-        return (await connection.QueryAsync<DirectoryEntry>(
+        return (await connection.QueryAsync<DirectoryRow>(
             "SELECT id AS Id, title AS Name, county_code AS CountyCode, cooperative_id AS ParentId, status AS Status " +
-            "FROM listings WHERE cooperative_id = @cooperativeId ORDER BY id", new { cooperativeId })).AsList();
+            "FROM listings WHERE cooperative_id = @cooperativeId ORDER BY id", new { cooperativeId })).Select(r => r.ToEntry()).ToList();
     }
 
     /// <summary>The ids of listings in the given statuses, after <paramref name="after"/> in id order: for walking them all in pages.</summary>
@@ -103,7 +103,8 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
         var from = select[select.LastIndexOf(" FROM ", StringComparison.Ordinal)..];
 
         await using var connection = await database.OpenAsync();
-        var rows = (await connection.QueryAsync<DirectoryEntry>($"{select}{where}{keyset} ORDER BY id LIMIT @limit OFFSET @offset", parameters)).AsList();
+        var rows = (await connection.QueryAsync<DirectoryRow>($"{select}{where}{keyset} ORDER BY id LIMIT @limit OFFSET @offset", parameters))
+            .Select(r => r.ToEntry()).ToList();
         var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*){from}{where}", parameters);
 
         // One row more than asked says whether a next page exists, without a second query.
@@ -136,6 +137,21 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
             return this;
         }
     }
+}
+
+/// <summary>
+/// A row as read (Dapper fills properties; SQLite reports an all-NULL expression column as bytes, which a positional
+/// record's constructor would refuse), then the API's <see cref="DirectoryEntry"/>.
+/// </summary>
+internal sealed class DirectoryRow
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string? ParentId { get; set; }
+    public string? Status { get; set; }
+
+    public DirectoryEntry ToEntry() => new(Id, Name, CountyCode, ParentId, Status);
 }
 
 /// <summary>Whose households a non-operator may list: the members of the cooperatives it administers, and its own household.</summary>

@@ -13,12 +13,18 @@ public static class StagedChanges
     internal static StateChanges? Current => Staged.Value;
 
     /// <summary>Writes the state with <paramref name="changes"/> in the same transaction; nothing of either on failure.</summary>
-    public static async Task WriteStateAsync<T>(this IPersistentState<T> state, StateChanges? changes)
+    public static Task WriteStateAsync<T>(this IPersistentState<T> state, StateChanges? changes)
     {
         ArgumentNullException.ThrowIfNull(state);
+        return WithAsync(changes, state.WriteStateAsync);
+    }
+
+    /// <summary>Runs <paramref name="write"/>, one grain storage write or clear, with <paramref name="changes"/> staged for it.</summary>
+    public static async Task WithAsync(StateChanges? changes, Func<Task> write)
+    {
         if (changes is null || changes.IsEmpty)
         {
-            await state.WriteStateAsync();
+            await write();
             return;
         }
 
@@ -26,7 +32,7 @@ public static class StagedChanges
         Staged.Value = changes;
         try
         {
-            await state.WriteStateAsync();
+            await write();
         }
         finally
         {

@@ -11,9 +11,11 @@ namespace AgriLink.Storage.Hosting;
 /// Only a host that declares its projection set (a <see cref="ProjectionCatalog"/>) fills the tables.
 /// </summary>
 internal sealed partial class ProjectionInitializer(
-    AgriLinkDatabase database, ProjectionRebuilder rebuilder, ILogger<ProjectionInitializer> logger, ProjectionCatalog? catalog = null)
+    AgriLinkDatabase database, ProjectionRebuilder rebuilder, ProjectionCatalog? catalog = null, ILogger<ProjectionInitializer>? log = null)
     : ILifecycleParticipant<ISiloLifecycle>
 {
+    private readonly ILogger logger = log ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ProjectionInitializer>.Instance;
+
     public void Participate(ISiloLifecycle lifecycle)
     {
         if (catalog is not null)
