@@ -1,9 +1,11 @@
 using AgriLink.Web.Extensions;
 using AgriLink.Web.Migration;
+using AgriLink.Web.Projections;
 using AgriLink.Web.Search;
 using AgriLink.Web.Seeding;
 
 if (ReindexCommand.Requested(args)) { Environment.ExitCode = await ReindexCommand.RunAsync(args); return; }
+if (RebuildProjectionsCommand.Requested(args)) { Environment.ExitCode = await RebuildProjectionsCommand.RunAsync(args); return; }
 if (PostgresMigrationCommand.Requested(args)) { Environment.ExitCode = await PostgresMigrationCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -17,7 +17,7 @@ public sealed record PageRequest(int Offset, int Limit, string? After)
         new Validator()
             .Range("offset", o, 0, int.MaxValue)
             .Range("limit", l, 1, MaxLimit)
-            .Check(after is null || (after.Length is > 0 and <= 200), "after", "must be a key from a previous page's 'next'.")
+            .Check(after is null || (after.Length is > 0 and <= 200), "after", "must be the next key a previous page gave.")
             .ThrowIfInvalid();
         return new PageRequest(after is null ? o : 0, l, after);
     }

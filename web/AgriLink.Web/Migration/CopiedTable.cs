@@ -7,13 +7,16 @@ namespace AgriLink.Web.Migration;
 /// <summary>
 /// One AgriLink table as the migration copies it: its columns in order, how each is read from SQLite and written
 /// by PostgreSQL's binary COPY, and the identity column whose sequence must continue after the copied ids.
+/// The read-model tables are not copied: they are not stamped as filled in the target (the projection version stays
+/// behind in the source's metadata), so the first silo on PostgreSQL fills them from the copied grain states.
 /// </summary>
-public sealed record CopiedTable(string Table, string Title, IReadOnlyList<CopiedColumn> Columns, string OrderBy, string? IdentityColumn = null)
+public sealed record CopiedTable(
+    string Table, string Title, IReadOnlyList<CopiedColumn> Columns, string OrderBy, string? IdentityColumn = null, string? Where = null)
 {
     /// <summary>Every AgriLink table with data worth keeping (schema_version is the target's own).</summary>
     public static IReadOnlyList<CopiedTable> All { get; } =
     [
-        new("meta", "Metadata", [Text("key"), Text("value")], "key"),
+        new("meta", "Metadata", [Text("key"), Text("value")], "key", Where: $"key <> '{Storage.Projections.ProjectionRebuilder.VersionKey}'"),
         new("grain_state", "Grain state",
             [Text("state_name"), Text("grain_id"), Text("grain_type"), Int("version"), Bytes("payload"), Time("updated_at")], "state_name, grain_id"),
         new("reminder", "Reminders",
@@ -26,9 +29,12 @@ public sealed record CopiedTable(string Table, string Title, IReadOnlyList<Copie
         new("audit_log", "Audit log",
             [Int("id"), Time("at"), Text("actor"), Text("action"), Text("resource_type"), Text("resource_id"), Text("before_json"), Text("after_json")],
             "id", IdentityColumn: "id"),
+        new("outbox", "Outbox (domain events)",
+            [Int("seq"), Text("topic"), Text("name"), Text("resource"), Int("sequence"), Time("at"), Text("data")], "seq", IdentityColumn: "seq"),
+        new("outbox_consumer", "Outbox consumer positions", [Text("consumer"), Int("position"), Time("updated_at")], "consumer"),
     ];
 
-    public string SelectSql => $"SELECT {ColumnList} FROM {Table} ORDER BY {OrderBy}";
+    public string SelectSql => $"SELECT {ColumnList} FROM {Table}{(Where is null ? "" : " WHERE " + Where)} ORDER BY {OrderBy}";
 
     public string CopySql => $"COPY {Table} ({ColumnList}) FROM STDIN (FORMAT BINARY)";
 

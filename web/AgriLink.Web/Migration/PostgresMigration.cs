@@ -46,7 +46,7 @@ public sealed class PostgresMigration(AgriLinkDatabase source, AgriLinkDatabase 
         }
 
         var counts = new List<(string, long)>();
-        foreach (var table in CopiedTable.All) counts.Add((table.Title, await CountAsync(source, table.Table, ct)));
+        foreach (var table in CopiedTable.All) counts.Add((table.Title, await CountAsync(source, table.Table, ct, table.Where)));
         await using (var store = SourceStore())
         {
             counts.Add((IdentityTitle, await store.Users.LongCountAsync(ct) + await store.Roles.LongCountAsync(ct) + await store.UserRoles.LongCountAsync(ct) +
@@ -149,11 +149,11 @@ public sealed class PostgresMigration(AgriLinkDatabase source, AgriLinkDatabase 
         return new IdentityStore(options.Options);
     }
 
-    private static async Task<long> CountAsync(AgriLinkDatabase database, string table, CancellationToken ct)
+    private static async Task<long> CountAsync(AgriLinkDatabase database, string table, CancellationToken ct, string? where = null)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"{(where is null ? "" : " WHERE " + where)}";
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 }
