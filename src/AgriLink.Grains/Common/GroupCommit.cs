@@ -1,3 +1,5 @@
+using AgriLink.Storage.Changes;
+
 namespace AgriLink.Grains.Common;
 
 /// <summary>
@@ -9,9 +11,13 @@ namespace AgriLink.Grains.Common;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: it relies on the grain's single-threaded scheduler, as Orleans' reentrancy gives.
-/// <c>afterCommit</c> (previous, committed) runs before the callers are answered and must not throw.
+/// <c>afterCommit</c> (previous, committed, the events written) runs before the callers are answered and must not throw. <c>events</c>
+/// (previous, next, the write's number) gives the events a write raises, written to the outbox in its transaction.
 /// </remarks>
-internal sealed class GroupCommit<TState>(IPersistentState<TState> storage, Func<TState, TState, Task> afterCommit)
+internal sealed class GroupCommit<TState>(
+    IPersistentState<TState> storage,
+    Func<TState, TState, IReadOnlyList<Live.MarketEvent>, Task> afterCommit,
+    Func<TState, TState, long, IReadOnlyList<Live.MarketEvent>>? events = null)
     where TState : class
 {
     private List<Pending> _queued = [];
@@ -81,9 +87,11 @@ internal sealed class GroupCommit<TState>(IPersistentState<TState> storage, Func
                 (_inFlight, _queued) = (_queued, []);
                 var target = Working;
                 storage.State = target;
+                IReadOnlyList<Live.MarketEvent> raised = [];
                 try
                 {
-                    await storage.WriteStateAsync();
+                    if (events is not null && Live.MarketEvents.NextSequence(storage) is { } sequence) raised = events(Committed, target, sequence);
+                    await StagedChanges.WriteStateAsync(storage, Live.MarketEvents.Staged(raised));
                 }
                 catch (Exception e)
                 {
@@ -95,7 +103,7 @@ internal sealed class GroupCommit<TState>(IPersistentState<TState> storage, Func
                 Committed = target;
                 var done = _inFlight;
                 _inFlight = [];
-                await afterCommit(previous, target);
+                await afterCommit(previous, target, raised);
                 foreach (var pending in done) pending.Complete();
             }
         }

@@ -1,3 +1,6 @@
+using AgriLink.Grains.Live;
+using AgriLink.Storage.Changes;
+
 namespace AgriLink.Grains.Common;
 
 public static class PersistentStateExtensions
@@ -14,6 +17,28 @@ public static class PersistentStateExtensions
         try
         {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="CommitAsync{T}(IPersistentState{T}, T)"/>, with the events the change raises written into the outbox
+    /// in the same transaction. <paramref name="events"/> runs with the state already set to <paramref name="next"/> and is
+    /// given the number the write will carry; the written events are returned for the caller to publish as a wake-up.
+    /// </summary>
+    public static async Task<IReadOnlyList<MarketEvent>> CommitAsync<T>(this IPersistentState<T> state, T next, Func<long, IReadOnlyList<MarketEvent>> events)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            var raised = MarketEvents.NextSequence(state) is { } sequence ? events(sequence) : [];
+            await StagedChanges.WriteStateAsync(state, MarketEvents.Staged(raised));
+            return raised;
         }
         catch
         {

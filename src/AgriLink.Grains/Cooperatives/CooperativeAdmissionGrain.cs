@@ -34,12 +34,11 @@ public sealed class CooperativeAdmissionGrain(
         var to = AdmissionLifecycle.Next(from, action);
         var change = new AdmissionChange(clock.Now(), action, from, to, by, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), reason);
         var next = state.State with { Status = to, History = state.State.History.Add(change) };
-        await state.CommitAsync(next);
         var details = Details(next, county);
         // The cooperative's admins see each step live (the operator's decision, a suspension and why).
-        if (Live.MarketEvents.SequenceOf(state) is { } sequence)
-            Live.MarketEvents.Publish(GrainFactory, Live.MarketEvents.Create($"coop:{Id}", "admission.changed", $"admission:{Id}", sequence,
-                change.At, new { cooperativeId = Id, status = to.ToString(), action = action.ToString(), details.MaySell, reason = change.Note }));
+        var raised = await state.CommitAsync(next, sequence => [Live.MarketEvents.Create($"coop:{Id}", "admission.changed", $"admission:{Id}", sequence,
+            change.At, new { cooperativeId = Id, status = to.ToString(), action = action.ToString(), details.MaySell, reason = change.Note })]);
+        Live.MarketEvents.Publish(GrainFactory, raised);
         return details;
     }
 

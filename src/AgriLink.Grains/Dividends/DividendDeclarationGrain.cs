@@ -48,13 +48,13 @@ public sealed class DividendDeclarationGrain(
         var revision = state.State.Revision + 1;
         _lines = null;
         await inputsState.CommitAsync(new DividendInputsState { Revision = revision, Inputs = inputs });
-        await state.CommitAsync(new DividendDeclarationState
+        var raised = await state.CommitAsync(new DividendDeclarationState
         {
             Declaration = declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },
             Revision = revision, LineCount = distribution.Lines.Count,
-        });
+        }, Changed);
         _lines = distribution.Lines;
-        PublishChange();
+        Live.MarketEvents.Publish(GrainFactory, raised);
         await register.RecordDeclaration(Key.FiscalYear);
         return View();
     }
@@ -113,12 +113,12 @@ public sealed class DividendDeclarationGrain(
             posted += result.Posted;
             skipped += result.AlreadyPosted;
         }
-        await state.CommitAsync(current with
+        var raised = await state.CommitAsync(current with
         {
             Declaration = DeclarationWorkflow.MarkPaid(current.Declaration, actor, today),
             PaidLineCount = payable.Count,
-        });
-        PublishChange();
+        }, Changed);
+        Live.MarketEvents.Publish(GrainFactory, raised);
         return new PaymentReport(posted, skipped, totals.TotalPaidFen, AlreadyPaid: false);
     }
 
@@ -126,39 +126,36 @@ public sealed class DividendDeclarationGrain(
     {
         var current = Existing();
         var before = current.Declaration!.Status;
-        await state.CommitAsync(current with { Declaration = transition(current.Declaration!) });
-        if (state.State.Declaration!.Status != before) PublishChange();
+        var raised = await state.CommitAsync(current with { Declaration = transition(current.Declaration!) },
+            sequence => state.State.Declaration!.Status != before ? Changed(sequence) : []);
+        Live.MarketEvents.Publish(GrainFactory, raised);
         return View();
     }
-
-    /// <summary>Events per household line, in messages of this many, so a large cooperative's notice stays in bounded messages.</summary>
-    private const int EventChunk = 1000;
 
     /// <summary>
     /// The declaration's status changed: its cooperative's admins hear it, and, once publicised and again when paid, each
     /// member household hears its own line. Numbered by the stored row's version (the declaration is the resource).
     /// </summary>
-    private void PublishChange()
+    private IReadOnlyList<Live.MarketEvent> Changed(long sequence)
     {
         var s = state.State;
-        if (s.Declaration is not { } declaration || Live.MarketEvents.SequenceOf(state) is not { } sequence) return;
+        if (s.Declaration is not { } declaration) return [];
+        var events = new List<Live.MarketEvent>();
         var status = declaration.Status.ToString();
         var name = $"dividend.{status.ToLowerInvariant()}";
         var resource = $"dividend:{Key}";
         var at = clock.Now();
-        Live.MarketEvents.Publish(GrainFactory, Live.MarketEvents.Create($"coop:{Key.CooperativeId}", name, resource, sequence, at, new
+        events.Add(Live.MarketEvents.Create($"coop:{Key.CooperativeId}", name, resource, sequence, at, new
         {
             cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, totalPaidFen = s.Totals?.TotalPaidFen, lineCount = s.LineCount,
         }));
-        if (declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) return;
+        if (declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) return events;
         var households = CurrentLines().Where(l => l.ShareholderId.StartsWith(Domain.Identifiers.Ids.Household + "-", StringComparison.Ordinal));
-        foreach (var chunk in households.Chunk(EventChunk))
+        events.AddRange(households.Select(l => Live.MarketEvents.Create($"household:{l.ShareholderId}", name, resource, sequence, at, new
         {
-            Live.MarketEvents.Publish(GrainFactory, [.. chunk.Select(l => Live.MarketEvents.Create($"household:{l.ShareholderId}", name, resource, sequence, at, new
-            {
-                cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, paidFen = l.PaidFen, owedFen = l.OwedFen,
-            }))]);
-        }
+            cooperativeId = Key.CooperativeId, fiscalYear = Key.FiscalYear, status, paidFen = l.PaidFen, owedFen = l.OwedFen,
+        })));
+        return events;
     }
 
     private DividendDeclarationState Existing() =>

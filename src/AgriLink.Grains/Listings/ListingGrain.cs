@@ -40,7 +40,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         _clock = clock;
         _logger = logger;
         _state = state;
-        _commits = new GroupCommit<ListingState>(state, AfterCommit);
+        _commits = new GroupCommit<ListingState>(state, AfterCommit, Changed);
     }
 
     private string Id => this.GetPrimaryKeyString();
@@ -294,20 +294,19 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     private ListingDraft Existing(ListingState s) => Guard.Existing(s.Draft, Resource, Id);
 
     /// <summary>Keeps the hold reminder in step with what was committed. Never throws: the change is stored.</summary>
-    private async Task AfterCommit(ListingState previous, ListingState committed)
+    private async Task AfterCommit(ListingState previous, ListingState committed, IReadOnlyList<MarketEvent> raised)
     {
-        PublishChange(previous, committed);
+        MarketEvents.Publish(GrainFactory, raised);
         Matching.DemandAnnouncer.Announce(GrainFactory, Id, previous, committed, MarketEvents.SequenceOf(_state));
         if (!committed.Holds.IsEmpty && !_reminderRegistered) await EnsureReminder();
     }
 
     /// <summary>
-    /// One event per committed write, numbered by the row's version (one more per write: no gaps), to the listing's
-    /// group and, while public, the market feed; the cooperative's group always hears it. Only public fields travel.
+    /// One event per write, numbered by the row's version (one more per write: no gaps), to the listing's group and, while
+    /// public, the market feed; the cooperative's group always hears it. Only public fields travel.
     /// </summary>
-    private void PublishChange(ListingState previous, ListingState committed)
+    private IReadOnlyList<MarketEvent> Changed(ListingState previous, ListingState committed, long sequence)
     {
-        if (MarketEvents.SequenceOf(_state) is not { } sequence) return;
         var draft = committed.Draft!;
         var name = previous.Draft is null ? "listing.created"
             : (previous.Poverty is null) != (committed.Poverty is null) ? (committed.Poverty is null ? "listing.certification-revoked" : "listing.certification-granted")
@@ -321,7 +320,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
             committed.Poverty is not null));
         var wasOrIsPublic = committed.Status is not (ListingStatus.Draft or ListingStatus.Archived)
             || previous.Status is not (ListingStatus.Draft or ListingStatus.Archived);
-        MarketEvents.Publish(GrainFactory, wasOrIsPublic ? [change, change with { Topic = resource }, change with { Topic = "market" }] : [change]);
+        return wasOrIsPublic ? [change, change with { Topic = resource }, change with { Topic = "market" }] : [change];
     }
 
     private sealed record ListingChanged(string ListingId, string CooperativeId, string Title, string Status, decimal Stock, long PriceFen, string Unit, bool PovertyCertified);

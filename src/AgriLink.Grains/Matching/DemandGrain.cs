@@ -88,21 +88,18 @@ public sealed partial class DemandGrain(
         if (current.Notifications.Any(n => n.ListingId == notification.ListingId && n.ListingVersion == notification.ListingVersion)) return false;
         var notifications = current.Notifications.Insert(0, notification);
         if (notifications.Count > MaxNotifications) notifications = notifications.RemoveRange(MaxNotifications, notifications.Count - MaxNotifications);
-        await state.CommitAsync(current with { Notifications = notifications });
-        Publish(current.BuyerId!, notification);
+        var raised = await state.CommitAsync(current with { Notifications = notifications }, sequence => [Found(current.BuyerId!, notification, sequence)]);
+        MarketEvents.Publish(GrainFactory, raised);
         return true;
     }
 
-    /// <summary>Tells the buyer's live clients, numbered by the demand's stored row (one more per write).</summary>
-    private void Publish(string buyerId, DemandNotification n)
-    {
-        if (MarketEvents.SequenceOf(state) is not { } sequence) return;
-        MarketEvents.Publish(GrainFactory, MarketEvents.Create($"buyer:{buyerId}", "match.found", $"demand:{Id}", sequence, clock.Now(), new
+    /// <summary>The event telling the buyer's live clients, numbered by the demand's stored row (one more per write).</summary>
+    private MarketEvent Found(string buyerId, DemandNotification n, long sequence) =>
+        MarketEvents.Create($"buyer:{buyerId}", "match.found", $"demand:{Id}", sequence, clock.Now(), new
         {
             DemandId = Id, n.ListingId, n.CooperativeId, n.Title, n.Trigger, n.Score,
             Explanation = n.Components.Select(c => new { c.Component, c.Code, c.Points, c.MaxPoints, c.Explanation }),
-        }));
-    }
+        });
 
     /// <summary>Brings the buyer's list and the open-demands registry up to the latest revision; retried by the next call when it fails.</summary>
     private async Task Sync()

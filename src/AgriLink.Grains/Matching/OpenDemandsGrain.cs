@@ -24,7 +24,7 @@ public sealed partial class OpenDemandsGrain : Grain, IOpenDemandsGrain
     {
         _clock = clock;
         _logger = logger;
-        _commits = new GroupCommit<OpenDemandsState>(state, (_, _) => Task.CompletedTask);
+        _commits = new GroupCommit<OpenDemandsState>(state, (_, _, _) => Task.CompletedTask);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

@@ -80,14 +80,14 @@ public sealed partial class OrderGrain(
                 CooperativeId = g.Key, Flow = SubOrderFlow.Start(normalized.PaymentMethod), Lines = g.ToList(), AmountFen = g.Sum(l => l.Reserved.AmountFen),
             })
             .ToList();
-        await state.CommitAsync(new OrderState
+        var raised = await state.CommitAsync(new OrderState
         {
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
-        });
+        }, sequence => Changed("order.placed", sequence));
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
-        // The lists first, then the event: a client that re-fetches its list on hearing it finds the order there.
+        // The lists first, then the live event: a client that re-fetches its list on hearing it finds the order there.
         await UpdateIndexes();
-        PublishChange("order.placed");
+        Live.MarketEvents.Publish(GrainFactory, raised);
         return Details();
     }
 
@@ -275,20 +275,20 @@ public sealed partial class OrderGrain(
     /// <summary>Stores the change and tells live clients: <paramref name="eventName"/> says what happened (a payment, say).</summary>
     private async Task Save(OrderState next, IEnumerable<OrderEvent> events, string eventName = "order.changed")
     {
-        await state.CommitAsync(next with { History = [.. next.History, .. events] });
+        var raised = await state.CommitAsync(next with { History = [.. next.History, .. events] }, sequence => Changed(eventName, sequence));
         await UpdateIndexes();
-        PublishChange(eventName);
+        Live.MarketEvents.Publish(GrainFactory, raised);
     }
 
     private Task Save(OrderState next, OrderEvent single) => Save(next, [single]);
 
     /// <summary>
-    /// Tells the buyer (the whole order) and each cooperative (its own sub-order only) that the order changed, numbered
-    /// by the stored row's version: one more per write, so a client that sees a jump re-fetches the order.
+    /// The events telling the buyer (the whole order) and each cooperative (its own sub-order only) that the order changed,
+    /// numbered by the stored row's version: one more per write, so a client that sees a jump re-fetches the order.
     /// </summary>
-    private void PublishChange(string name)
+    private IReadOnlyList<Live.MarketEvent> Changed(string name, long sequence)
     {
-        if (S.Command is not { } command || Live.MarketEvents.SequenceOf(state) is not { } sequence) return;
+        if (S.Command is not { } command) return [];
         var at = clock.Now();
         var resource = $"order:{Id}";
         var details = Details();
@@ -305,7 +305,7 @@ public sealed partial class OrderGrain(
             orderId = Id, buyerId = command.BuyerId, sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen,
             paymentMethod = command.PaymentMethod.ToString(),
         })));
-        Live.MarketEvents.Publish(GrainFactory, [.. events]);
+        return events;
     }
 
     private OrderState Existing() => S.Command is null ? throw new NotFoundException("order", Id) : S;

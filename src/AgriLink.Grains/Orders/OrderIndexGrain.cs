@@ -16,7 +16,7 @@ public abstract class OrderIndexGrain : Grain
     private readonly GroupCommit<OrderIndexState> _commits;
 
     protected OrderIndexGrain(IPersistentState<OrderIndexState> state) =>
-        _commits = new GroupCommit<OrderIndexState>(state, (_, _) => Task.CompletedTask);
+        _commits = new GroupCommit<OrderIndexState>(state, (_, _, _) => Task.CompletedTask);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -41,8 +41,7 @@ public sealed class BuyerQuotaGrain(
             CatererName = declaration.Canteen == CanteenOperation.Caterer ? declaration.CatererName!.Trim() : null,
             DeclaredAt = clock.Now(),
         };
-        await state.CommitAsync(next);
-        return Published(View(key, next, floor));
+        return await Commit(next, View(key, next, floor));
     }
 
     public async Task<QuotaProgress> RecordPurchase(QuotaPurchase purchase)
@@ -70,20 +69,19 @@ public sealed class BuyerQuotaGrain(
             // Purchases counted before months were kept stay in no month; from today on, each is in its month.
             MonthsRecordedFrom = current.MonthsRecordedFrom ?? (NotByMonth(current) is (> 0, _) or (_, > 0) ? clock.Today() : null),
         };
-        await state.CommitAsync(next);
-        return Published(View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
+        return await Commit(next, View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
     }
 
-    /// <summary>Tells the budget unit's live clients (<c>buyer:{id}</c>) where its quota stands after a stored change.</summary>
-    private QuotaProgress Published(QuotaProgress progress)
+    /// <summary>Stores the change with the event telling the budget unit's live clients (<c>buyer:{id}</c>) where its quota stands.</summary>
+    private async Task<QuotaProgress> Commit(BuyerQuotaState next, QuotaProgress progress)
     {
-        if (Live.MarketEvents.SequenceOf(state) is { } sequence)
-            Live.MarketEvents.Publish(GrainFactory, Live.MarketEvents.Create($"buyer:{progress.BuyerId}", "quota.progress",
-                $"quota:{progress.BuyerId}:{progress.Year}", sequence, clock.Now(), new
-                {
-                    progress.BuyerId, progress.Year, progress.Declared, progress.QuotaFen, progress.CountedFen, progress.RemainingFen,
-                    progress.ProgressBasisPoints, progress.OwnFen, progress.UnionFen, progress.EmployeeFen,
-                }));
+        var raised = await state.CommitAsync(next, sequence => [Live.MarketEvents.Create($"buyer:{progress.BuyerId}", "quota.progress",
+            $"quota:{progress.BuyerId}:{progress.Year}", sequence, clock.Now(), new
+            {
+                progress.BuyerId, progress.Year, progress.Declared, progress.QuotaFen, progress.CountedFen, progress.RemainingFen,
+                progress.ProgressBasisPoints, progress.OwnFen, progress.UnionFen, progress.EmployeeFen,
+            })]);
+        Live.MarketEvents.Publish(GrainFactory, raised);
         return progress;
     }
 

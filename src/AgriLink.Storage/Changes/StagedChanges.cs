@@ -13,7 +13,7 @@ public static class StagedChanges
     internal static StateChanges? Current => Staged.Value;
 
     /// <summary>Writes the state with <paramref name="changes"/> in the same transaction; nothing of either on failure.</summary>
-    public static Task WriteStateAsync<T>(this IPersistentState<T> state, StateChanges? changes)
+    public static Task WriteStateAsync<T>(IPersistentState<T> state, StateChanges? changes)
     {
         ArgumentNullException.ThrowIfNull(state);
         return WithAsync(changes, state.WriteStateAsync);
