@@ -143,7 +143,7 @@ public sealed class OperatorDashboardTests(BrowserApp app)
         foreach (var coop in cooperatives)
         {
             var (total, certified) = sales.GetValueOrDefault(coop.CountyCode);
-            foreach (var summary in await grains.GetGrain<ICooperativeOrdersGrain>(coop.Id).List(null))
+            foreach (var summary in await app.Services.GetRequiredService<OrderQueries>().AllOfCooperative(coop.Id, null))
             {
                 var sub = (await grains.GetGrain<IOrderGrain>(summary.OrderId).Get()).SubOrders.Single(s => s.CooperativeId == coop.Id);
                 if (!Sales.Contains(sub.Status)) continue;

@@ -18,6 +18,7 @@ namespace AgriLink.Grains.Invoices;
 public sealed partial class InvoiceBookGrain(
     [PersistentState("invoice-book", GrainStorage.Main)] IPersistentState<InvoiceBookState> state,
     ILedger ledger,
+    Projections.OrderQueries orderLists,
     TimeProvider clock,
     ILogger<InvoiceBookGrain> logger) : Grain, IInvoiceBookGrain
 {
@@ -111,7 +112,8 @@ public sealed partial class InvoiceBookGrain(
     private async Task<List<InvoiceLine>> Uninvoiced(string buyerId, InvoicePeriod period)
     {
         var covered = S.Invoices.SelectMany(b => b.Invoice.OrderIds).ToHashSet(StringComparer.Ordinal);
-        var candidates = (await GrainFactory.GetGrain<ICooperativeOrdersGrain>(CooperativeId).List(OrderStatus.Delivered))
+        // The cooperative's delivered sub-orders from their projection (a list); each is then read from its order grain.
+        var candidates = (await orderLists.AllOfCooperative(CooperativeId, OrderStatus.Delivered))
             .Where(o => o.BuyerId == buyerId && o.PaymentMethod == PaymentMethod.Invoice && !covered.Contains(o.OrderId))
             .ToList();
         var orders = await Task.WhenAll(candidates.Select(o => GrainFactory.GetGrain<IOrderGrain>(o.OrderId).Get()));

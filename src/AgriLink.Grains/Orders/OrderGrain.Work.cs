@@ -169,29 +169,8 @@ public sealed partial class OrderGrain
         {
             _retry?.Dispose();
             _retry = null;
-            await UpdateIndexes();
             await Settle();
         }, due, Timeout.InfiniteTimeSpan);
-    }
-
-    /// <summary>Tells the buyer's and each cooperative's order list. They ignore older revisions, so a retry is safe.</summary>
-    private async Task UpdateIndexes()
-    {
-        if (S.Command is not { } command) return;
-        var revision = S.History.Count;
-        var details = Details();
-        try
-        {
-            await Task.WhenAll(S.SubOrders.Select(sub => GrainFactory.GetGrain<ICooperativeOrdersGrain>(sub.CooperativeId).Upsert(
-                    new OrderSummary(Id, command.BuyerId, sub.CooperativeId, sub.Flow.Status, command.PaymentMethod, sub.AmountFen, S.PlacedAt, revision)))
-                .Append(GrainFactory.GetGrain<IBuyerOrdersGrain>(command.BuyerId).Upsert(
-                    new OrderSummary(Id, command.BuyerId, null, details.Status, command.PaymentMethod, details.TotalFen, S.PlacedAt, revision))));
-        }
-        catch (Exception e)
-        {
-            LogIndexFailed(e, Id);
-            ScheduleRetry(IndexRetryAfter);
-        }
     }
 
     private OrderDetails Details()
@@ -206,7 +185,7 @@ public sealed partial class OrderGrain
     }
 
     /// <summary>The least advanced live sub-order; when none is live, Refunded if all were refunded, else Cancelled.</summary>
-    private static OrderStatus Summarize(IReadOnlyList<SubOrderState> subOrders)
+    internal static OrderStatus Summarize(IReadOnlyList<SubOrderState> subOrders)
     {
         var live = subOrders.Where(s => s.Flow.IsLive).ToList();
         if (live.Count > 0) return live.MinBy(s => s.Flow.Progress)!.Flow.Status;
@@ -248,7 +227,4 @@ public sealed partial class OrderGrain
 
     [LoggerMessage(LogLevel.Warning, "Order {OrderId}: follow-up work not saved; will retry")]
     private partial void LogSettleFailed(Exception error, string orderId);
-
-    [LoggerMessage(LogLevel.Warning, "Order {OrderId}: order lists not updated; will retry")]
-    private partial void LogIndexFailed(Exception error, string orderId);
 }

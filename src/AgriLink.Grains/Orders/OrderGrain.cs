@@ -23,9 +23,6 @@ public sealed partial class OrderGrain(
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
-
-    /// <summary>An order list that missed an update is retried sooner than a posting: buyers look at their lists.</summary>
-    private static readonly TimeSpan IndexRetryAfter = TimeSpan.FromSeconds(5);
     private IGrainTimer? _retry;
 
     private string Id => this.GetPrimaryKeyString();
@@ -33,10 +30,9 @@ public sealed partial class OrderGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The buyer's and cooperatives' order lists are told after the order's own write. A silo lost in between, or an
-        // index write that failed and whose retry timer died with the activation, leaves a list behind: every
-        // activation tells them again (a no-op for a list that has this revision), as it finishes pending postings.
-        if (S.Command is not null) ScheduleRetry(TimeSpan.FromSeconds(1));
+        // Work saved as pending (stock to return, trade and quota to post) whose retry timer died with the last
+        // activation is taken up again. (The order lists are rows written with the order's state: nothing to re-tell.)
+        if (S.SubOrders.Any(s => s.NeedsStockReturn || s.NeedsPosting)) ScheduleRetry(TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
 
@@ -55,8 +51,7 @@ public sealed partial class OrderGrain(
         {
             if (!SameCommand(placed, normalized))
                 throw new RuleViolationException("order.exists", $"Order '{Id}' was already placed with other contents; a new order needs a new idempotency key.");
-            // A retried placement: its first answer may have been lost before the lists were told.
-            await UpdateIndexes();
+            // A retried placement: answered from the stored order, finishing any work its first run left pending.
             await SettleIfPending();
             return Details();
         }
@@ -85,8 +80,6 @@ public sealed partial class OrderGrain(
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
         }, sequence => Changed("order.placed", sequence));
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
-        // The lists first, then the live event: a client that re-fetches its list on hearing it finds the order there.
-        await UpdateIndexes();
         Live.MarketEvents.Publish(GrainFactory, raised);
         return Details();
     }
@@ -276,7 +269,6 @@ public sealed partial class OrderGrain(
     private async Task Save(OrderState next, IEnumerable<OrderEvent> events, string eventName = "order.changed")
     {
         var raised = await state.CommitAsync(next with { History = [.. next.History, .. events] }, sequence => Changed(eventName, sequence));
-        await UpdateIndexes();
         Live.MarketEvents.Publish(GrainFactory, raised);
     }
 

@@ -4,6 +4,7 @@ using AgriLink.Domain.VillageCollectives;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Listings;
+using AgriLink.Grains.Orders;
 using AgriLink.Storage.Changes;
 using AgriLink.Storage.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,12 +16,13 @@ public static class ProjectionServiceCollectionExtensions
 {
     /// <summary>
     /// Bumped whenever a projector or table changes what it holds: a database filled for another version is rebuilt once
-    /// at silo start. 1: directories became tables (the directory grains' states are dropped).
+    /// at silo start. 1: directories became tables (the directory grains' states are dropped). 2: order lists became the
+    /// orders and sub_orders tables (the order index grains' states are dropped).
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
-    public static readonly IReadOnlyList<string> RetiredStates = ["directory"];
+    public static readonly IReadOnlyList<string> RetiredStates = ["directory", "buyer-orders", "cooperative-orders"];
 
     /// <summary>
     /// Every projector, the catalog that makes the silo fill the tables when needed, and the read side. Silos and web
@@ -33,6 +35,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, CooperativeAdmissionProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, HouseholdProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, ListingProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, OrderProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<EnterpriseProfile>("enterprise", ProjectionTables.Enterprises,
             (id, p) => [id, p.Name, p.CountyCode, p.Level.ToString()])));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<BuyerProfile>("buyer", ProjectionTables.Buyers,
@@ -40,6 +43,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<VillageCollectiveProfile>("village-collective", ProjectionTables.VillageCollectives,
             (id, p) => [id, p.Name, p.CountyCode])));
         services.TryAddSingleton<DirectoryQueries>();
+        services.TryAddSingleton<OrderQueries>();
         return services;
     }
 }

@@ -146,6 +146,23 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_listings_cooperative ON listings (cooperative_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_listings_county ON listings (county_code, id)",
         "CREATE INDEX IF NOT EXISTS ix_listings_status ON listings (status, id)",
+        """
+        CREATE TABLE IF NOT EXISTS orders (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, status TEXT NOT NULL, payment_method TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, placed_at TIMESTAMPTZ NOT NULL, revision BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_orders_buyer ON orders (buyer_id, placed_at, id)",
+        "CREATE INDEX IF NOT EXISTS ix_orders_status ON orders (status, placed_at)",
+        "CREATE INDEX IF NOT EXISTS ix_orders_placed ON orders (placed_at)",
+        """
+        CREATE TABLE IF NOT EXISTS sub_orders (
+            order_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL, buyer_id TEXT NOT NULL, status TEXT NOT NULL,
+            payment_method TEXT NOT NULL, amount_fen BIGINT NOT NULL, placed_at TIMESTAMPTZ NOT NULL, revision BIGINT NOT NULL,
+            PRIMARY KEY (order_id, cooperative_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative ON sub_orders (cooperative_id, placed_at, order_id)",
+        "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative_status ON sub_orders (cooperative_id, status, placed_at)",
+        "CREATE INDEX IF NOT EXISTS ix_sub_orders_placed ON sub_orders (placed_at)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

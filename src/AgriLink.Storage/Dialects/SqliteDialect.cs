@@ -165,6 +165,23 @@ public sealed class SqliteDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_listings_cooperative ON listings (cooperative_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_listings_county ON listings (county_code, id)",
         "CREATE INDEX IF NOT EXISTS ix_listings_status ON listings (status, id)",
+        """
+        CREATE TABLE IF NOT EXISTS orders (
+            id TEXT NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, status TEXT NOT NULL, payment_method TEXT NOT NULL,
+            amount_fen INTEGER NOT NULL, placed_at TEXT NOT NULL, revision INTEGER NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_orders_buyer ON orders (buyer_id, placed_at, id)",
+        "CREATE INDEX IF NOT EXISTS ix_orders_status ON orders (status, placed_at)",
+        "CREATE INDEX IF NOT EXISTS ix_orders_placed ON orders (placed_at)",
+        """
+        CREATE TABLE IF NOT EXISTS sub_orders (
+            order_id TEXT NOT NULL, cooperative_id TEXT NOT NULL, buyer_id TEXT NOT NULL, status TEXT NOT NULL,
+            payment_method TEXT NOT NULL, amount_fen INTEGER NOT NULL, placed_at TEXT NOT NULL, revision INTEGER NOT NULL,
+            PRIMARY KEY (order_id, cooperative_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative ON sub_orders (cooperative_id, placed_at, order_id)",
+        "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative_status ON sub_orders (cooperative_id, status, placed_at)",
+        "CREATE INDEX IF NOT EXISTS ix_sub_orders_placed ON sub_orders (placed_at)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

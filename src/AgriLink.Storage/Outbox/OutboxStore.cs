@@ -12,13 +12,24 @@ public sealed class OutboxStore(AgriLinkDatabase database)
     public const int MaxBatch = 1000;
 
     /// <summary>The events after <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<OutboxRecord>> ReadAfterAsync(long after, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<OutboxRecord>> ReadAfterAsync(long after, int limit, CancellationToken ct = default) =>
+        ReadAsync("WHERE seq > @after", null, after, limit, ct);
+
+    /// <summary>The events of one topic after <paramref name="after"/> (by the topic index), oldest first.</summary>
+    public Task<IReadOnlyList<OutboxRecord>> ReadTopicAfterAsync(string topic, long after, int limit, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        return ReadAsync("WHERE topic = @topic AND seq > @after", topic, after, limit, ct);
+    }
+
+    private async Task<IReadOnlyList<OutboxRecord>> ReadAsync(string where, string? topic, long after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await database.OpenAsync(ct);
         await using var command = database.CreateCommand(connection, null,
-            "SELECT seq, topic, name, resource, sequence, at, data FROM outbox WHERE seq > @after ORDER BY seq LIMIT @limit",
+            $"SELECT seq, topic, name, resource, sequence, at, data FROM outbox {where} ORDER BY seq LIMIT @limit",
             ("@after", after), ("@limit", (long)Math.Min(limit, MaxBatch)));
+        if (topic is not null) database.Dialect.AddParameter(command, "@topic", topic);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var records = new List<OutboxRecord>();
         while (await reader.ReadAsync(ct))

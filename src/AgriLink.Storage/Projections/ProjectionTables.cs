@@ -28,6 +28,14 @@ public static class ProjectionTables
     public static readonly ProjectionTable Listings = new("listings", ["id"],
         ["id", "cooperative_id", "title", "county_code", "status", "price_fen", "certified", "updated_at"]);
 
+    /// <summary>One row per order (the buyer's view: its summarised status and total).</summary>
+    public static readonly ProjectionTable Orders = new("orders", ["id"],
+        ["id", "buyer_id", "status", "payment_method", "amount_fen", "placed_at", "revision"]);
+
+    /// <summary>One row per cooperative's part of an order (the cooperative's view).</summary>
+    public static readonly ProjectionTable SubOrders = new("sub_orders", ["order_id", "cooperative_id"],
+        ["order_id", "cooperative_id", "buyer_id", "status", "payment_method", "amount_fen", "placed_at", "revision"]);
+
     public static IReadOnlyList<ProjectionTable> All { get; } =
-        [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings];
+        [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders];
 }

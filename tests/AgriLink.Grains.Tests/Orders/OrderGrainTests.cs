@@ -3,6 +3,7 @@ using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Quotas;
 using Xunit;
 
@@ -69,11 +70,12 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
         Assert.Equal((97.5m, 0m), await StockOf(b1));
         Assert.Equal((90m, 10m), await StockOf(a1));
 
-        var incoming = await _client.GetGrain<ICooperativeOrdersGrain>(b).List();
-        var mine = Assert.Single(incoming);
+        // The lists are rows written with the order's state: each cooperative sees its own part, the buyer the whole.
+        var lists = new OrderQueries(fixture.Database);
+        var mine = Assert.Single(await lists.AllOfCooperative(b, null));
         Assert.Equal((id, 2498L, OrderStatus.Shipped), (mine.OrderId, mine.AmountFen, mine.Status));
-        Assert.Equal(OrderStatus.Placed, Assert.Single(await _client.GetGrain<ICooperativeOrdersGrain>(a).List()).Status);
-        var bought = Assert.Single(await _client.GetGrain<IBuyerOrdersGrain>(buyer).List());
+        Assert.Equal(OrderStatus.Placed, Assert.Single(await lists.AllOfCooperative(a, null)).Status);
+        var bought = Assert.Single((await lists.OfBuyer(buyer, null, new PageRequest(0, 10, null))).Items);
         Assert.Equal((id, order.TotalFen), (bought.OrderId, bought.AmountFen));
     }
 

@@ -71,17 +71,19 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<Page<OrderSummary>>, ForbidHttpResult>> ForBuyer(
-        [AsParameters] ApiServices s, string buyerId, OrderStatus? status, int? offset, int? limit)
+        [AsParameters] ApiServices s, string buyerId, OrderStatus? status, int? offset, int? limit, string? after = null)
     {
         if (!s.User.IsBuyer(buyerId)) return TypedResults.Forbid();
-        return TypedResults.Ok(Paging.Of(await s.Grains.GetGrain<IBuyerOrdersGrain>(buyerId).List(status), offset, limit));
+        var page = Grains.Projections.PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await s.OrderLists.OfBuyer(buyerId, status, page), page));
     }
 
     public static async Task<Results<Ok<Page<OrderSummary>>, ForbidHttpResult>> ForCooperative(
-        [AsParameters] ApiServices s, string cooperativeId, OrderStatus? status, int? offset, int? limit)
+        [AsParameters] ApiServices s, string cooperativeId, OrderStatus? status, int? offset, int? limit, string? after = null)
     {
         if (!s.User.AdministersCooperative(cooperativeId)) return TypedResults.Forbid();
-        return TypedResults.Ok(Paging.Of(await s.Grains.GetGrain<ICooperativeOrdersGrain>(cooperativeId).List(status), offset, limit));
+        var page = Grains.Projections.PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await s.OrderLists.OfCooperative(cooperativeId, status, page), page));
     }
 
     public static Task<Results<Ok<OrderDetails>, ForbidHttpResult, NotFound>> Cancel([AsParameters] ApiServices s, string id, CancelOrderRequest request)

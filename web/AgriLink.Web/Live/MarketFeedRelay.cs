@@ -1,80 +1,49 @@
 using System.Text.Json;
 using AgriLink.Hosting;
-using AgriLink.Grains.Live;
+using AgriLink.Storage.Outbox;
+using AgriLink.Web.Outbox;
 using Microsoft.AspNetCore.SignalR;
 
 namespace AgriLink.Web.Live;
 
 /// <summary>
-/// This web node's subscription to the market feed: every event any silo publishes reaches it, and it forwards each to
-/// the SignalR group named by the event's topic. The subscription is renewed well inside its lifetime, so it also
-/// comes back after the feed grain moves or its silo restarts.
+/// This web node's live relay (consumer <c>live:{node}</c>): every event in the outbox, whichever silo committed it, goes
+/// to the SignalR group its topic names, in commit order. Events are read only after the change that raised them (and
+/// the list rows written with it) committed, so a page that re-fetches on hearing one finds the change. After a restart
+/// the node resumes where it acknowledged; a client that missed events asks the hub for them (<see cref="MarketHub.Since"/>).
 /// </summary>
 public sealed partial class MarketFeedRelay(
-    IGrainFactory grains, IHubContext<MarketHub, IMarketClient> hub, IConfiguration configuration, ILogger<MarketFeedRelay> logger)
-    : BackgroundService, IMarketObserver
+    IGrainFactory grains, IHubContext<MarketHub, IMarketClient> hub, OutboxStore outbox, OutboxSignal signal,
+    IConfiguration configuration, ILogger<MarketFeedRelay> logger)
+    : OutboxFollower("live", grains, outbox, signal, configuration, logger)
 {
     /// <summary>
     /// <c>AgriLink:Live:RenewInterval</c>. A feed grain lost with its silo (cluster mode) forgets its subscribers, so
-    /// events go unheard until the next renewal: cluster mode renews every 5 s, the embedded silo every 30 s.
+    /// wake-ups go unheard until the next renewal (the poll still reads): cluster mode renews every 5 s, embedded every 30 s.
     /// </summary>
-    private readonly TimeSpan _renew = configuration.GetValue<TimeSpan?>("AgriLink:Live:RenewInterval")
+    protected override TimeSpan Renew { get; } = configuration.GetValue<TimeSpan?>("AgriLink:Live:RenewInterval")
         ?? (configuration.Mode() == HostingMode.Cluster ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30));
 
-    public async Task OnEvents(IReadOnlyList<MarketEvent> events)
+    protected override async Task HandleAsync(IReadOnlyList<OutboxRecord> batch, CancellationToken ct)
     {
-        foreach (var e in events)
+        foreach (var e in batch)
         {
+            MarketEventMessage message;
             try
             {
-                using var data = JsonDocument.Parse(e.Data);
-                await hub.Clients.Group(e.Topic).Event(new MarketEventMessage(e.Topic, e.Name, e.Resource, e.Sequence, e.At, data.RootElement.Clone()));
+                message = MarketEventMessage.From(e);
             }
-            catch (Exception error) when (error is JsonException or InvalidOperationException)
+            catch (JsonException error)
             {
-                LogForwardFailed(error, e.Topic, e.Name);
-            }
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var self = grains.CreateObjectReference<IMarketObserver>(this);
-        var feed = grains.GetGrain<IMarketFeedGrain>(0);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await feed.Subscribe(self);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSubscribeFailed(e);
+                // A payload that is not JSON can never be sent; skipping it keeps the rest flowing.
+                LogForwardFailed(Logger, error, e.Topic, e.Name);
+                continue;
             }
 
-            try
-            {
-                await Task.Delay(_renew, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        try
-        {
-            await feed.Unsubscribe(self);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogSubscribeFailed(e);
+            await hub.Clients.Group(e.Topic).Event(message);
         }
     }
 
     [LoggerMessage(LogLevel.Warning, "Could not forward market event {Name} to {Topic}")]
-    private partial void LogForwardFailed(Exception error, string topic, string name);
-
-    [LoggerMessage(LogLevel.Warning, "Could not (re)subscribe to the market feed; retrying")]
-    private partial void LogSubscribeFailed(Exception error);
+    private static partial void LogForwardFailed(ILogger logger, Exception error, string topic, string name);
 }

@@ -15,17 +15,28 @@ public interface IMarketClient
 
 /// <summary>
 /// An event as clients see it. <c>resource</c> names what changed (<c>listing:lst-…</c>); <c>sequence</c> counts its
-/// changes without gaps, so a client that sees a jump re-fetches the resource; <c>data</c> is the event's payload.
+/// changes without gaps, so a client that sees a jump re-fetches the resource; <c>data</c> is the event's payload;
+/// <c>position</c> is its place in the outbox, to pass to the hub's <c>Since</c> after a reconnect.
 /// </summary>
-public sealed record MarketEventMessage(string Topic, string Name, string Resource, long Sequence, DateTimeOffset At, JsonElement Data);
+public sealed record MarketEventMessage(string Topic, string Name, string Resource, long Sequence, DateTimeOffset At, JsonElement Data, long? Position = null)
+{
+    public static MarketEventMessage From(Storage.Outbox.OutboxRecord e)
+    {
+        using var data = JsonDocument.Parse(e.Data);
+        return new(e.Topic, e.Name, e.Resource, e.Sequence, e.At, data.RootElement.Clone(), e.Position);
+    }
+}
 
 /// <summary>
 /// Hub <c>/hubs/market</c>. A client joins topics: <c>market</c> (anyone), <c>listing:{id}</c> (a published listing,
 /// or its cooperative's admins), <c>coop:{id}</c> (its admins), <c>buyer:{id}</c> (that buyer), <c>household:{id}</c>
 /// (that household). Joining is authorized exactly like reading the resource; a refusal is a hub error and joins nothing.
 /// </summary>
-public sealed class MarketHub(IGrainFactory grains) : Hub<IMarketClient>
+public sealed class MarketHub(IGrainFactory grains, Storage.Outbox.OutboxStore outbox) : Hub<IMarketClient>
 {
+    /// <summary>At most this many events per <see cref="Since"/> answer; ask again from the last one's position for more.</summary>
+    public const int MaxReplay = 500;
+
     public const string Path = "/hubs/market";
 
     /// <summary>At most this many topics per connection.</summary>
@@ -44,6 +55,19 @@ public sealed class MarketHub(IGrainFactory grains) : Hub<IMarketClient>
         if (!await MayJoin(Context.User ?? new ClaimsPrincipal(), topic)) throw new HubException($"Not allowed to follow '{topic}'.");
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
         topics.Add(topic);
+    }
+
+    /// <summary>
+    /// The events of a topic this connection has joined after outbox <paramref name="position"/> (a message's
+    /// <c>position</c>), oldest first: what a client that was disconnected missed. Joining is what authorizes it.
+    /// </summary>
+    public async Task<IReadOnlyList<MarketEventMessage>> Since(string topic, long position)
+    {
+        if (!Context.Items.TryGetValue(TopicsKey, out var held) || held is not HashSet<string> topics || !topics.Contains(topic ?? ""))
+            throw new HubException("Join the topic before asking for its events.");
+        if (position < 0) throw new HubException("A position is 0 or a message's position.");
+        var events = await outbox.ReadTopicAfterAsync(topic!, position, MaxReplay, Context.ConnectionAborted);
+        return events.Select(MarketEventMessage.From).ToList();
     }
 
     public async Task Leave(string topic)

@@ -29,7 +29,7 @@ public static class ImpactReport
     {
         var grains = api.Grains;
         var cooperatives = await All(page => api.Lists.Cooperatives(null, page));
-        var summaries = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeOrdersGrain>(c.Id).List(null)));
+        var summaries = await Task.WhenAll(cooperatives.Select(c => api.OrderLists.AllOfCooperative(c.Id, null)));
         var orderIds = summaries.SelectMany(s => s).Select(s => s.OrderId).Distinct(StringComparer.Ordinal).ToList();
         var orders = await Task.WhenAll(orderIds.Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
         var counties = await ByCounty(api, cooperatives, orders);

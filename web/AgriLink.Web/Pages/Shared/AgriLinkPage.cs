@@ -22,7 +22,8 @@ public abstract class AgriLinkPage : PageModel
         HttpContext.RequestServices.GetRequiredService<IGrainFactory>(),
         HttpContext.RequestServices.GetRequiredService<AuditTrail>(),
         User,
-        HttpContext.RequestServices.GetRequiredService<Grains.Projections.DirectoryQueries>());
+        HttpContext.RequestServices.GetRequiredService<Grains.Projections.DirectoryQueries>(),
+        HttpContext.RequestServices.GetRequiredService<Grains.Projections.OrderQueries>());
 
     /// <summary>Today's date on the platform clock (China Standard Time), for forms' default dates.</summary>
     public DateOnly Today => HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();

@@ -1,4 +1,4 @@
-namespace AgriLink.Web.Search;
+namespace AgriLink.Web.Outbox;
 
 /// <summary>Names of this node's outbox consumers.</summary>
 public static class OutboxConsumers

@@ -1,7 +1,0 @@
-using AgriLink.Grains.Common;
-
-namespace AgriLink.Grains.Orders;
-
-public sealed class BuyerOrdersGrain(
-    [PersistentState("buyer-orders", GrainStorage.Main)] IPersistentState<OrderIndexState> state)
-    : OrderIndexGrain(state), IBuyerOrdersGrain;

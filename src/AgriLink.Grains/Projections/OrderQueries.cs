@@ -1,0 +1,105 @@
+using System.Globalization;
+using AgriLink.Domain.Orders;
+using AgriLink.Grains.Orders;
+using AgriLink.Storage;
+using Dapper;
+
+namespace AgriLink.Grains.Projections;
+
+/// <summary>
+/// A buyer's orders and a cooperative's sub-orders, newest first, from the order projections: an index range per page
+/// (keyset on placed time, then id), whatever the number of orders a year.
+/// </summary>
+public sealed class OrderQueries(AgriLinkDatabase database)
+{
+    private const string Columns = "buyer_id AS BuyerId, status AS Status, payment_method AS PaymentMethod, amount_fen AS AmountFen, placed_at AS PlacedAt, revision AS Revision";
+
+    public Task<ListPage<OrderSummary>> OfBuyer(string buyerId, OrderStatus? status, PageRequest page) =>
+        PageAsync($"SELECT id AS OrderId, NULL AS CooperativeId, {Columns} FROM orders", "id", "buyer_id = @owner", buyerId, status, page);
+
+    public Task<ListPage<OrderSummary>> OfCooperative(string cooperativeId, OrderStatus? status, PageRequest page) =>
+        PageAsync($"SELECT order_id AS OrderId, cooperative_id AS CooperativeId, {Columns} FROM sub_orders", "order_id", "cooperative_id = @owner",
+            cooperativeId, status, page);
+
+    /// <summary>Every sub-order of the cooperative, or those in <paramref name="status"/> (a cooperative's own, for invoicing a month).</summary>
+    public async Task<IReadOnlyList<OrderSummary>> AllOfCooperative(string cooperativeId, OrderStatus? status)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<OrderRow>(
+            $"SELECT order_id AS OrderId, cooperative_id AS CooperativeId, {Columns} FROM sub_orders " +
+            "WHERE cooperative_id = @cooperativeId" + (status is null ? "" : " AND status = @status") + " ORDER BY placed_at DESC, order_id",
+            new { cooperativeId, status = status?.ToString() });
+        return rows.Select(r => r.ToSummary()).ToList();
+    }
+
+    private async Task<ListPage<OrderSummary>> PageAsync(string select, string idColumn, string owner, string ownerId, OrderStatus? status, PageRequest page)
+    {
+        var parameters = new DynamicParameters(new { owner = ownerId, limit = (long)page.Limit + 1, offset = (long)page.Offset });
+        var where = " WHERE " + owner;
+        if (status is not null)
+        {
+            where += " AND status = @status";
+            parameters.Add("status", status.ToString());
+        }
+
+        var keyset = "";
+        if (page.After is not null)
+        {
+            var (at, id) = Cursor.Parse(page.After);
+            keyset = $" AND (placed_at < @at OR (placed_at = @at AND {idColumn} > @id))";
+            parameters.Add("at", database.Dialect.ToDbTimestamp(at));
+            parameters.Add("id", id);
+        }
+
+        await using var connection = await database.OpenAsync();
+        var rows = (await connection.QueryAsync<OrderRow>($"{select}{where}{keyset} ORDER BY placed_at DESC, {idColumn} LIMIT @limit OFFSET @offset", parameters))
+            .ToList();
+        var from = select[select.LastIndexOf(" FROM ", StringComparison.Ordinal)..];
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*){from}{where}", parameters);
+        var more = rows.Count > page.Limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        var items = rows.Select(r => r.ToSummary()).ToList();
+        return new ListPage<OrderSummary>(items, (int)total, more ? Cursor.Format(items[^1].PlacedAt, items[^1].OrderId) : null);
+    }
+
+    /// <summary>The key of a row in newest-first order: its placed time (UTC ticks) and id.</summary>
+    private static class Cursor
+    {
+        public static string Format(DateTimeOffset at, string id) => $"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{id}";
+
+        public static (DateTimeOffset At, string Id) Parse(string cursor)
+        {
+            var split = cursor.IndexOf('~', StringComparison.Ordinal);
+            if (split <= 0 || !long.TryParse(cursor.AsSpan(0, split), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                || ticks > DateTimeOffset.MaxValue.UtcTicks)
+                throw Domain.Errors.ValidationFailedException.For("after", "must be the next key a previous page gave.");
+            return (new DateTimeOffset(ticks, TimeSpan.Zero), cursor[(split + 1)..]);
+        }
+    }
+
+    /// <summary>A row as read; the time comes as each engine stores it (ISO text in SQLite, a UTC time in PostgreSQL).</summary>
+    private sealed class OrderRow
+    {
+        public string OrderId { get; set; } = "";
+        public string? CooperativeId { get; set; }
+        public string BuyerId { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string PaymentMethod { get; set; } = "";
+        public long AmountFen { get; set; }
+        public object PlacedAt { get; set; } = "";
+        public long Revision { get; set; }
+
+        /// <summary>Shown in China time, as the order grain stamps it (the stored instant is the same).</summary>
+        public OrderSummary ToSummary() => new(OrderId, BuyerId, CooperativeId, Enum.Parse<OrderStatus>(Status), Enum.Parse<PaymentMethod>(PaymentMethod),
+            AmountFen, Instant().ToOffset(ChinaTime), (int)Revision);
+
+        private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
+
+        private DateTimeOffset Instant() => PlacedAt switch
+        {
+            DateTimeOffset at => at,
+            DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+            var text => DateTimeOffset.Parse((string)text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        };
+    }
+}
