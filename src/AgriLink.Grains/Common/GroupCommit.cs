@@ -37,9 +37,10 @@ internal sealed class GroupCommit<TState>(
     /// Runs <paramref name="decide"/> now against the working state. It throws to refuse (nothing changes) or returns
     /// the next state (the same instance when nothing changes) and the caller's answer.
     /// </summary>
-    public Task<T> Submit<T>(Func<TState, (TState Next, T Result)> decide)
+    /// <param name="audit">The command's audit entry from (before, after), written with the write that holds its change.</param>
+    public Task<T> Submit<T>(Func<TState, (TState Next, T Result)> decide, Func<TState, TState, AuditRecord?>? audit = null)
     {
-        var pending = new Pending<T>(decide);
+        var pending = new Pending<T>(decide, audit);
         Admit(pending);
         return pending.Task;
     }
@@ -53,6 +54,7 @@ internal sealed class GroupCommit<TState>(
             var before = Working;
             Working = pending.Decide(before);
             changed = !ReferenceEquals(before, Working);
+            pending.Audit = changed ? pending.AuditOf(before, Working) : null;
         }
         catch (Exception e)
         {
@@ -91,7 +93,9 @@ internal sealed class GroupCommit<TState>(
                 try
                 {
                     if (events is not null && Live.MarketEvents.NextSequence(storage) is { } sequence) raised = events(Committed, target, sequence);
-                    await StagedChanges.WriteStateAsync(storage, Live.MarketEvents.Staged(raised));
+                    var changes = Live.MarketEvents.Staged(raised) ?? new StateChanges();
+                    foreach (var entry in _inFlight.Select(p => p.Audit).OfType<AuditRecord>()) changes.Add(entry);
+                    await StagedChanges.WriteStateAsync(storage, changes);
                 }
                 catch (Exception e)
                 {
@@ -129,13 +133,20 @@ internal sealed class GroupCommit<TState>(
     private abstract class Pending
     {
         public bool Changed { get; set; }
+
+        /// <summary>The audit entry of this command's change, as last decided.</summary>
+        public AuditRecord? Audit { get; set; }
+
         public abstract TState Decide(TState current);
+        public abstract AuditRecord? AuditOf(TState before, TState after);
         public abstract void Complete();
         public abstract void Fail(Exception error);
     }
 
-    private sealed class Pending<T>(Func<TState, (TState Next, T Result)> decide) : Pending
+    private sealed class Pending<T>(Func<TState, (TState Next, T Result)> decide, Func<TState, TState, AuditRecord?>? audit) : Pending
     {
+        public override AuditRecord? AuditOf(TState before, TState after) => audit?.Invoke(before, after);
+
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
 

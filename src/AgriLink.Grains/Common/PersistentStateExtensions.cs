@@ -10,13 +10,13 @@ public static class PersistentStateExtensions
     /// keeps what the database has, never a value the database refused. (After a concurrency conflict
     /// Orleans also drops the activation, so the next call reads the row afresh.)
     /// </summary>
-    public static async Task CommitAsync<T>(this IPersistentState<T> state, T next)
+    public static async Task CommitAsync<T>(this IPersistentState<T> state, T next, StateChanges? changes = null)
     {
         var previous = state.State;
         state.State = next;
         try
         {
-            await state.WriteStateAsync();
+            await StagedChanges.WriteStateAsync(state, changes);
         }
         catch
         {

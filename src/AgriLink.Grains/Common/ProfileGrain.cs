@@ -46,9 +46,12 @@ public abstract class ProfileGrain<TProfile, TDetails>(
         return await Save(state.State with { Profile = validated, UpdatedAt = clock.Now() });
     }
 
+    /// <summary>Stores the change with its audit entry (the profile's details before and after), when the caller declared one.</summary>
     private async Task<TDetails> Save(ProfileState<TProfile> next)
     {
-        await state.CommitAsync(next);
-        return ToDetails(Id, next, next.Profile!);
+        var before = state.State.Profile is { } current ? ToDetails(Id, state.State, current) : default;
+        var after = ToDetails(Id, next, next.Profile!);
+        await state.CommitAsync(next, AuditEntries.Changes(Resource, Id, before, after));
+        return after;
     }
 }

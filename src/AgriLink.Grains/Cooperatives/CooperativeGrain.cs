@@ -83,10 +83,13 @@ public sealed class CooperativeGrain(
         _ => Task.FromResult(true),
     };
 
+    /// <summary>Stores the change with its audit entry (the cooperative before and after), when the caller declared one.</summary>
     private async Task<CooperativeDetails> Save(CooperativeState next)
     {
-        await state.CommitAsync(next);
-        return Details(next);
+        var before = state.State.Profile is null ? null : Details(state.State);
+        var after = Details(next);
+        await state.CommitAsync(next, AuditEntries.Changes(Resource, Id, before, after));
+        return after;
     }
 
     private CooperativeDetails Details(CooperativeState s) =>

@@ -42,10 +42,13 @@ public sealed class HouseholdGrain(
         return await Save(state.State with { History = [.. state.State.History, change], UpdatedAt = clock.Now() });
     }
 
+    /// <summary>Stores the change with its audit entry (the household before and after), when the caller declared one.</summary>
     private async Task<HouseholdDetails> Save(HouseholdState next)
     {
-        await state.CommitAsync(next);
-        return Details(next);
+        var before = state.State.Profile is null ? null : Details(state.State);
+        var after = Details(next);
+        await state.CommitAsync(next, AuditEntries.Changes(Resource, Id, before, after));
+        return after;
     }
 
     internal static PovertyStatus CurrentStatus(HouseholdState s) =>

@@ -1,3 +1,4 @@
+using AgriLink.Storage.Changes;
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Listings;
@@ -265,12 +266,20 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         });
     }
 
-    private Task<ListingDetails> Change(Func<ListingState, ListingState> decide) =>
-        _commits.Submit(s =>
+    /// <summary>
+    /// A command that answers the listing's details. Its audit entry (the listing before and after, when the caller declared
+    /// one) is taken now, in the caller's call, and written with the write that holds the change.
+    /// </summary>
+    private Task<ListingDetails> Change(Func<ListingState, ListingState> decide)
+    {
+        var declared = Audit.AuditIntent.For(Resource, Id);
+        return _commits.Submit(s =>
         {
             var next = decide(s);
             return (next, Details(next));
-        });
+        }, declared is null ? null : (before, after) => new AuditRecord(declared.Actor, declared.Action, Resource, Id,
+            Audit.AuditJson.Serialize(before.Draft is null ? null : Details(before)), Audit.AuditJson.Serialize(Details(after))));
+    }
 
     private async Task RequireAdmitted(string cooperativeId)
     {

@@ -39,8 +39,8 @@ public static class BuyersApi
     public static async Task<Created<BuyerDetails>> Register([AsParameters] ApiServices s, BuyerProfile profile)
     {
         var id = Domain.Identifiers.Ids.New("buyer");
+        using var audit = s.Audit.Declare(s.User, "buyer.register", "buyer", id);
         var created = await s.Grains.GetGrain<IBuyerGrain>(id).Register(profile);
-        await s.Audit.Record(s.User, "buyer.register", "buyer", id, null, created);
         return TypedResults.Created($"/api/buyers/{id}", created);
     }
 
@@ -49,9 +49,9 @@ public static class BuyersApi
     {
         if (!s.User.IsBuyer(id)) return TypedResults.Forbid();
         var grain = s.Grains.GetGrain<IBuyerGrain>(id);
-        var before = await grain.Get();
+        await grain.Get(); // an unknown one is a 404
+        using var audit = s.Audit.Declare(s.User, "buyer.update-profile", "buyer", id);
         var after = await grain.UpdateProfile(profile);
-        await s.Audit.Record(s.User, "buyer.update-profile", "buyer", id, before, after);
         return TypedResults.Ok(after);
     }
 }

@@ -43,8 +43,8 @@ public static class CooperativesApi
     public static async Task<Created<CooperativeDetails>> Register([AsParameters] ApiServices s, CooperativeProfile profile)
     {
         var id = Domain.Identifiers.Ids.New("coop");
+        using var audit = s.Audit.Declare(s.User, "cooperative.register", "cooperative", id);
         var created = await s.Grains.GetGrain<ICooperativeGrain>(id).Register(profile);
-        await s.Audit.Record(s.User, "cooperative.register", "cooperative", id, null, created);
         return TypedResults.Created($"/api/cooperatives/{id}", created);
     }
 
@@ -64,10 +64,9 @@ public static class CooperativesApi
         ApiServices s, string id, string action, Func<ICooperativeGrain, Task<CooperativeDetails>> command)
     {
         var grain = s.Grains.GetGrain<ICooperativeGrain>(id);
-        var before = await grain.Get();
+        await grain.Get(); // an unknown cooperative is a 404, before access is looked at
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        var after = await command(grain);
-        await s.Audit.Record(s.User, action, "cooperative", id, before, after);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, action, "cooperative", id);
+        return TypedResults.Ok(await command(grain));
     }
 }

@@ -57,8 +57,8 @@ public static class EnterprisesApi
     public static async Task<Created<EnterpriseDetails>> Register([AsParameters] ApiServices s, EnterpriseProfile profile)
     {
         var id = Domain.Identifiers.Ids.New("ent");
+        using var audit = s.Audit.Declare(s.User, "enterprise.register", "enterprise", id);
         var created = await s.Grains.GetGrain<IEnterpriseGrain>(id).Register(profile);
-        await s.Audit.Record(s.User, "enterprise.register", "enterprise", id, null, created);
         return TypedResults.Created($"/api/enterprises/{id}", created);
     }
 
@@ -66,10 +66,10 @@ public static class EnterprisesApi
         [AsParameters] ApiServices s, string id, EnterpriseProfile profile)
     {
         var grain = s.Grains.GetGrain<IEnterpriseGrain>(id);
-        var before = await grain.Get();
+        await grain.Get(); // an unknown one is a 404
         if (!s.User.AdministersEnterprise(id)) return TypedResults.Forbid();
+        using var audit = s.Audit.Declare(s.User, "enterprise.update-profile", "enterprise", id);
         var after = await grain.UpdateProfile(profile);
-        await s.Audit.Record(s.User, "enterprise.update-profile", "enterprise", id, before, after);
         return TypedResults.Ok(after);
     }
 }

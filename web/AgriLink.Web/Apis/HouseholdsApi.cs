@@ -58,8 +58,8 @@ public static class HouseholdsApi
         var initial = request.PovertyStatus is { } status and not PovertyStatus.NotPoor
             ? new PovertyStatusChange(status, request.StatusSince ?? clock.Today(), "registered with status", s.User.ActorName())
             : null;
+        using var audit = s.Audit.Declare(s.User, "household.register", "household", id);
         var created = await s.Grains.GetGrain<IHouseholdGrain>(id).Register(request.Profile ?? Missing(), initial);
-        await s.Audit.Record(s.User, "household.register", "household", id, null, created);
         return TypedResults.Created($"/api/households/{id}", created);
     }
 
@@ -67,11 +67,8 @@ public static class HouseholdsApi
         [AsParameters] ApiServices s, string id, HouseholdProfile profile)
     {
         if (!s.User.IsPlatformAdmin() && !await IsMemberOfAdministeredCooperative(s, id)) return TypedResults.Forbid();
-        var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
-        var before = await grain.Get();
-        var after = await grain.UpdateProfile(profile);
-        await s.Audit.Record(s.User, "household.update-profile", "household", id, before, after);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "household.update-profile", "household", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IHouseholdGrain>(id).UpdateProfile(profile));
     }
 
     public static async Task<Ok<HouseholdDetails>> ChangePovertyStatus(
@@ -80,8 +77,8 @@ public static class HouseholdsApi
         var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
         var before = await grain.Get();
         var change = new PovertyStatusChange(request.Status, request.EffectiveOn, request.Reason ?? "", s.User.ActorName());
-        var after = await grain.ChangePovertyStatus(change);
-        await s.Audit.Record(s.User, "household.change-poverty-status", "household", id, before, after);
+        HouseholdDetails after;
+        using (s.Audit.Declare(s.User, "household.change-poverty-status", "household", id)) after = await grain.ChangePovertyStatus(change);
         if (after.Status == PovertyStatus.Exited && before.Status != PovertyStatus.Exited)
             await ReleasePreferredShares(s, id);
         return TypedResults.Ok(after);

@@ -54,8 +54,8 @@ public static class ListingsApi
     {
         if (!s.User.AdministersCooperative(cooperativeId)) return TypedResults.Forbid();
         var id = Domain.Identifiers.Ids.New("lst");
+        using var audit = s.Audit.Declare(s.User, "listing.create", "listing", id);
         var created = await s.Grains.GetGrain<IListingGrain>(id).Create(cooperativeId, listing);
-        await s.Audit.Record(s.User, "listing.create", "listing", id, null, created);
         return TypedResults.Created($"/api/listings/{id}", created);
     }
 
@@ -82,8 +82,7 @@ public static class ListingsApi
         var grain = s.Grains.GetGrain<IListingGrain>(id);
         var before = await grain.Get();
         if (!s.User.AdministersCooperative(before.CooperativeId)) return TypedResults.Forbid();
-        var after = await command(grain);
-        await s.Audit.Record(s.User, action, "listing", id, before, after);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, action, "listing", id);
+        return TypedResults.Ok(await command(grain));
     }
 }

@@ -34,8 +34,8 @@ public static class VillageCollectivesApi
     public static async Task<Created<VillageCollectiveDetails>> Register([AsParameters] ApiServices s, VillageCollectiveProfile profile)
     {
         var id = Domain.Identifiers.Ids.New("vc");
+        using var audit = s.Audit.Declare(s.User, "village-collective.register", "village-collective", id);
         var created = await s.Grains.GetGrain<IVillageCollectiveGrain>(id).Register(profile);
-        await s.Audit.Record(s.User, "village-collective.register", "village-collective", id, null, created);
         return TypedResults.Created($"/api/village-collectives/{id}", created);
     }
 
@@ -43,9 +43,9 @@ public static class VillageCollectivesApi
         [AsParameters] ApiServices s, string id, VillageCollectiveProfile profile)
     {
         var grain = s.Grains.GetGrain<IVillageCollectiveGrain>(id);
-        var before = await grain.Get();
+        await grain.Get(); // an unknown one is a 404
+        using var audit = s.Audit.Declare(s.User, "village-collective.update-profile", "village-collective", id);
         var after = await grain.UpdateProfile(profile);
-        await s.Audit.Record(s.User, "village-collective.update-profile", "village-collective", id, before, after);
         return TypedResults.Ok(after);
     }
 }

@@ -1,0 +1,31 @@
+namespace AgriLink.Grains.Audit;
+
+/// <summary>
+/// Who is changing which resource, and as what audited action: declared by the caller (the web endpoint) before it calls
+/// the grain, carried with the call in Orleans' <see cref="RequestContext"/>. The grain that owns the resource writes the
+/// audit entry in the same transaction as the change (<see cref="For"/>), so no change is stored without its entry.
+/// </summary>
+public static class AuditIntent
+{
+    private const string Key = "agrilink.audit";
+
+    public static void Declare(string actor, string action, string resourceType, string resourceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        RequestContext.Set(Key, new Declared(actor, action, resourceType, resourceId));
+    }
+
+    public static void Clear() => RequestContext.Remove(Key);
+
+    /// <summary>
+    /// The intent for this resource, or null. Calls a grain makes while handling one (a listing asked for stock by an
+    /// order) carry the intent along, so a grain audits only the resource named in it: itself.
+    /// </summary>
+    public static Declared? For(string resourceType, string resourceId) =>
+        RequestContext.Get(Key) is Declared d && d.ResourceType == resourceType && d.ResourceId == resourceId ? d : null;
+
+    [GenerateSerializer, Immutable, Alias("AgriLink.AuditIntent")]
+    public sealed record Declared(
+        [property: Id(0)] string Actor, [property: Id(1)] string Action, [property: Id(2)] string ResourceType, [property: Id(3)] string ResourceId);
+}
