@@ -23,6 +23,6 @@ internal sealed class OrderProjector : StateProjector<OrderState>
             state.SubOrders.Sum(s => s.AmountFen), state.PlacedAt, revision);
         foreach (var sub in state.SubOrders)
             yield return ProjectionTables.SubOrders.Upsert(grainKey, sub.CooperativeId, command.BuyerId, sub.Flow.Status.ToString(), method,
-                sub.AmountFen, state.PlacedAt, revision);
+                sub.AmountFen, sub.Lines.Where(l => l.Reserved.PovertyCertified).Sum(l => l.Reserved.AmountFen), state.PlacedAt, revision);
     }
 }

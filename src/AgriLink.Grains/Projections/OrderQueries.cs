@@ -91,15 +91,6 @@ public sealed class OrderQueries(AgriLinkDatabase database)
 
         /// <summary>Shown in China time, as the order grain stamps it (the stored instant is the same).</summary>
         public OrderSummary ToSummary() => new(OrderId, BuyerId, CooperativeId, Enum.Parse<OrderStatus>(Status), Enum.Parse<PaymentMethod>(PaymentMethod),
-            AmountFen, Instant().ToOffset(ChinaTime), (int)Revision);
-
-        private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
-
-        private DateTimeOffset Instant() => PlacedAt switch
-        {
-            DateTimeOffset at => at,
-            DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
-            var text => DateTimeOffset.Parse((string)text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        };
+            AmountFen, Timestamps.China(PlacedAt), (int)Revision);
     }
 }

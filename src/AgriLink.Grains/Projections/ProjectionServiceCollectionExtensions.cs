@@ -44,6 +44,7 @@ public static class ProjectionServiceCollectionExtensions
             (id, p) => [id, p.Name, p.CountyCode])));
         services.TryAddSingleton<DirectoryQueries>();
         services.TryAddSingleton<OrderQueries>();
+        services.TryAddSingleton<ImpactQueries>();
         return services;
     }
 }

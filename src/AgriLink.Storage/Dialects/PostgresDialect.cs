@@ -157,7 +157,7 @@ public sealed class PostgresDialect : SqlDialect
         """
         CREATE TABLE IF NOT EXISTS sub_orders (
             order_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL, buyer_id TEXT NOT NULL, status TEXT NOT NULL,
-            payment_method TEXT NOT NULL, amount_fen BIGINT NOT NULL, placed_at TIMESTAMPTZ NOT NULL, revision BIGINT NOT NULL,
+            payment_method TEXT NOT NULL, amount_fen BIGINT NOT NULL, certified_fen BIGINT NOT NULL, placed_at TIMESTAMPTZ NOT NULL, revision BIGINT NOT NULL,
             PRIMARY KEY (order_id, cooperative_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative ON sub_orders (cooperative_id, placed_at, order_id)",

@@ -176,7 +176,7 @@ public sealed class SqliteDialect : SqlDialect
         """
         CREATE TABLE IF NOT EXISTS sub_orders (
             order_id TEXT NOT NULL, cooperative_id TEXT NOT NULL, buyer_id TEXT NOT NULL, status TEXT NOT NULL,
-            payment_method TEXT NOT NULL, amount_fen INTEGER NOT NULL, placed_at TEXT NOT NULL, revision INTEGER NOT NULL,
+            payment_method TEXT NOT NULL, amount_fen INTEGER NOT NULL, certified_fen INTEGER NOT NULL, placed_at TEXT NOT NULL, revision INTEGER NOT NULL,
             PRIMARY KEY (order_id, cooperative_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative ON sub_orders (cooperative_id, placed_at, order_id)",

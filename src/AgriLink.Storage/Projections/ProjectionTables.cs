@@ -34,7 +34,7 @@ public static class ProjectionTables
 
     /// <summary>One row per cooperative's part of an order (the cooperative's view).</summary>
     public static readonly ProjectionTable SubOrders = new("sub_orders", ["order_id", "cooperative_id"],
-        ["order_id", "cooperative_id", "buyer_id", "status", "payment_method", "amount_fen", "placed_at", "revision"]);
+        ["order_id", "cooperative_id", "buyer_id", "status", "payment_method", "amount_fen", "certified_fen", "placed_at", "revision"]);
 
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders];

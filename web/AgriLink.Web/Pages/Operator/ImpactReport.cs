@@ -2,7 +2,9 @@ using System.Globalization;
 using AgriLink.Domain.Buyers;
 using AgriLink.Domain.Codes;
 using AgriLink.Domain.Dividends;
+using AgriLink.Domain.Households;
 using AgriLink.Domain.Listings;
+using AgriLink.Domain.Orders;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Directory;
 using AgriLink.Grains.Projections;
@@ -18,47 +20,30 @@ using AgriLink.Web.Exports;
 namespace AgriLink.Web.Pages.Operator;
 
 /// <summary>
-/// The impact dashboard's figures, read from the grains on each request: cooperatives, their members, sub-orders
-/// (each order read once for its certified lines), listings, households, member trade, dividend declarations and
-/// budget units' quotas. A scan: fine for a province's few hundred cooperatives; a projection fed by domain events
-/// replaces it when that stops being true.
+/// The impact dashboard's figures. The county figures (cooperatives, members, listings on sale and certified, sales and
+/// their certified part) are SQL aggregates over the projections (<see cref="ImpactQueries"/>); the households on the
+/// poverty registers come from the households table. Member trade and dividend lines are still read from each
+/// cooperative's grains (they are not projected yet), and budget units' quotas through the quota API.
 /// </summary>
 public static class ImpactReport
 {
-    public static async Task<ImpactFigures> Load(ApiServices api, int year)
+    public static async Task<ImpactFigures> Load(ApiServices api, ImpactQueries impact, int year)
     {
-        var grains = api.Grains;
-        var cooperatives = await All(page => api.Lists.Cooperatives(null, page));
-        var summaries = await Task.WhenAll(cooperatives.Select(c => api.OrderLists.AllOfCooperative(c.Id, null)));
-        var orderIds = summaries.SelectMany(s => s).Select(s => s.OrderId).Distinct(StringComparer.Ordinal).ToList();
-        var orders = await Task.WhenAll(orderIds.Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
-        var counties = await ByCounty(api, cooperatives, orders);
-        var households = await Households(api, cooperatives, summaries, year);
+        var counties = await ByCounty(impact);
+        var households = await Households(api, impact, year);
         var quotas = await Quotas(api, year);
         return new ImpactFigures(counties, households, quotas, year);
     }
 
-    private static async Task<IReadOnlyList<CountyImpact>> ByCounty(
-        ApiServices api, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderDetails> orders)
+    private static async Task<IReadOnlyList<CountyImpact>> ByCounty(ImpactQueries impact)
     {
-        var grains = api.Grains;
-        var listings = await All(page => api.Lists.Listings(null, null, null, null, page));
-        var details = await Task.WhenAll(cooperatives.Select(c => grains.GetGrain<ICooperativeGrain>(c.Id).Get()));
-        var listingDetails = await Task.WhenAll(listings.Select(l => grains.GetGrain<IListingGrain>(l.Id).Get()));
-        var onSale = listingDetails.Where(l => l.Status is ListingStatus.Active or ListingStatus.SoldOut).ToList();
-        var sales = orders.SelectMany(o => o.SubOrders).Where(s => CountySales.IsSale(s.Status)).ToLookup(s => s.CooperativeId, StringComparer.Ordinal);
-
-        return cooperatives.Select((c, i) => (Coop: c, Members: details[i].Members.Count, Sold: sales[c.Id].ToList()))
-            .GroupBy(c => c.Coop.CountyCode)
-            .Select(g =>
+        var sales = Enum.GetValues<OrderStatus>().Where(CountySales.IsSale).Select(s => s.ToString()).ToList();
+        return (await impact.ByCounty(sales))
+            .Select(c =>
             {
-                var ids = g.Select(c => c.Coop.Id).ToHashSet(StringComparer.Ordinal);
-                var sold = g.SelectMany(c => c.Sold).ToList();
-                var countyListings = onSale.Where(l => ids.Contains(l.CooperativeId)).ToList();
-                Regions.TryGetCounty(g.Key, out var county);
-                return new CountyImpact(g.Key, county?.Name ?? g.Key, county?.DeepPoverty ?? false, g.Count(), g.Sum(c => c.Members),
-                    countyListings.Count, countyListings.Count(l => l.PovertyCertification is not null), sold.Count,
-                    sold.Sum(s => s.AmountFen), sold.Sum(CountySales.CertifiedFen));
+                Regions.TryGetCounty(c.CountyCode, out var county);
+                return new CountyImpact(c.CountyCode, county?.Name ?? c.CountyCode, county?.DeepPoverty ?? false, c.Cooperatives, c.Members,
+                    c.Listings, c.CertifiedListings, c.Orders, c.SalesFen, c.CertifiedSalesFen);
             })
             .OrderByDescending(c => c.SalesFen).ThenBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
     }
@@ -67,21 +52,20 @@ public static class ImpactReport
     /// Marketplace trade is posted to the fiscal year of the completion date, which ends at the latest in the calendar
     /// year after today's; so the years from a cooperative's first order to next year hold all of it.
     /// </summary>
-    private static async Task<IReadOnlyList<HouseholdReach>> Households(
-        ApiServices api, IReadOnlyList<DirectoryEntry> cooperatives, IReadOnlyList<OrderSummary>[] summaries, int year)
+    private static async Task<IReadOnlyList<HouseholdReach>> Households(ApiServices api, ImpactQueries impact, int year)
     {
         var grains = api.Grains;
-        var entries = await All(page => api.Lists.Households(null, null, null, page));
-        var details = await Task.WhenAll(entries.Select(h => grains.GetGrain<IHouseholdGrain>(h.Id).Get()));
-        var households = details.Select(h => (h.Id, h.Profile.CountyCode, h.Status)).ToList();
+        var households = (await impact.HouseholdsOnRegisters()).Select(h => (h.Id, h.CountyCode, Enum.Parse<PovertyStatus>(h.Status))).ToList();
+        var cooperatives = await All(page => api.Lists.Cooperatives(null, page));
+        var firstOrders = await impact.FirstOrderYears();
 
         var trade = new List<TradeRecord>();
         var dividends = new List<(DeclarationStatus, DividendLine)>();
         for (var i = 0; i < cooperatives.Count; i++)
         {
             var coopId = cooperatives[i].Id;
-            if (summaries[i].Count > 0)
-                for (var y = summaries[i].Min(s => s.PlacedAt.Year); y <= year + 1; y++)
+            if (firstOrders.TryGetValue(coopId, out var first))
+                for (var y = first; y <= year + 1; y++)
                     trade.AddRange(await grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(coopId, y).ToString()).Records());
             foreach (var declared in await grains.GetGrain<IShareRegisterGrain>(coopId).DeclaredYears())
             {

@@ -34,7 +34,7 @@ public sealed class IndexModel : AgriLinkPage
     public async Task<IActionResult> OnGetExportAsync(string format, string? table)
     {
         var name = table ?? "impact";
-        var export = ImpactReport.AsTable(await ImpactReport.Load(Api, Year()), name, Chinese)
+        var export = ImpactReport.AsTable(await ImpactReport.Load(Api, HttpContext.RequestServices.GetRequiredService<Grains.Projections.ImpactQueries>(), Year()), name, Chinese)
             ?? throw Domain.Errors.ValidationFailedException.For("table", "must be impact, households or quotas.");
         var file = name switch { "households" => "poor-households", "quotas" => "quota-compliance", _ => "impact-by-county" };
         return format switch
@@ -69,7 +69,7 @@ public sealed class IndexModel : AgriLinkPage
 
     private async Task Load()
     {
-        Figures = await ImpactReport.Load(Api, Year());
+        Figures = await ImpactReport.Load(Api, HttpContext.RequestServices.GetRequiredService<Grains.Projections.ImpactQueries>(), Year());
         var cooperatives = Value<Page<DirectoryEntry>>(await CooperativesApi.List(Api, null, 0, Paging.MaxLimit)).Items;
         var admissions = new List<(DirectoryEntry, CooperativeAdmission)>();
         foreach (var c in cooperatives)

@@ -1,0 +1,59 @@
+using AgriLink.Storage;
+using Dapper;
+
+namespace AgriLink.Grains.Projections;
+
+/// <summary>
+/// The operator dashboard's figures as SQL aggregates over the projections: one GROUP BY per figure, whatever the
+/// number of cooperatives, listings and orders.
+/// </summary>
+public sealed class ImpactQueries(AgriLinkDatabase database)
+{
+    /// <summary>
+    /// Per county (of the cooperative): cooperatives, their members, listings on sale (active or sold out) and the
+    /// certified ones among them, and sub-orders that count as sales with their amount and certified part.
+    /// </summary>
+    public async Task<IReadOnlyList<CountyTotals>> ByCounty(IReadOnlyCollection<string> saleStatuses)
+    {
+        await using var connection = await database.OpenAsync();
+        var cooperatives = await Pairs(connection, "SELECT county_code AS County, COUNT(*) AS Count FROM cooperatives GROUP BY county_code");
+        var members = await Pairs(connection,
+            "SELECT c.county_code AS County, COUNT(*) AS Count FROM cooperative_members m JOIN cooperatives c ON c.id = m.cooperative_id GROUP BY c.county_code");
+        var listings = (await connection.QueryAsync<(string County, long Count, long Certified)>(
+                "SELECT c.county_code, COUNT(*), CAST(SUM(CASE WHEN l.certified THEN 1 ELSE 0 END) AS BIGINT) FROM listings l " +
+                "JOIN cooperatives c ON c.id = l.cooperative_id WHERE l.status IN ('Active', 'SoldOut') GROUP BY c.county_code"))
+            .ToDictionary(r => r.County, StringComparer.Ordinal);
+        var sales = (await connection.QueryAsync<(string County, long Count, long Amount, long Certified)>(
+                "SELECT c.county_code, COUNT(*), CAST(SUM(s.amount_fen) AS BIGINT), CAST(SUM(s.certified_fen) AS BIGINT) FROM sub_orders s " +
+                "JOIN cooperatives c ON c.id = s.cooperative_id WHERE s.status IN @statuses GROUP BY c.county_code",
+                new { statuses = saleStatuses.ToArray() }))
+            .ToDictionary(r => r.County, StringComparer.Ordinal);
+
+        return cooperatives.Select(c => new CountyTotals(c.Key, (int)c.Value, (int)members.GetValueOrDefault(c.Key),
+            (int)listings.GetValueOrDefault(c.Key).Count, (int)listings.GetValueOrDefault(c.Key).Certified,
+            (int)sales.GetValueOrDefault(c.Key).Count, sales.GetValueOrDefault(c.Key).Amount, sales.GetValueOrDefault(c.Key).Certified)).ToList();
+    }
+
+    /// <summary>The households on a poverty register (any status but not poor), by the poverty index.</summary>
+    public async Task<IReadOnlyList<(string Id, string CountyCode, string Status)>> HouseholdsOnRegisters()
+    {
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<(string, string, string)>(
+            "SELECT id, county_code, poverty_status FROM households WHERE poverty_status <> 'NotPoor' ORDER BY id")).AsList();
+    }
+
+    /// <summary>Each cooperative with orders and the year of its first order (trade is kept per cooperative and year).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> FirstOrderYears()
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<(string Cooperative, object First)>("SELECT cooperative_id, MIN(placed_at) FROM sub_orders GROUP BY cooperative_id");
+        return rows.ToDictionary(r => r.Cooperative, r => Timestamps.ChinaYear(r.First), StringComparer.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, long>> Pairs(System.Data.Common.DbConnection connection, string sql) =>
+        (await connection.QueryAsync<(string County, long Count)>(sql)).ToDictionary(r => r.County, r => r.Count, StringComparer.Ordinal);
+}
+
+/// <summary>One county's dashboard totals.</summary>
+public sealed record CountyTotals(
+    string CountyCode, int Cooperatives, int Members, int Listings, int CertifiedListings, int Orders, long SalesFen, long CertifiedSalesFen);

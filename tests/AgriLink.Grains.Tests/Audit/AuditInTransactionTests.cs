@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using AgriLink.Grains.Audit;
+using AgriLink.Grains.Households;
+using AgriLink.Grains.Listings;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Storage.Audit;
+using Xunit;
+
+namespace AgriLink.Grains.Tests.Audit;
+
+/// <summary>
+/// A change its caller declared as audited is stored with its audit entry in one transaction: an acknowledged change
+/// always has its entry, and a change the database refused has none.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AuditInTransactionTests(ClusterFixture fixture)
+{
+    private readonly IClusterClient _client = fixture.Client;
+
+    private SqlAuditLog Log => new(fixture.Database);
+
+    [Fact]
+    public async Task DeclaredChangeIsStoredWithItsEntry()
+    {
+        var id = Samples.HouseholdId();
+        var grain = _client.GetGrain<IHouseholdGrain>(id);
+
+        var registered = await Declared("household.register", "household", id, () => grain.Register(Samples.Household("龙永福"), null));
+        await Declared("household.update-profile", "household", id, () => grain.UpdateProfile(registered.Profile with { People = 5 }));
+
+        var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "household", ResourceId: id), TestContext.Current.CancellationToken);
+        Assert.Equal(["household.update-profile", "household.register"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("operator (1)", e.Actor));
+        Assert.Null(entries[1].Before);
+        Assert.Equal(4, (int)JsonNode.Parse(entries[0].Before!)!["profile"]!["people"]!);
+        Assert.Equal(5, (int)JsonNode.Parse(entries[0].After!)!["profile"]!["people"]!);
+    }
+
+    [Fact]
+    public async Task RefusedWriteLeavesNoEntry()
+    {
+        var id = Samples.CooperativeId();
+        var grain = _client.GetGrain<ICooperativeGrain>(id);
+        await grain.Register(Samples.Cooperative());
+
+        await using (await fixture.FailWritesToAsync(grain))
+        {
+            await Assert.ThrowsAnyAsync<OrleansException>(() =>
+                Declared("cooperative.update-profile", "cooperative", id, () => grain.UpdateProfile(Samples.Cooperative("未能保存的名称"))));
+        }
+
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "cooperative", ResourceId: id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task UndeclaredOrOtherResourcesChangesWriteNoEntry()
+    {
+        var id = Samples.HouseholdId();
+        var other = Samples.HouseholdId();
+
+        await _client.GetGrain<IHouseholdGrain>(id).Register(Samples.Household(), null);
+        await Declared("household.register", "household", other, () => _client.GetGrain<IHouseholdGrain>(id).UpdateProfile(Samples.Household("改名")));
+
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "household", ResourceId: id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ListingCommandsSharingAWriteEachKeepTheirEntry()
+    {
+        var cooperativeId = Samples.CooperativeId();
+        await _client.GetGrain<ICooperativeGrain>(cooperativeId).Register(Samples.Cooperative());
+        var id = Samples.ListingId();
+        var grain = _client.GetGrain<IListingGrain>(id);
+        await Declared("listing.create", "listing", id, () => grain.Create(cooperativeId, Samples.Listing()));
+
+        // Concurrent commands may share one group-committed write; each has its own entry in it.
+        await Task.WhenAll(Enumerable.Range(1, 5).Select(i => Declared("listing.set-stock", "listing", id, () => grain.SetStock(100 + i))));
+
+        var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "listing", ResourceId: id), TestContext.Current.CancellationToken);
+        Assert.Equal(5, entries.Count(e => e.Action == "listing.set-stock"));
+        Assert.Single(entries, e => e.Action == "listing.create");
+        var stock = (await grain.Get()).Draft.Stock;
+        Assert.Contains(entries, e => (decimal)JsonNode.Parse(e.After!)!["draft"]!["stock"]! == stock);
+    }
+
+    private static async Task<T> Declared<T>(string action, string type, string id, Func<Task<T>> call)
+    {
+        AuditIntent.Declare("operator (1)", action, type, id);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            AuditIntent.Clear();
+        }
+    }
+}
