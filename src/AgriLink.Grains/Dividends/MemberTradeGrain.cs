@@ -4,31 +4,43 @@ using AgriLink.Grains.Common;
 using AgriLink.Domain.Shares;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Shares;
+using AgriLink.Storage.Changes;
 
 namespace AgriLink.Grains.Dividends;
 
+/// <summary>
+/// A cooperative-year's member trade. The state keeps the totals a declaration needs; each delivery is a row appended
+/// to <c>member_trade</c> in the same transaction as the totals it changes, so a record costs by the delivery, not by the
+/// year's book. A replayed reference is looked up among the rows.
+/// </summary>
 public sealed class MemberTradeGrain(
-    [PersistentState("member-trade", GrainStorage.Main)] IPersistentState<MemberTradeState> state) : Grain, IMemberTradeGrain
+    [PersistentState("member-trade", GrainStorage.Main)] IPersistentState<MemberTradeState> state,
+    Projections.TradeRows rows) : Grain, IMemberTradeGrain
 {
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
-    private Dictionary<string, TradeRecord>? _byReference;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A state from before the rows held its deliveries: move them into rows, once, with the totals, in one write.
+        var legacy = state.State.Records;
+        if (legacy.Count == 0) return;
+        var changes = new StateChanges();
+        for (var i = 0; i < legacy.Count; i++) changes.Add(Projections.TradeRows.Row(Key, i, legacy[i]));
+        await state.CommitAsync(new MemberTradeState().Add(legacy) with { Records = [] }, changes);
+    }
 
     public Task<TradeSummary> Record(TradeRecord record) => RecordMany([record]);
 
     public async Task<TradeSummary> RecordMany(IReadOnlyList<TradeRecord> records)
     {
-        if (_byReference is null)
-        {
-            _byReference = new Dictionary<string, TradeRecord>(StringComparer.Ordinal);
-            foreach (var r in state.State.Records) _byReference.TryAdd(r.Reference, r);
-        }
         var context = await LoadContext();
+        var references = records.Select(r => r.Reference ?? "").Distinct(StringComparer.Ordinal).ToList();
+        var recorded = (await rows.Find(Key, references)).ToDictionary(r => r.Reference, StringComparer.Ordinal);
         var added = new List<TradeRecord>();
         var seen = new Dictionary<string, TradeRecord>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            var existing = _byReference.GetValueOrDefault(record.Reference ?? "") ?? seen.GetValueOrDefault(record.Reference ?? "");
+            var existing = recorded.GetValueOrDefault(record.Reference ?? "") ?? seen.GetValueOrDefault(record.Reference ?? "");
             if (existing is not null)
             {
                 // A replayed delivery (the same order line twice) counts once; a different one under the same reference is a mistake.
@@ -42,14 +54,15 @@ public sealed class MemberTradeGrain(
         }
         if (added.Count == 0) return Summarise();
         await EnsureYearOpenForTrade();
-        await state.CommitAsync(state.State with { Records = [.. state.State.Records, .. added] });
-        foreach (var record in added) _byReference[record.Reference] = record;
+        var changes = new StateChanges();
+        for (var i = 0; i < added.Count; i++) changes.Add(Projections.TradeRows.Row(Key, state.State.Count + i, added[i]));
+        await state.CommitAsync(state.State.Add(added), changes);
         return Summarise();
     }
 
     public Task<TradeSummary> Summary() => Task.FromResult(Summarise());
 
-    public Task<IReadOnlyList<TradeRecord>> Records() => Task.FromResult(state.State.Records);
+    public Task<IReadOnlyList<TradeRecord>> Records() => rows.All(Key);
 
     private async Task<(HashSet<string> Members, int YearEndMonth)> LoadContext()
     {
@@ -85,11 +98,8 @@ public sealed class MemberTradeGrain(
 
     private TradeSummary Summarise()
     {
-        var members = state.State.Records.Where(r => r.MemberId is not null)
-            .GroupBy(r => r.MemberId!, StringComparer.Ordinal)
-            .Select(g => new MemberTrade(g.Key, g.Sum(r => r.AmountFen)))
-            .OrderBy(t => t.MemberId, StringComparer.Ordinal).ToList();
-        var nonMember = state.State.Records.Where(r => r.MemberId is null).Sum(r => r.AmountFen);
-        return new TradeSummary(Key.FiscalYear, members, nonMember, state.State.Records.Count);
+        var s = state.State;
+        var members = s.MemberTotals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new MemberTrade(t.Key, t.Value)).ToList();
+        return new TradeSummary(Key.FiscalYear, members, s.NonMemberFen, s.Count);
     }
 }

@@ -42,12 +42,13 @@ public sealed class ImpactQueries(AgriLinkDatabase database)
             "SELECT id, county_code, poverty_status FROM households WHERE poverty_status <> 'NotPoor' ORDER BY id")).AsList();
     }
 
-    /// <summary>Each cooperative with orders and the year of its first order (trade is kept per cooperative and year).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> FirstOrderYears()
+    /// <summary>Marketplace sales recorded as member trade, summed per household on a poverty register (any cooperative, any year).</summary>
+    public async Task<IReadOnlyList<(string HouseholdId, long Fen)>> MarketplaceSalesOfHouseholdsOnRegisters()
     {
         await using var connection = await database.OpenAsync();
-        var rows = await connection.QueryAsync<(string Cooperative, object First)>("SELECT cooperative_id, MIN(placed_at) FROM sub_orders GROUP BY cooperative_id");
-        return rows.ToDictionary(r => r.Cooperative, r => Timestamps.ChinaYear(r.First), StringComparer.Ordinal);
+        return (await connection.QueryAsync<(string, long)>(
+            "SELECT t.member_id, CAST(SUM(t.amount_fen) AS BIGINT) FROM member_trade t JOIN households h ON h.id = t.member_id " +
+            "WHERE t.source = 'Marketplace' AND h.poverty_status <> 'NotPoor' GROUP BY t.member_id")).AsList();
     }
 
     private static async Task<Dictionary<string, long>> Pairs(System.Data.Common.DbConnection connection, string sql) =>

@@ -45,6 +45,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<DirectoryQueries>();
         services.TryAddSingleton<OrderQueries>();
         services.TryAddSingleton<ImpactQueries>();
+        services.TryAddSingleton<TradeRows>();
         return services;
     }
 }

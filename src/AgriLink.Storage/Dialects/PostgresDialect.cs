@@ -163,6 +163,14 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative ON sub_orders (cooperative_id, placed_at, order_id)",
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative_status ON sub_orders (cooperative_id, status, placed_at)",
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_placed ON sub_orders (placed_at)",
+        """
+        CREATE TABLE IF NOT EXISTS member_trade (
+            cooperative_id TEXT COLLATE "C" NOT NULL, fiscal_year BIGINT NOT NULL, reference TEXT COLLATE "C" NOT NULL, position BIGINT NOT NULL,
+            member_id TEXT NULL, amount_fen BIGINT NOT NULL, trade_date DATE NOT NULL, source TEXT NOT NULL, note TEXT NULL,
+            PRIMARY KEY (cooperative_id, fiscal_year, reference))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_member_trade_position ON member_trade (cooperative_id, fiscal_year, position)",
+        "CREATE INDEX IF NOT EXISTS ix_member_trade_member ON member_trade (member_id, fiscal_year)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

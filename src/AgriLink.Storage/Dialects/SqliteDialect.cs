@@ -182,6 +182,14 @@ public sealed class SqliteDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative ON sub_orders (cooperative_id, placed_at, order_id)",
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_cooperative_status ON sub_orders (cooperative_id, status, placed_at)",
         "CREATE INDEX IF NOT EXISTS ix_sub_orders_placed ON sub_orders (placed_at)",
+        """
+        CREATE TABLE IF NOT EXISTS member_trade (
+            cooperative_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, reference TEXT NOT NULL, position INTEGER NOT NULL,
+            member_id TEXT NULL, amount_fen INTEGER NOT NULL, trade_date TEXT NOT NULL, source TEXT NOT NULL, note TEXT NULL,
+            PRIMARY KEY (cooperative_id, fiscal_year, reference))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_member_trade_position ON member_trade (cooperative_id, fiscal_year, position)",
+        "CREATE INDEX IF NOT EXISTS ix_member_trade_member ON member_trade (member_id, fiscal_year)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -29,6 +29,31 @@ public sealed class MemberTradeGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AStateThatHeldItsDeliveriesMovesThemIntoRowsOnce()
+    {
+        var village = await Village.FoundAsync(_client);
+        var wang = await village.HouseholdAsync("王德明");
+        var li = await village.HouseholdAsync("李小芳");
+        var first = new TradeRecord("manual-2025-0001", wang, 100_000, new(2025, 9, 1), TradeSource.Manual);
+        var second = new TradeRecord("manual-2025-0002", li, 50_000, new(2025, 9, 2), TradeSource.Manual);
+        var third = new TradeRecord("manual-2025-0003", null, 7_000, new(2025, 9, 3), TradeSource.Manual);
+        var trade = village.Trade(2025);
+        await trade.Record(first);
+        // As the code before the rows stored it: every delivery in the state, none in rows.
+        await fixture.ChangeStoredStateAsync<MemberTradeState>("member-trade", trade, _ => new MemberTradeState { Records = [first, second, third] });
+        await fixture.Cluster.DeactivateAsync(trade);
+
+        var summary = await trade.Summary();
+
+        Assert.Equal([new MemberTrade(li, 50_000), new MemberTrade(wang, 100_000)], summary.MemberTrades.OrderBy(m => m.MemberId == wang));
+        Assert.Equal((7_000L, 3), (summary.NonMemberTradeFen, summary.RecordCount));
+        Assert.Equal([first, second, third], await trade.Records());
+        Assert.Equal(3, await fixture.StoredVersionAsync("member-trade", trade));
+        // A replay of a moved delivery is still recognised.
+        Assert.Equal(3, (await trade.Record(second)).RecordCount);
+    }
+
+    [Fact]
     public async Task ReferenceReusedForADifferentAmountIsRefused()
     {
         var village = await Village.FoundAsync(_client);

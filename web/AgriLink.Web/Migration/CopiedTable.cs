@@ -32,6 +32,10 @@ public sealed record CopiedTable(
         new("outbox", "Outbox (domain events)",
             [Int("seq"), Text("topic"), Text("name"), Text("resource"), Int("sequence"), Time("at"), Text("data")], "seq", IdentityColumn: "seq"),
         new("outbox_consumer", "Outbox consumer positions", [Text("consumer"), Int("position"), Time("updated_at")], "consumer"),
+        // Deliveries are rows of their own (not derived from a state): copied like the ledger.
+        new("member_trade", "Member trade (deliveries)",
+            [Text("cooperative_id"), Int("fiscal_year"), Text("reference"), Int("position"), Text("member_id"), Int("amount_fen"), Date("trade_date"),
+                Text("source"), Text("note")], "cooperative_id, fiscal_year, position"),
     ];
 
     public string SelectSql => $"SELECT {ColumnList} FROM {Table}{(Where is null ? "" : " WHERE " + Where)} ORDER BY {OrderBy}";
@@ -48,6 +52,9 @@ public sealed record CopiedTable(
     private static CopiedColumn Text(string name) => new(name, NpgsqlDbType.Text, (_, r, i) => r.GetString(i));
 
     private static CopiedColumn Int(string name) => new(name, NpgsqlDbType.Bigint, (_, r, i) => r.GetInt64(i));
+
+    private static CopiedColumn Date(string name) =>
+        new(name, NpgsqlDbType.Date, (_, r, i) => DateOnly.Parse(r.GetString(i), System.Globalization.CultureInfo.InvariantCulture));
 
     private static CopiedColumn Bytes(string name) => new(name, NpgsqlDbType.Bytea, (_, r, i) => r.GetFieldValue<byte[]>(i));
 

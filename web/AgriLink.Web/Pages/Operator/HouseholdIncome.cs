@@ -20,11 +20,18 @@ public static class HouseholdIncome
     public static IReadOnlyList<HouseholdReach> ByCounty(
         IEnumerable<(string Id, string CountyCode, PovertyStatus Status)> households,
         IEnumerable<TradeRecord> trade,
+        IEnumerable<(DeclarationStatus Status, DividendLine Line)> dividends) =>
+        FromSales(households, trade.Where(t => t.Source == TradeSource.Marketplace && t.MemberId is not null).Select(t => (t.MemberId!, t.AmountFen)), dividends);
+
+    /// <summary>As <see cref="ByCounty"/>, from marketplace sales already taken out of the trade records.</summary>
+    /// <param name="marketplaceSales">Marketplace sales as (household, fen), in any grouping (one per delivery, or summed per household).</param>
+    public static IReadOnlyList<HouseholdReach> FromSales(
+        IEnumerable<(string Id, string CountyCode, PovertyStatus Status)> households,
+        IEnumerable<(string HouseholdId, long Fen)> marketplaceSales,
         IEnumerable<(DeclarationStatus Status, DividendLine Line)> dividends)
     {
         var poor = households.Where(h => IsPoor(h.Status)).ToDictionary(h => h.Id, h => h.CountyCode, StringComparer.Ordinal);
-        var sales = Totals(trade.Where(t => t.Source == TradeSource.Marketplace && t.MemberId is not null)
-            .Select(t => (t.MemberId!, t.AmountFen)), poor);
+        var sales = Totals(marketplaceSales, poor);
         var lines = dividends.ToList();
         var paid = Totals(lines.Where(d => d.Status == DeclarationStatus.Paid).Select(d => (d.Line.ShareholderId, d.Line.PaidFen)), poor);
         var onNotice = Totals(lines.Where(d => d.Status == DeclarationStatus.Publicised).Select(d => (d.Line.ShareholderId, d.Line.PaidFen)), poor);

@@ -22,15 +22,15 @@ namespace AgriLink.Web.Pages.Operator;
 /// <summary>
 /// The impact dashboard's figures. The county figures (cooperatives, members, listings on sale and certified, sales and
 /// their certified part) are SQL aggregates over the projections (<see cref="ImpactQueries"/>); the households on the
-/// poverty registers come from the households table. Member trade and dividend lines are still read from each
-/// cooperative's grains (they are not projected yet), and budget units' quotas through the quota API.
+/// poverty registers and their marketplace sales from the households and member_trade tables. Dividend lines are still
+/// read from each cooperative's declarations (they are not projected yet), and budget units' quotas through the quota API.
 /// </summary>
 public static class ImpactReport
 {
     public static async Task<ImpactFigures> Load(ApiServices api, ImpactQueries impact, int year)
     {
         var counties = await ByCounty(impact);
-        var households = await Households(api, impact, year);
+        var households = await Households(api, impact);
         var quotas = await Quotas(api, year);
         return new ImpactFigures(counties, households, quotas, year);
     }
@@ -49,33 +49,26 @@ public static class ImpactReport
     }
 
     /// <summary>
-    /// Marketplace trade is posted to the fiscal year of the completion date, which ends at the latest in the calendar
-    /// year after today's; so the years from a cooperative's first order to next year hold all of it.
+    /// The households on the registers and their marketplace sales come from SQL; dividend lines are still read from each
+    /// cooperative's declarations (publicised or paid).
     /// </summary>
-    private static async Task<IReadOnlyList<HouseholdReach>> Households(ApiServices api, ImpactQueries impact, int year)
+    private static async Task<IReadOnlyList<HouseholdReach>> Households(ApiServices api, ImpactQueries impact)
     {
         var grains = api.Grains;
         var households = (await impact.HouseholdsOnRegisters()).Select(h => (h.Id, h.CountyCode, Enum.Parse<PovertyStatus>(h.Status))).ToList();
-        var cooperatives = await All(page => api.Lists.Cooperatives(null, page));
-        var firstOrders = await impact.FirstOrderYears();
-
-        var trade = new List<TradeRecord>();
+        var sales = await impact.MarketplaceSalesOfHouseholdsOnRegisters();
         var dividends = new List<(DeclarationStatus, DividendLine)>();
-        for (var i = 0; i < cooperatives.Count; i++)
+        foreach (var cooperative in await All(page => api.Lists.Cooperatives(null, page)))
         {
-            var coopId = cooperatives[i].Id;
-            if (firstOrders.TryGetValue(coopId, out var first))
-                for (var y = first; y <= year + 1; y++)
-                    trade.AddRange(await grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(coopId, y).ToString()).Records());
-            foreach (var declared in await grains.GetGrain<IShareRegisterGrain>(coopId).DeclaredYears())
+            foreach (var declared in await grains.GetGrain<IShareRegisterGrain>(cooperative.Id).DeclaredYears())
             {
-                var declaration = grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(coopId, declared).ToString());
+                var declaration = grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(cooperative.Id, declared).ToString());
                 var view = await declaration.Get();
                 if (view.Declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) continue;
                 dividends.AddRange((await declaration.Lines(0, view.LineCount)).Select(l => (view.Declaration.Status, l)));
             }
         }
-        return HouseholdIncome.ByCounty(households, trade, dividends);
+        return HouseholdIncome.FromSales(households, sales, dividends);
     }
 
     /// <summary>Every row of a list, page after page (the dashboard still reads whole lists; SQL aggregates replace it).</summary>
