@@ -78,7 +78,7 @@ public sealed partial class OrderGrain(
         var raised = await state.CommitAsync(new OrderState
         {
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
-        }, sequence => Changed("order.placed", sequence));
+        }, sequence => Changed("order.placed", sequence), () => AuditEntries.For("order", Id, null, Details()));
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
         Live.MarketEvents.Publish(GrainFactory, raised);
         return Details();
@@ -268,7 +268,9 @@ public sealed partial class OrderGrain(
     /// <summary>Stores the change and tells live clients: <paramref name="eventName"/> says what happened (a payment, say).</summary>
     private async Task Save(OrderState next, IEnumerable<OrderEvent> events, string eventName = "order.changed")
     {
-        var raised = await state.CommitAsync(next with { History = [.. next.History, .. events] }, sequence => Changed(eventName, sequence));
+        var before = S.Command is null ? null : Details();
+        var raised = await state.CommitAsync(next with { History = [.. next.History, .. events] }, sequence => Changed(eventName, sequence),
+            () => AuditEntries.For("order", Id, before, Details()));
         Live.MarketEvents.Publish(GrainFactory, raised);
     }
 

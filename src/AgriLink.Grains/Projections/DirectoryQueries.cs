@@ -36,7 +36,7 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
     {
         var filter = new Filter().Equal("county_code", county).Equal("poverty_status", status);
         if (visibleTo is not null)
-            filter.Where("(id IN (SELECT member_id FROM cooperative_members WHERE cooperative_id IN @cooperatives) OR id = @own)",
+            filter.Where($"(id IN (SELECT member_id FROM cooperative_members WHERE {In("cooperative_id", "@cooperatives")}) OR id = @own)",
                 ("cooperatives", visibleTo.CooperativeIds.ToArray()), ("own", visibleTo.OwnHousehold ?? ""));
         return PageAsync("SELECT id AS Id, head_name AS Name, county_code AS CountyCode, NULL AS ParentId, poverty_status AS Status FROM households",
             filter, page);
@@ -51,7 +51,7 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
     {
         var filter = new Filter().Equal("cooperative_id", cooperativeId).Equal("county_code", county).Equal("status", status);
         if (administered is not null)
-            filter.Where("(cooperative_id IN @administered OR (status NOT IN ('Draft', 'Archived') AND EXISTS " +
+            filter.Where($"({In("cooperative_id", "@administered")} OR (status NOT IN ('Draft', 'Archived') AND EXISTS " +
                    "(SELECT 1 FROM cooperative_admissions a WHERE a.cooperative_id = listings.cooperative_id AND a.may_sell = @selling)))",
                 ("administered", administered.ToArray()), ("selling", true));
         return PageAsync("SELECT id AS Id, title AS Name, county_code AS CountyCode, cooperative_id AS ParentId, status AS Status FROM listings",
@@ -82,15 +82,17 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
     {
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<string>(
-            "SELECT id FROM listings WHERE status IN @statuses AND id > @after ORDER BY id LIMIT @limit",
+            $"SELECT id FROM listings WHERE {In("status", "@statuses")} AND id > @after ORDER BY id LIMIT @limit",
             new { statuses = statuses.ToArray(), after = after ?? "", limit = (long)limit })).AsList();
     }
 
     public async Task<int> CountListings(IReadOnlyCollection<string> statuses)
     {
         await using var connection = await database.OpenAsync();
-        return (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM listings WHERE status IN @statuses", new { statuses = statuses.ToArray() });
+        return (int)await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM listings WHERE {In("status", "@statuses")}", new { statuses = statuses.ToArray() });
     }
+
+    private string In(string column, string parameter) => database.Dialect.InList(column, parameter);
 
     private async Task<ListPage<DirectoryEntry>> PageAsync(string select, Filter filter, PageRequest page)
     {

@@ -25,7 +25,7 @@ public sealed class ImpactQueries(AgriLinkDatabase database)
             .ToDictionary(r => r.County, StringComparer.Ordinal);
         var sales = (await connection.QueryAsync<(string County, long Count, long Amount, long Certified)>(
                 "SELECT c.county_code, COUNT(*), CAST(SUM(s.amount_fen) AS BIGINT), CAST(SUM(s.certified_fen) AS BIGINT) FROM sub_orders s " +
-                "JOIN cooperatives c ON c.id = s.cooperative_id WHERE s.status IN @statuses GROUP BY c.county_code",
+                $"JOIN cooperatives c ON c.id = s.cooperative_id WHERE {database.Dialect.InList("s.status", "@statuses")} GROUP BY c.county_code",
                 new { statuses = saleStatuses.ToArray() }))
             .ToDictionary(r => r.County, StringComparer.Ordinal);
 

@@ -23,7 +23,7 @@ public sealed class TradeRows(AgriLinkDatabase database)
         // A season's import can name thousands: asked in chunks to stay inside every engine's parameter limit.
         foreach (var chunk in references.Chunk(500))
             found.AddRange((await connection.QueryAsync<TradeRow>(
-                Select + " AND reference IN @references", new { cooperativeId = key.CooperativeId, year = (long)key.FiscalYear, references = chunk }))
+                Select + " AND " + database.Dialect.InList("reference", "@references"), new { cooperativeId = key.CooperativeId, year = (long)key.FiscalYear, references = chunk }))
                 .Select(r => r.ToRecord()));
         return found;
     }

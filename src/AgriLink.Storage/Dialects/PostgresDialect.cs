@@ -181,6 +181,8 @@ public sealed class PostgresDialect : SqlDialect
         "SELECT pg_notify('agrilink_outbox', current_schema())",
     ];
 
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public override string TableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
 

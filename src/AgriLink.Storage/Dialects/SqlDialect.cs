@@ -78,6 +78,13 @@ public abstract class SqlDialect
     public virtual (string Condition, object Value) StartsWith(string column, string parameterName, string prefix) =>
         ($"substr({column}, 1, length({parameterName})) = {parameterName}", prefix);
 
+    /// <summary>
+    /// A condition true when <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>,
+    /// as Dapper binds lists: it expands <c>IN @list</c> into one parameter per value, except for PostgreSQL, where it binds
+    /// one array parameter (so the form there is <c>= ANY(@list)</c>).
+    /// </summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN {parameter}";
+
     /// <summary>Binds a named parameter; null becomes DBNull. Override where a provider needs explicit types.</summary>
     public virtual void AddParameter(DbCommand command, string name, object? value)
     {

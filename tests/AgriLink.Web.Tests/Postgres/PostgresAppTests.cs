@@ -42,4 +42,47 @@ public sealed class PostgresAppTests
         using var foreign = await (await again.As("buyer.consumer")).Get($"/api/orders/{orderId}");
         await foreign.AssertProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task ListsAndTheDashboardReadTheProjectionsOnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var folder = new TempFolder();
+        await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database, seedDemo: true));
+        var signIn = new DemoSignIn(app);
+        var buyer = await signIn.As("buyer.canteen");
+        var coop = await signIn.As("coop.panzhou");
+        var listingId = await PostgresApps.ActiveListing(coop);
+        var orders = new List<string>();
+        for (var i = 0; i < 3; i++) orders.Add(await PostgresApps.PlaceOrder(buyer, listingId, quantity: 10 + i));
+
+        // Keyset pages of the buyer's orders, newest first, each once.
+        var walked = new List<string>();
+        for (string? after = null; ;)
+        {
+            var page = await buyer.GetObject("/api/buyers/buyer-gzcanteen/orders?limit=2" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}"));
+            walked.AddRange(page["items"]!.AsArray().Select(o => (string)o!["orderId"]!));
+            if ((after = (string?)page["next"]) is null) break;
+        }
+        Assert.Equal(walked.Distinct().Count(), walked.Count);
+        Assert.Subset(walked.ToHashSet(), orders.ToHashSet());
+
+        // A cooperative admin's listing list (its own drafts, others' public ones), households by scope, the dashboard.
+        var listings = await coop.GetObject("/api/listings?limit=200");
+        Assert.Contains(listingId, listings["items"]!.AsArray().Select(l => (string)l!["id"]!));
+        var households = await coop.GetObject("/api/households?limit=200");
+        Assert.NotEmpty(households["items"]!.AsArray());
+        var incoming = await coop.GetObject("/api/cooperatives/coop-pzcili/orders?limit=200");
+        Assert.Subset(incoming["items"]!.AsArray().Select(o => (string)o!["orderId"]!).ToHashSet(), orders.ToHashSet());
+        var hits = await signIn.Anonymous().GetObject("/api/search/listings?q=%E5%88%BA%E6%A2%A8");
+        Assert.NotEmpty(hits["items"]!.AsArray());
+
+        // The dashboard's aggregates, in PostgreSQL's SQL: the three orders are sales of 盘州's county.
+        var impact = new Grains.Projections.ImpactQueries(Storage.AgriLinkDatabase.Postgres(database.ConnectionString));
+        var counties = await impact.ByCounty(["Placed", "Shipped", "Delivered", "Completed"]);
+        var panzhou = Assert.Single(counties, c => c.CountyCode == "520281");
+        Assert.True(panzhou.Orders >= 3 && panzhou.SalesFen > 0 && panzhou.Members > 0 && panzhou.Cooperatives >= 1);
+        Assert.NotEmpty(await impact.HouseholdsOnRegisters());
+        Assert.NotEmpty(await impact.MarketplaceSalesOfHouseholdsOnRegisters());
+    }
 }
