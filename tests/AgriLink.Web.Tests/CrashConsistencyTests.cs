@@ -46,7 +46,7 @@ public sealed class CrashConsistencyTests
             for (var i = 0; i < 4; i++)
             {
                 var word = $"崩溃{(char)('甲' + i)}号猕猴桃";
-                var id = await Send(first, coopToken, HttpMethod.Post, $"/api/cooperatives/{Cooperative}/listings", Draft(word));
+                var id = await Send(first, coopToken, HttpMethod.Post, $"/api/cooperatives/{Cooperative}/listings", Listings.KiwiDraft(word, stock: 5000));
                 await Send(first, coopToken, HttpMethod.Post, $"/api/listings/{id}/publish", null);
                 published.Add((id, word));
             }
@@ -218,16 +218,6 @@ public sealed class CrashConsistencyTests
         var error = process.StandardError.ReadToEndAsync(Api.Ct);
         await process.WaitForExitAsync(Api.Ct).WaitAsync(TimeSpan.FromMinutes(2), Api.Ct);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static JsonObject Draft(string title)
-    {
-        var draft = Listings.Draft(title: title, priceFen: 6900, stock: 5000);
-        draft["unit"] = "Box";
-        draft["minOrder"] = 1;
-        draft["countyCode"] = "520123";
-        draft["village"] = "大木村";
-        return draft;
     }
 
     private static JsonObject Household(string name) => new()

@@ -22,11 +22,11 @@ public sealed class ProcessRestartTests
             token = await first.Client.LoginAsync("coop.xiuwen", DemoData.Password);
             first.Client.WithBearer(token);
 
-            publishedId = await first.Client.CreateDraft("coop-xwkiwi", KiwiDraft("崩溃测试猕猴桃"));
+            publishedId = await first.Client.CreateDraft("coop-xwkiwi", Listings.KiwiDraft("崩溃测试猕猴桃"));
             using (var publish = await first.Client.Post($"/api/listings/{publishedId}/publish")) await publish.AssertOk();
             using (var stock = await first.Client.SendJson(HttpMethod.Put, $"/api/listings/{publishedId}/stock", """{"stock":1234.567}"""))
                 published = await stock.AssertOk();
-            draftId = await first.Client.CreateDraft("coop-xwkiwi", KiwiDraft("崩溃测试草稿"));
+            draftId = await first.Client.CreateDraft("coop-xwkiwi", Listings.KiwiDraft("崩溃测试草稿"));
             draft = await first.Client.GetObject($"/api/listings/{draftId}");
 
             await first.KillAsync();
@@ -54,15 +54,5 @@ public sealed class ProcessRestartTests
         using var response = await app.Client.Post("/api/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await response.AssertProblem(HttpStatusCode.RequestEntityTooLarge);
-    }
-
-    private static JsonObject KiwiDraft(string title)
-    {
-        var draft = Listings.Draft(title: title, priceFen: 6900, stock: 50);
-        draft["unit"] = "Box";
-        draft["minOrder"] = 1;
-        draft["countyCode"] = "520123";
-        draft["village"] = "大木村";
-        return draft;
     }
 }

@@ -24,6 +24,17 @@ public static class Listings
         ["shelfLifeDays"] = 20,
     };
 
+    /// <summary>A valid draft for the demo's 修文 kiwi cooperative (coop-xwkiwi): boxes in 大木村.</summary>
+    public static JsonObject KiwiDraft(string title, decimal stock = 50)
+    {
+        var draft = Draft(title: title, priceFen: 6900, stock: stock);
+        draft["unit"] = "Box";
+        draft["minOrder"] = 1;
+        draft["countyCode"] = "520123";
+        draft["village"] = "大木村";
+        return draft;
+    }
+
     /// <summary>Creates a draft listing for the cooperative and returns its id.</summary>
     public static async Task<string> CreateDraft(this HttpClient admin, string cooperativeId, JsonObject? draft = null)
     {
