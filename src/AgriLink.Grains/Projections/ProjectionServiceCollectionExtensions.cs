@@ -17,9 +17,9 @@ public static class ProjectionServiceCollectionExtensions
     /// <summary>
     /// Bumped whenever a projector or table changes what it holds: a database filled for another version is rebuilt once
     /// at silo start. 1: directories became tables (the directory grains' states are dropped). 2: order lists became the
-    /// orders and sub_orders tables (the order index grains' states are dropped).
+    /// orders and sub_orders tables (the order index grains' states are dropped). 3: dividend declarations.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates = ["directory", "buyer-orders", "cooperative-orders"];
@@ -36,6 +36,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, HouseholdProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, ListingProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, OrderProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<EnterpriseProfile>("enterprise", ProjectionTables.Enterprises,
             (id, p) => [id, p.Name, p.CountyCode, p.Level.ToString()])));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<BuyerProfile>("buyer", ProjectionTables.Buyers,

@@ -171,6 +171,12 @@ public sealed class PostgresDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_member_trade_position ON member_trade (cooperative_id, fiscal_year, position)",
         "CREATE INDEX IF NOT EXISTS ix_member_trade_member ON member_trade (member_id, fiscal_year)",
+        """
+        CREATE TABLE IF NOT EXISTS dividend_declarations (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, fiscal_year BIGINT NOT NULL, status TEXT NOT NULL,
+            line_count BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dividend_declarations_status ON dividend_declarations (status, cooperative_id)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

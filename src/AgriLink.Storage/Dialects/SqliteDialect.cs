@@ -190,6 +190,12 @@ public sealed class SqliteDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_member_trade_position ON member_trade (cooperative_id, fiscal_year, position)",
         "CREATE INDEX IF NOT EXISTS ix_member_trade_member ON member_trade (member_id, fiscal_year)",
+        """
+        CREATE TABLE IF NOT EXISTS dividend_declarations (
+            id TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, status TEXT NOT NULL,
+            line_count INTEGER NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dividend_declarations_status ON dividend_declarations (status, cooperative_id)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -36,6 +36,10 @@ public static class ProjectionTables
     public static readonly ProjectionTable SubOrders = new("sub_orders", ["order_id", "cooperative_id"],
         ["order_id", "cooperative_id", "buyer_id", "status", "payment_method", "amount_fen", "certified_fen", "placed_at", "revision"]);
 
+    /// <summary>One row per dividend declaration (cooperative and fiscal year): its status, for the dashboard and lists.</summary>
+    public static readonly ProjectionTable DividendDeclarations = new("dividend_declarations", ["id"],
+        ["id", "cooperative_id", "fiscal_year", "status", "line_count"]);
+
     /// <summary>
     /// One row per delivery a cooperative recorded for a fiscal year: written (appended) by the member-trade grain in its
     /// own transaction. Not derived from a state, so no rebuild touches it: these rows are the record itself.
@@ -45,5 +49,6 @@ public static class ProjectionTables
 
     /// <summary>The tables projectors derive from grain states (rebuildable); <see cref="MemberTrade"/> is not among them.</summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
-        [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders];
+        [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
+            DividendDeclarations];
 }

@@ -22,8 +22,9 @@ namespace AgriLink.Web.Pages.Operator;
 /// <summary>
 /// The impact dashboard's figures. The county figures (cooperatives, members, listings on sale and certified, sales and
 /// their certified part) are SQL aggregates over the projections (<see cref="ImpactQueries"/>); the households on the
-/// poverty registers and their marketplace sales from the households and member_trade tables. Dividend lines are still
-/// read from each cooperative's declarations (they are not projected yet), and budget units' quotas through the quota API.
+/// poverty registers and their marketplace sales from the households and member_trade tables. Dividend lines are read
+/// from the declarations on notice or paid (found by their projection; the lines themselves are not projected yet), and
+/// budget units' quotas through the quota API.
 /// </summary>
 public static class ImpactReport
 {
@@ -49,24 +50,22 @@ public static class ImpactReport
     }
 
     /// <summary>
-    /// The households on the registers and their marketplace sales come from SQL; dividend lines are still read from each
-    /// cooperative's declarations (publicised or paid).
+    /// The households on the registers and their marketplace sales come from SQL; dividend lines from the declarations
+    /// publicised or paid.
     /// </summary>
     private static async Task<IReadOnlyList<HouseholdReach>> Households(ApiServices api, ImpactQueries impact)
     {
         var grains = api.Grains;
         var households = (await impact.HouseholdsOnRegisters()).Select(h => (h.Id, h.CountyCode, Enum.Parse<PovertyStatus>(h.Status))).ToList();
         var sales = await impact.MarketplaceSalesOfHouseholdsOnRegisters();
+        // Only the declarations on notice or paid (from their projection); their lines are read from each.
         var dividends = new List<(DeclarationStatus, DividendLine)>();
-        foreach (var cooperative in await All(page => api.Lists.Cooperatives(null, page)))
+        foreach (var id in await impact.Declarations([nameof(DeclarationStatus.Publicised), nameof(DeclarationStatus.Paid)]))
         {
-            foreach (var declared in await grains.GetGrain<IShareRegisterGrain>(cooperative.Id).DeclaredYears())
-            {
-                var declaration = grains.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(cooperative.Id, declared).ToString());
-                var view = await declaration.Get();
-                if (view.Declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) continue;
-                dividends.AddRange((await declaration.Lines(0, view.LineCount)).Select(l => (view.Declaration.Status, l)));
-            }
+            var declaration = grains.GetGrain<IDividendDeclarationGrain>(id);
+            var view = await declaration.Get();
+            if (view.Declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) continue;
+            dividends.AddRange((await declaration.Lines(0, view.LineCount)).Select(l => (view.Declaration.Status, l)));
         }
         return HouseholdIncome.FromSales(households, sales, dividends);
     }
