@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgriLink.Benchmarks.FlashSale;
+
+namespace AgriLink.Benchmarks.Province;
+
+public sealed record ProvinceOptions(double Scale, int Samples, int BasePort, string? Data, bool Keep, string Output);
+
+/// <summary>
+/// Issue 14: a province on the embedded default (SQLite), and beside it, in the same run, the same province at 1/100.
+/// Each gets its own data folder: the app seeds the demo on first start and is stopped, the province's grain states are
+/// written in bulk (<see cref="ProvinceGenerator"/>), <c>rebuild-projections</c> fills the read models (timed), and the
+/// app is started again as its own process for the timed HTTP calls (<see cref="ProvinceProbe"/>).
+/// The 1/100 province runs first: it is quick, and a broken setup fails before the long one starts.
+/// </summary>
+public static class ProvinceBenchmark
+{
+    private const string ReadyLine = "AgriLink is running.";
+
+    public static async Task<ProvinceResult> RunAsync(ProvinceOptions options, Action<string> log)
+    {
+        var root = options.Data ?? Path.Combine(Path.GetTempPath(), $"agrilink-province-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        var result = new ProvinceResult(options, MachineInfo.Capture());
+        try
+        {
+            result.Small = await RunOneAsync(ProvinceSize.At(options.Scale / 100), Path.Combine(root, "small"), options.BasePort, options, log);
+            result.Full = await RunOneAsync(ProvinceSize.At(options.Scale), Path.Combine(root, "full"), options.BasePort + 10, options, log);
+            return result;
+        }
+        finally
+        {
+            if (!options.Keep && options.Data is null) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<ProvinceRun> RunOneAsync(ProvinceSize size, string folder, int port, ProvinceOptions options, Action<string> log)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        var run = new ProvinceRun(size);
+        var now = DateTimeOffset.UtcNow;
+        log($"Province {size.Label} in {folder}");
+        run.Load.Add(("start", MachineInfo.LoadAverage()));
+
+        // 1. The app creates the schema and seeds the demo (accounts, buyers, the 舍烹 cooperative's dividend), then stops.
+        var clock = Stopwatch.StartNew();
+        await using (var seeding = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), AppArgs(folder, port), ReadyLine, FlashSaleBenchmark.Patience))
+        {
+            using var probe = new HttpClient { BaseAddress = Url(port) };
+            await FlashSaleBenchmark.WaitReadyAsync(probe);
+            await seeding.KillAsync();
+        }
+
+        run.Setup.Add(("start the app once (schema, demo seeding), stop it", clock.Elapsed.TotalSeconds));
+
+        // 2. The province's grain states, in bulk.
+        var generator = new ProvinceGenerator(size, now);
+        var generated = await generator.WriteAsync(Path.Combine(folder, "agrilink.db"), log);
+        run.RowsWritten = new Dictionary<string, long>(generated.Rows);
+        run.Setup.Add(("write grain states and audit entries in bulk", generated.Elapsed.TotalSeconds));
+        log($"  written in {generated.Elapsed.TotalSeconds:F1} s: {string.Join(", ", generated.Rows.Select(r => $"{r.Key} {r.Value:N0}"))}");
+
+        // 3. rebuild-projections, as an operator runs it: its own process, the app stopped.
+        run.Load.Add(("before rebuild-projections", MachineInfo.LoadAverage()));
+        var (seconds, exit, tail, peak) = await RunToEndAsync(FlashSaleBenchmark.WebDll(), ["rebuild-projections", "--data", folder]);
+        if (exit != 0) throw new BenchmarkFailedException($"rebuild-projections exited {exit}:\n{tail}");
+        run.RebuildSeconds = seconds;
+        run.RebuildPeakBytes = peak;
+        run.RebuildSummary = tail.Split('\n').LastOrDefault(l => l.Contains("Rebuilt", StringComparison.Ordinal))?.Trim() ?? "";
+        log($"  rebuild-projections: {seconds:F1} s ({run.RebuildSummary})");
+
+        // 4. The app again, then the timed calls.
+        run.Load.Add(("before the timed calls", MachineInfo.LoadAverage()));
+        clock.Restart();
+        await using var app = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), AppArgs(folder, port), ReadyLine, FlashSaleBenchmark.Patience);
+        using (var ready = new HttpClient { BaseAddress = Url(port) }) await FlashSaleBenchmark.WaitReadyAsync(ready);
+        run.StartSeconds = clock.Elapsed.TotalSeconds;
+        using (var probe = new ProvinceProbe(Url(port), generator, size, options.Samples, log))
+            run.Timings = await probe.RunAsync();
+        run.ServerPeakBytes = app.PeakMemoryBytes();
+        run.Load.Add(("after the timed calls", MachineInfo.LoadAverage()));
+        var db = new FileInfo(Path.Combine(folder, "agrilink.db"));
+        var wal = new FileInfo(Path.Combine(folder, "agrilink.db-wal"));
+        run.DatabaseBytes = db.Exists ? db.Length : 0;
+        run.WalBytes = wal.Exists ? wal.Length : 0;
+        await app.KillAsync();
+        log($"  server peak {Format.Bytes(run.ServerPeakBytes)}, database {Format.Bytes(run.DatabaseBytes)} + WAL {Format.Bytes(run.WalBytes)}");
+        return run;
+    }
+
+    /// <summary>Ports from the base given (the machine's agreed range is 31000-31999): HTTP, silo, gateway.</summary>
+    private static List<string> AppArgs(string folder, int port) =>
+    [
+        "--data", folder, "--urls", Url(port).ToString().TrimEnd('/'),
+        "--Orleans:SiloPort", (port + 1).ToString(CultureInfo.InvariantCulture),
+        "--Orleans:GatewayPort", (port + 2).ToString(CultureInfo.InvariantCulture),
+    ];
+
+    private static Uri Url(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>Runs <c>dotnet DLL args</c> to its end: wall time, exit code, the output's tail, and its peak resident set (sampled VmHWM).</summary>
+    private static async Task<(double Seconds, int Exit, string Tail, long PeakBytes)> RunToEndAsync(string dll, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("AGRILINK_DATA");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var output = new System.Text.StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, ReadPeak(process.Id));
+            await Task.Delay(200);
+        }
+
+        await process.WaitForExitAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        string text;
+        lock (output) text = output.ToString();
+        return (seconds, process.ExitCode, text.Length <= 3000 ? text : text[^3000..], peak);
+    }
+
+    private static long ReadPeak(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        catch (IOException)
+        {
+            // The process ended between the check and the read.
+        }
+
+        return 0;
+    }
+}
