@@ -76,8 +76,11 @@ public static class ProvinceBenchmark
         await using var app = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), AppArgs(folder, port), ReadyLine, FlashSaleBenchmark.Patience);
         using (var ready = new HttpClient { BaseAddress = Url(port) }) await FlashSaleBenchmark.WaitReadyAsync(ready);
         run.StartSeconds = clock.Elapsed.TotalSeconds;
-        using (var probe = new ProvinceProbe(Url(port), generator, size, options.Samples, log))
+        using (var probe = new ProvinceProbe(Url(port), generator, size, options.Samples, app.PeakMemoryBytes, log))
+        {
             run.Timings = await probe.RunAsync();
+            run.ServerPeakBeforeDashboardBytes = probe.PeakBeforeDashboardBytes;
+        }
         run.ServerPeakBytes = app.PeakMemoryBytes();
         run.Load.Add(("after the timed calls", MachineInfo.LoadAverage()));
         var db = new FileInfo(Path.Combine(folder, "agrilink.db"));

@@ -39,13 +39,14 @@ public sealed class ProvinceResult(ProvinceOptions options, MachineInfo machine)
         s.AppendLine("| --- | ---: | ---: | ---: | ---: | --- | --- |");
         foreach (var r in Rows())
         {
-            s.AppendLine(c, $"| {r.Name} | {Ms(r.Small?.P50Ms)} | {Ms(r.Small?.P95Ms)} | {Ms(r.Full.P50Ms)} | {Ms(r.Full.P95Ms)} | {r.Target} | {(r.Met switch { true => "yes", false => "**NO**", null => "" })} |");
+            s.AppendLine(c, $"| {r.Name} | {Cell(r.Small, r.Small?.P50Ms)} | {Cell(r.Small, r.Small?.P95Ms)} | {Cell(r.Full, r.Full.P50Ms)} | {Cell(r.Full, r.Full.P95Ms)} | {r.Target} | {(r.Met switch { true => "yes", false => "**NO**", null => "" })} |");
         }
 
         s.AppendLine();
         s.AppendLine("| measure | small | full | target | met |");
         s.AppendLine("| --- | ---: | ---: | --- | --- |");
         s.AppendLine(c, $"| peak memory of the server process (VmHWM, whole life) | {Format.Bytes(small.ServerPeakBytes)} | {Format.Bytes(full.ServerPeakBytes)} | < 1 GiB | {(full.ServerPeakBytes < MemoryTargetBytes ? "yes" : "**NO**")} |");
+        s.AppendLine(c, $"| … of which before the operator dashboard (timed last) | {Format.Bytes(small.ServerPeakBeforeDashboardBytes)} | {Format.Bytes(full.ServerPeakBeforeDashboardBytes)} | | |");
         s.AppendLine(c, $"| database on disk (agrilink.db + WAL) | {Format.Bytes(small.DatabaseBytes + small.WalBytes)} | {Format.Bytes(full.DatabaseBytes + full.WalBytes)} | | |");
         s.AppendLine(c, $"| `rebuild-projections` (own process, wall time) | {small.RebuildSeconds:F1} s | {full.RebuildSeconds:F1} s | | |");
         s.AppendLine(c, $"| peak memory of `rebuild-projections` (sampled VmHWM) | {Format.Bytes(small.RebuildPeakBytes)} | {Format.Bytes(full.RebuildPeakBytes)} | | |");
@@ -56,6 +57,8 @@ public sealed class ProvinceResult(ProvinceOptions options, MachineInfo machine)
         s.AppendLine();
         foreach (var r in Rows().Where(r => r.Full.Note.Length > 0 || r.Small?.Note.Length > 0))
             s.AppendLine(c, $"- {r.Name}: small: {(r.Small?.Note is { Length: > 0 } n ? n : "-")}; full: {(r.Full.Note.Length > 0 ? r.Full.Note : "-")}");
+        foreach (var (label, t) in Rows().SelectMany(r => new[] { ("small", r.Small), ("full", r.Full) }).Where(x => x.Item2?.Failure is not null))
+            s.AppendLine(c, $"- **FAILED** ({label}) {t!.Name}: {t.Failure}");
         s.AppendLine("- Writes: each call hits another generated grain picked at random (a listing, a cooperative's trade), so most calls activate a grain from storage; the household is new each time.");
         s.AppendLine("- Not generated: declared dividends of the generated cooperatives, share registers, invoices, search documents, outbox events (see README).");
         s.AppendLine();
@@ -86,10 +89,15 @@ public sealed class ProvinceResult(ProvinceOptions options, MachineInfo machine)
         return stem + ".md";
     }
 
+    private static string Cell(ProvinceTiming? timing, double? value) => timing?.Failure is not null ? "failed" : Ms(value);
+
     private static string Ms(double? value) => value is { } v && !double.IsNaN(v) ? v.ToString("F1", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>The timings paired by position (both runs make the same calls in the same order), each with its target.</summary>
-    private IEnumerable<(string Name, ProvinceTiming? Small, ProvinceTiming Full, string Target, bool? Met)> Rows()
+    private IEnumerable<(string Name, ProvinceTiming? Small, ProvinceTiming Full, string Target, bool? Met)> Rows() =>
+        TargetRows().Select(r => r.Full.Failure is not null || r.Small?.Failure is not null ? r with { Met = false } : r);
+
+    private IEnumerable<(string Name, ProvinceTiming? Small, ProvinceTiming Full, string Target, bool? Met)> TargetRows()
     {
         if (Full is null) yield break;
         for (var i = 0; i < Full.Timings.Count; i++)

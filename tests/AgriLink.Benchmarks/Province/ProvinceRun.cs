@@ -14,6 +14,7 @@ public sealed class ProvinceRun(ProvinceSize size)
     public long WalBytes { get; set; }
     /// <summary>The server's VmHWM over its whole life: start, warm-up and every timed call.</summary>
     public long ServerPeakBytes { get; set; }
+    public long ServerPeakBeforeDashboardBytes { get; set; }
     public List<ProvinceTiming> Timings { get; set; } = [];
     public List<(string When, string LoadAverage)> Load { get; } = [];
 }

@@ -1,8 +1,11 @@
 namespace AgriLink.Benchmarks.Province;
 
 /// <summary>One timed HTTP call, repeated: its nearest-rank p50 and p95 in milliseconds, and what was asked.</summary>
-public sealed record ProvinceTiming(string Name, int Samples, double P50Ms, double P95Ms, double MaxMs, string Note)
+/// <remarks><see cref="Failure"/>: the call did not succeed (timed out, or answered an error), so the figure is missing.</remarks>
+public sealed record ProvinceTiming(string Name, int Samples, double P50Ms, double P95Ms, double MaxMs, string Note, string? Failure = null)
 {
+    public static ProvinceTiming Failed(string name, string failure, string note = "") => new(name, 0, double.NaN, double.NaN, double.NaN, note, failure);
+
     public static ProvinceTiming From(string name, IReadOnlyList<double> milliseconds, string note = "")
     {
         var sorted = milliseconds.Order().ToArray();
