@@ -17,6 +17,18 @@ public static class ProvinceBenchmark
 {
     private const string ReadyLine = "AgriLink is running.";
 
+    /// <summary>
+    /// A safety net, not a setting under test: the operator dashboard reads the whole province into memory (2 GiB at
+    /// scale 0.1), and on a shared machine without swap an unbounded server could take other people's processes down
+    /// with it. Far above the 1 GiB target, so it changes nothing that meets the target.
+    /// </summary>
+    public const long ServerHeapLimitBytes = 6L << 30;
+
+    private static readonly Dictionary<string, string> ServerEnvironment = new(StringComparer.Ordinal)
+    {
+        ["DOTNET_GCHeapHardLimit"] = ServerHeapLimitBytes.ToString("X", CultureInfo.InvariantCulture),
+    };
+
     public static async Task<ProvinceResult> RunAsync(ProvinceOptions options, Action<string> log)
     {
         var root = options.Data ?? Path.Combine(Path.GetTempPath(), $"agrilink-province-{Guid.NewGuid():N}");
@@ -73,15 +85,20 @@ public static class ProvinceBenchmark
         // 4. The app again, then the timed calls.
         run.Load.Add(("before the timed calls", MachineInfo.LoadAverage()));
         clock.Restart();
-        await using var app = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), AppArgs(folder, port), ReadyLine, FlashSaleBenchmark.Patience);
+        await using var app = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), AppArgs(folder, port), ReadyLine, FlashSaleBenchmark.Patience, ServerEnvironment);
         using (var ready = new HttpClient { BaseAddress = Url(port) }) await FlashSaleBenchmark.WaitReadyAsync(ready);
         run.StartSeconds = clock.Elapsed.TotalSeconds;
-        using (var probe = new ProvinceProbe(Url(port), generator, size, options.Samples, app.PeakMemoryBytes, log))
+
+        // Sampled as well as read at the end: if the server dies (the heap limit), its last peak is still known.
+        using var sampling = new CancellationTokenSource();
+        var sampler = SamplePeakAsync(app.Pid, sampling.Token);
+        using (var probe = new ProvinceProbe(Url(port), generator, size, options.Samples, () => ReadPeak(app.Pid), log))
         {
             run.Timings = await probe.RunAsync();
             run.ServerPeakBeforeDashboardBytes = probe.PeakBeforeDashboardBytes;
         }
-        run.ServerPeakBytes = app.PeakMemoryBytes();
+
+        run.ServerPeakBytes = Math.Max(ReadPeak(app.Pid), await StopAsync(sampling, sampler));
         run.Load.Add(("after the timed calls", MachineInfo.LoadAverage()));
         var db = new FileInfo(Path.Combine(folder, "agrilink.db"));
         var wal = new FileInfo(Path.Combine(folder, "agrilink.db-wal"));
@@ -136,6 +153,31 @@ public static class ProvinceBenchmark
         string text;
         lock (output) text = output.ToString();
         return (seconds, process.ExitCode, text.Length <= 3000 ? text : text[^3000..], peak);
+    }
+
+    private static async Task<long> SamplePeakAsync(int pid, CancellationToken ct)
+    {
+        long peak = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, ReadPeak(pid));
+            try
+            {
+                await Task.Delay(250, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return peak;
+    }
+
+    private static async Task<long> StopAsync(CancellationTokenSource sampling, Task<long> sampler)
+    {
+        await sampling.CancelAsync();
+        return await sampler;
     }
 
     private static long ReadPeak(int pid)

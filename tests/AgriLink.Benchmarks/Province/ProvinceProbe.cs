@@ -171,6 +171,12 @@ public sealed partial class ProvinceProbe(Uri baseAddress, ProvinceGenerator gen
                 body = await response.Content.ReadAsStringAsync();
                 status = response.StatusCode;
             }
+            catch (HttpRequestException e)
+            {
+                // The server went away (the heap limit the benchmark sets as a safety net, or a crash).
+                log($"    {name}: {e.Message}");
+                return ProvinceTiming.Failed(name, $"no answer: {e.Message}", note);
+            }
             catch (TaskCanceledException)
             {
                 // A call that outlives the client's timeout is a result, not a crash of the benchmark.
