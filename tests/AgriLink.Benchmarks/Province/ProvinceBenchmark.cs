@@ -79,7 +79,7 @@ public static class ProvinceBenchmark
         if (exit != 0) throw new BenchmarkFailedException($"rebuild-projections exited {exit}:\n{tail}");
         run.RebuildSeconds = seconds;
         run.RebuildPeakBytes = peak;
-        run.RebuildSummary = tail.Split('\n').LastOrDefault(l => l.Contains("Rebuilt", StringComparison.Ordinal))?.Trim() ?? "";
+        run.RebuildSummary = Summary(tail);
         log($"  rebuild-projections: {seconds:F1} s ({run.RebuildSummary})");
 
         // 4. The app again, then the timed calls.
@@ -153,6 +153,15 @@ public static class ProvinceBenchmark
         string text;
         lock (output) text = output.ToString();
         return (seconds, process.ExitCode, text.Length <= 3000 ? text : text[^3000..], peak);
+    }
+
+    /// <summary>The command's closing sentence; the console wraps it at 80 columns when redirected, so the lines are joined.</summary>
+    private static string Summary(string output)
+    {
+        var lines = output.Split('\n').Select(l => l.Trim()).ToList();
+        var at = lines.FindLastIndex(l => l.Contains("Rebuilt", StringComparison.Ordinal));
+        if (at < 0) return "";
+        return string.Join(' ', lines.Skip(at).TakeWhile(l => l.Length > 0).Take(3));
     }
 
     private static async Task<long> SamplePeakAsync(int pid, CancellationToken ct)
