@@ -4,8 +4,6 @@ using AgriLink.Benchmarks.FlashSale;
 
 namespace AgriLink.Benchmarks.Province;
 
-public sealed record ProvinceOptions(double Scale, int Samples, int BasePort, string? Data, bool Keep, string Output);
-
 /// <summary>
 /// Issue 14: a province on the embedded default (SQLite), and beside it, in the same run, the same province at 1/100.
 /// Each gets its own data folder: the app seeds the demo on first start and is stopped, the province's grain states are
@@ -53,7 +51,7 @@ public static class ProvinceBenchmark
         var run = new ProvinceRun(size);
         var now = DateTimeOffset.UtcNow;
         log($"Province {size.Label} in {folder}");
-        run.Load.Add(("start", MachineInfo.LoadAverage()));
+        run.Load["start"] = MachineInfo.LoadAverage();
 
         // 1. The app creates the schema and seeds the demo (accounts, buyers, the 舍烹 cooperative's dividend), then stops.
         var clock = Stopwatch.StartNew();
@@ -64,17 +62,17 @@ public static class ProvinceBenchmark
             await seeding.KillAsync();
         }
 
-        run.Setup.Add(("start the app once (schema, demo seeding), stop it", clock.Elapsed.TotalSeconds));
+        run.Setup["start the app once (schema, demo seeding), stop it"] = clock.Elapsed.TotalSeconds;
 
         // 2. The province's grain states, in bulk.
         var generator = new ProvinceGenerator(size, now);
         var generated = await generator.WriteAsync(Path.Combine(folder, "agrilink.db"), log);
         run.RowsWritten = new Dictionary<string, long>(generated.Rows);
-        run.Setup.Add(("write grain states and audit entries in bulk", generated.Elapsed.TotalSeconds));
+        run.Setup["write grain states and audit entries in bulk"] = generated.Elapsed.TotalSeconds;
         log($"  written in {generated.Elapsed.TotalSeconds:F1} s: {string.Join(", ", generated.Rows.Select(r => $"{r.Key} {r.Value:N0}"))}");
 
         // 3. rebuild-projections, as an operator runs it: its own process, the app stopped.
-        run.Load.Add(("before rebuild-projections", MachineInfo.LoadAverage()));
+        run.Load["before rebuild-projections"] = MachineInfo.LoadAverage();
         var (seconds, exit, tail, peak) = await RunToEndAsync(FlashSaleBenchmark.WebDll(), ["rebuild-projections", "--data", folder]);
         if (exit != 0) throw new BenchmarkFailedException($"rebuild-projections exited {exit}:\n{tail}");
         run.RebuildSeconds = seconds;
@@ -83,7 +81,7 @@ public static class ProvinceBenchmark
         log($"  rebuild-projections: {seconds:F1} s ({run.RebuildSummary})");
 
         // 4. The app again, then the timed calls.
-        run.Load.Add(("before the timed calls", MachineInfo.LoadAverage()));
+        run.Load["before the timed calls"] = MachineInfo.LoadAverage();
         clock.Restart();
         await using var app = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), AppArgs(folder, port), ReadyLine, FlashSaleBenchmark.Patience, ServerEnvironment);
         using (var ready = new HttpClient { BaseAddress = Url(port) }) await FlashSaleBenchmark.WaitReadyAsync(ready);
@@ -99,7 +97,7 @@ public static class ProvinceBenchmark
         }
 
         run.ServerPeakBytes = Math.Max(ReadPeak(app.Pid), await StopAsync(sampling, sampler));
-        run.Load.Add(("after the timed calls", MachineInfo.LoadAverage()));
+        run.Load["after the timed calls"] = MachineInfo.LoadAverage();
         var db = new FileInfo(Path.Combine(folder, "agrilink.db"));
         var wal = new FileInfo(Path.Combine(folder, "agrilink.db-wal"));
         run.DatabaseBytes = db.Exists ? db.Length : 0;

@@ -20,9 +20,6 @@ using Orleans.Storage;
 
 namespace AgriLink.Benchmarks.Province;
 
-/// <summary>What the bulk setup wrote, by kind.</summary>
-public sealed record GeneratedProvince(IReadOnlyDictionary<string, long> Rows, TimeSpan Elapsed);
-
 /// <summary>
 /// Writes a province's grain states straight into <c>grain_state</c> of a data folder the app has already created
 /// (schema, demo accounts): the real state records, serialized by the serializer the app registers, one row per grain

@@ -86,7 +86,7 @@ public sealed class ProvinceResult(ProvinceOptions options, MachineInfo machine)
         var stem = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"province-{Machine.StartedAt:yyyyMMdd-HHmmss}-{Options.Scale:0.####}"));
         File.WriteAllText(stem + ".md", Markdown());
         File.WriteAllText(stem + ".json", JsonSerializer.Serialize(new { Options, Machine, Small, Full, Met },
-            new JsonSerializerOptions { WriteIndented = true, IncludeFields = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+            new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         return stem + ".md";
     }
 

@@ -4,7 +4,8 @@ namespace AgriLink.Benchmarks.Province;
 public sealed class ProvinceRun(ProvinceSize size)
 {
     public ProvinceSize Size { get; } = size;
-    public List<(string Step, double Seconds)> Setup { get; } = [];
+    /// <summary>Untimed setup steps in order, in seconds.</summary>
+    public Dictionary<string, double> Setup { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> RowsWritten { get; set; } = [];
     public double RebuildSeconds { get; set; }
     public string RebuildSummary { get; set; } = "";
@@ -16,5 +17,6 @@ public sealed class ProvinceRun(ProvinceSize size)
     public long ServerPeakBytes { get; set; }
     public long ServerPeakBeforeDashboardBytes { get; set; }
     public List<ProvinceTiming> Timings { get; set; } = [];
-    public List<(string When, string LoadAverage)> Load { get; } = [];
+    /// <summary>/proc/loadavg at each step, in order.</summary>
+    public Dictionary<string, string> Load { get; } = new(StringComparer.Ordinal);
 }
