@@ -10,6 +10,7 @@ const string Usage = """
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- search [--listings 100000] [--rounds 10]
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- live [--clients 2000] [--rate 50] [--seconds 30]
     dotnet run -c Release --project tests/AgriLink.Benchmarks -- cluster [--postgres CONN] [--redis HOST:PORT] [--silos 1,2]
+    dotnet run -c Release --project tests/AgriLink.Benchmarks -- province [--scale 1.0] [--samples 50] [--port 31400]
 
       --shareholders N     members holding shares, each paid a dividend (default 50000)
       --trade grain|storage
@@ -49,6 +50,11 @@ if (args.Length > 0 && args[0] == "search")
 if (args.Length > 0 && args[0] == "cluster")
 {
     return await AgriLink.Benchmarks.Cluster.ClusterCli.RunAsync(args, Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
+}
+
+if (args.Length > 0 && args[0] == "province")
+{
+    return await AgriLink.Benchmarks.Province.ProvinceCli.RunAsync(args, Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
 }
 
 if (args.Length > 0 && args[0] == "flash-sale")

@@ -15,7 +15,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _readyLine;
 
-    private ServerProcess(string dll, IEnumerable<string> args, string readyLine)
+    private ServerProcess(string dll, IEnumerable<string> args, string readyLine, IReadOnlyDictionary<string, string>? environment)
     {
         _readyLine = readyLine;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -33,6 +33,7 @@ public sealed class ServerProcess : IAsyncDisposable
         // Warnings only: a log line per request would measure the console, not the server.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Received(e.Data);
         _process.ErrorDataReceived += (_, e) => Received(e.Data);
@@ -41,10 +42,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> args, string readyLine, TimeSpan patience)
+    public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> args, string readyLine, TimeSpan patience,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(dll)) throw new BenchmarkFailedException($"{dll} is not built (dotnet build -c Release first).");
-        var server = new ServerProcess(dll, args, readyLine);
+        var server = new ServerProcess(dll, args, readyLine, environment);
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
