@@ -90,7 +90,9 @@ public sealed class ProvinceGenerator
         {
             await writer.StateAsync("cooperative", CooperativeId(c), Cooperative(c));
             await writer.StateAsync("cooperative-admission", CooperativeId(c), new CooperativeAdmissionState { Status = AdmissionStatus.Approved });
-            await writer.StateAsync("member-trade", new CooperativeYear(CooperativeId(c), FiscalYear).ToString(), MemberTrade(c));
+            var (trade, deliveries) = MemberTrade(c);
+            await writer.StateAsync("member-trade", new CooperativeYear(CooperativeId(c), FiscalYear).ToString(), trade);
+            for (var i = 0; i < deliveries.Count; i++) await writer.TradeAsync(CooperativeId(c), FiscalYear, i, deliveries[i]);
         }
 
         log($"  households ({_size.Households:N0}) with their registration audit entries");
@@ -245,8 +247,11 @@ public sealed class ProvinceGenerator
         };
     }
 
-    /// <summary>One delivery per member household in the fiscal year so far (~91 records per cooperative).</summary>
-    private MemberTradeState MemberTrade(int c)
+    /// <summary>
+    /// One delivery per member household in the fiscal year so far (~91 per cooperative): the grain's state (the totals)
+    /// and the deliveries, written as rows of <c>member_trade</c> as the grain appends them.
+    /// </summary>
+    private (MemberTradeState State, List<TradeRecord> Deliveries) MemberTrade(int c)
     {
         var first = FirstHousehold(c);
         var next = FirstHousehold(c + 1);
@@ -255,7 +260,7 @@ public sealed class ProvinceGenerator
         var days = Math.Max(1, DateOnly.FromDateTime(_now.UtcDateTime).DayNumber - start.DayNumber);
         for (var h = first; h < next; h++)
             records.Add(new TradeRecord($"dl-{c}-{h}", HouseholdId(h), 5_000 + h % 300_000, start.AddDays(h % days), TradeSource.Manual));
-        return new MemberTradeState { Records = records };
+        return (new MemberTradeState().Add(records), records);
     }
 
     /// <summary>Prepared inserts reused for every row, committed every <see cref="RowsPerTransaction"/> rows.</summary>
@@ -267,6 +272,7 @@ public sealed class ProvinceGenerator
         private readonly string _stamp;
         private readonly DbCommand _state;
         private readonly DbCommand _audit;
+        private readonly DbCommand _trade;
         private DbTransaction? _transaction;
         private int _pending;
 
@@ -278,6 +284,23 @@ public sealed class ProvinceGenerator
             _stamp = stamp;
             _state = Command("INSERT INTO grain_state (state_name, grain_id, grain_type, version, payload, updated_at) VALUES (@s, @g, @t, 1, @p, @u)", "@s", "@g", "@t", "@p", "@u");
             _audit = Command("INSERT INTO audit_log (at, actor, action, resource_type, resource_id, before_json, after_json) VALUES (@at, 'operator', @a, @rt, @ri, NULL, @after)", "@at", "@a", "@rt", "@ri", "@after");
+            _trade = Command("INSERT INTO member_trade (cooperative_id, fiscal_year, reference, position, member_id, amount_fen, trade_date, source, note) " +
+                             "VALUES (@c, @y, @r, @n, @m, @f, @d, @s, NULL)", "@c", "@y", "@r", "@n", "@m", "@f", "@d", "@s");
+        }
+
+        public async Task TradeAsync(string cooperativeId, int fiscalYear, int position, TradeRecord delivery)
+        {
+            await BeginAsync();
+            _trade.Parameters["@c"].Value = cooperativeId;
+            _trade.Parameters["@y"].Value = (long)fiscalYear;
+            _trade.Parameters["@r"].Value = delivery.Reference;
+            _trade.Parameters["@n"].Value = (long)position;
+            _trade.Parameters["@m"].Value = (object?)delivery.MemberId ?? DBNull.Value;
+            _trade.Parameters["@f"].Value = delivery.AmountFen;
+            _trade.Parameters["@d"].Value = delivery.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _trade.Parameters["@s"].Value = delivery.Source.ToString();
+            await _trade.ExecuteNonQueryAsync();
+            await CountAsync("member_trade");
         }
 
         public Dictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
@@ -321,6 +344,7 @@ public sealed class ProvinceGenerator
             if (_transaction is not null) await _transaction.DisposeAsync();
             await _state.DisposeAsync();
             await _audit.DisposeAsync();
+            await _trade.DisposeAsync();
         }
 
         private DbCommand Command(string sql, params string[] names)
