@@ -367,6 +367,7 @@ public sealed class ProvinceGenerator
             _transaction = await _connection.BeginTransactionAsync();
             _state.Transaction = _transaction;
             _audit.Transaction = _transaction;
+            _trade.Transaction = _transaction;
         }
 
         private async Task CountAsync(string name)
