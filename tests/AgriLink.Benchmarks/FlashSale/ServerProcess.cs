@@ -15,9 +15,12 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _readyLine;
 
-    private ServerProcess(string dll, IEnumerable<string> args, string readyLine, IReadOnlyDictionary<string, string>? environment)
+    /// <summary>
+    /// <c>dotnet DLL args</c> from the DLL's folder, output redirected, in the Production environment and without an
+    /// inherited data folder: how every benchmark starts a built program of the repository.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args)
     {
-        _readyLine = readyLine;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -28,8 +31,15 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("AGRILINK_DATA");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return start;
+    }
+
+    private ServerProcess(string dll, IEnumerable<string> args, string readyLine, IReadOnlyDictionary<string, string>? environment)
+    {
+        _readyLine = readyLine;
+        var start = StartInfo(dll, args);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // Warnings only: a log line per request would measure the console, not the server.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

@@ -120,17 +120,7 @@ public static class ProvinceBenchmark
     /// <summary>Runs <c>dotnet DLL args</c> to its end: wall time, exit code, the output's tail, and its peak resident set (sampled VmHWM).</summary>
     private static async Task<(double Seconds, int Exit, string Tail, long PeakBytes)> RunToEndAsync(string dll, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment.Remove("AGRILINK_DATA");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var start = FlashSale.ServerProcess.StartInfo(dll, args);
         var output = new System.Text.StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
