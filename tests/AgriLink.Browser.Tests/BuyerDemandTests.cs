@@ -96,7 +96,7 @@ public sealed class BuyerDemandTests(BrowserApp app)
             Assert.InRange(score, 0, 100);
             Assert.True(points >= 5);
         }
-        Assert.Contains("扶贫产品认定", await page.InnerTextAsync(".match[data-listing='lst-cj-fungus'] [data-component=poverty]"));
+        Assert.Contains("扶贫产品认定", await page.InnerTextAsync(".match[data-listing='lst-cjfungus'] [data-component=poverty]"));
         Assert.Equal("true", await page.GetAttributeAsync("#split", "data-covers"));
         Assert.Equal(["coop-cjxiang", "coop-mttea"],
             (await page.Locator(".split-line").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.cooperative)")).Order(StringComparer.Ordinal));

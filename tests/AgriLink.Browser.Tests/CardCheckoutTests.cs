@@ -15,7 +15,7 @@ public sealed class CardCheckoutTests(StripeBrowserApp app)
     public async Task CanteenPlacesACardOrderPaysOnTheHostedPageAndComesBackToItPaid()
     {
         var (context, buyer) = await app.SignedIn("buyer.canteen", 360);
-        await buyer.AddToCart("lst-pz-cili-fresh", "60");
+        await buyer.AddToCart("lst-pzcilifresh", "60");
         Assert.True(await buyer.IsVisibleAsync("#checkout input[name=paymentMethod][value=Card]"), "card is offered when Stripe is configured");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区中山七路 1 号 机关食堂");
         await buyer.CheckAsync("#checkout input[name=paymentMethod][value=Card]");

@@ -8,7 +8,7 @@ namespace AgriLink.Browser.Tests;
 [Collection(BrowserAppCollection.Name)]
 public sealed class EnterpriseTests(BrowserApp app)
 {
-    private const string Contract = "off-demo-mttea-0001";
+    private const string Contract = "off-demomttea0001";
 
     [Fact]
     public async Task TheEnterpriseSeesItsContractsAndRecordsADelivery()

@@ -6,14 +6,14 @@ namespace AgriLink.Browser.Tests;
 
 /// <summary>
 /// An invoice order paid by bank transfer, all in the browser: the union (buyer-gzunion, which pays by invoice) orders
-/// 修文's red-fleshed kiwi (lst-xw-kiwi-red) through the cart, 修文 ships it, the union confirms delivery, 修文 issues the
+/// 修文's red-fleshed kiwi (lst-xwkiwired) through the cart, 修文 ships it, the union confirms delivery, 修文 issues the
 /// month's invoice, a wrong amount is refused, the right one recorded, and both sides see it paid. No other browser test
 /// orders from 修文 for the union or reads that listing.
 /// </summary>
 [Collection(BrowserAppCollection.Name)]
 public sealed class InvoicePaymentTests(BrowserApp app)
 {
-    private const string Listing = "lst-xw-kiwi-red";
+    private const string Listing = "lst-xwkiwired";
     private const string Cooperative = "coop-xwkiwi";
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class LiveConnectionTests(BrowserApp app)
                 await socket.CloseAsync();
             }
         });
-        await page.GotoAsync("/market/listings/lst-pz-cili-dried");
+        await page.GotoAsync("/market/listings/lst-pzcilidried");
         await page.WaitForLive();
         await page.MarkDocument();
 
@@ -50,7 +50,7 @@ public sealed class LiveConnectionTests(BrowserApp app)
         Volatile.Write(ref up, true);
         await page.WaitForLive();
         Assert.False(await status.IsVisibleAsync());
-        await SetStock("lst-pz-cili-dried", 2345);
+        await SetStock("lst-pzcilidried", 2345);
         await page.WaitForFunctionAsync("() => document.querySelector('#stock').textContent.trim() === '2345'");
         Assert.True(await page.WasNotReloaded());
         await context.CloseAsync();

@@ -14,7 +14,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         // A second browser watches the walnut listing; the 盘州 cooperative watches its incoming orders.
         var watcherContext = await app.NewContext();
         var watcher = await watcherContext.NewPageAsync();
-        await watcher.GotoAsync("/market/listings/lst-pz-walnut");
+        await watcher.GotoAsync("/market/listings/lst-pzwalnut");
         await watcher.WaitForLive();
         await watcher.MarkDocument();
         var stockBefore = decimal.Parse(await watcher.InnerTextAsync("#stock"), CultureInfo.InvariantCulture);
@@ -25,8 +25,8 @@ public sealed class MarketplaceTests(BrowserApp app)
         var (buyerContext, buyer) = await app.SignedIn("buyer.canteen", 360);
 
         // The buyer fills a cart from two cooperatives and checks out by invoice.
-        await buyer.AddToCart("lst-pz-walnut", "20");
-        await buyer.AddToCart("lst-xw-chili", "10");
+        await buyer.AddToCart("lst-pzwalnut", "20");
+        await buyer.AddToCart("lst-xwchili", "10");
         Assert.Equal(2, await buyer.Locator(".cart-cooperative").CountAsync());
         await buyer.Screenshot("buyer-cart-two-cooperatives");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区中山八路 1 号 机关食堂");
@@ -65,7 +65,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         var (context, page) = await app.SignedIn("buyer.union", 360);
         await page.GotoAsync("/buyer/orders");
         var ordersBefore = await page.Locator(".order").CountAsync();
-        await page.AddToCart("lst-cj-eggs", "1");
+        await page.AddToCart("lst-cjeggs", "1");
 
         await page.FillAsync("#DeliveryRegionCode", "999999");
         await page.FillAsync("#DeliveryAddress", "   ");

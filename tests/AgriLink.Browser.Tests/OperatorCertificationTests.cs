@@ -14,7 +14,7 @@ namespace AgriLink.Browser.Tests;
 [Collection(BrowserAppCollection.Name)]
 public sealed class OperatorCertificationTests(BrowserApp app)
 {
-    private const string Listing = "lst-xw-kiwi-jam";
+    private const string Listing = "lst-xwkiwijam";
 
     [Fact]
     public async Task OperatorGrantsACertificationAndRevokesIt()

@@ -3,20 +3,26 @@ using Xunit;
 
 namespace AgriLink.Browser.Tests;
 
-/// <summary>Every page of each role at 360 px (a cheap phone) and 1280 px: it renders, fits the width, passes axe-core's WCAG 2.1 AA checks, and is saved as a screenshot.</summary>
-[Collection(BrowserAppCollection.Name)]
-public sealed class PageTourTests(BrowserApp app)
+/// <summary>
+/// Every page of each role at 360 px (a cheap phone) and 1280 px, on the product started by the README's run command (as
+/// a newcomer meets it: Production, unpublished output): it renders with its stylesheet, fits the width, passes axe-core's
+/// WCAG 2.1 AA checks, and is saved as a screenshot.
+/// </summary>
+[Collection(ReadmeProductCollection.Name)]
+public sealed class PageTourTests(ReadmeProduct app)
 {
     public static TheoryData<string?, string[]> Tours => new()
     {
-        { null, ["/", "/market", "/market/listings/lst-cj-chicken", "/account/login"] },
+        { null, ["/", "/market", "/market/listings/lst-cjchicken", "/account/login"] },
         { "buyer.consumer", ["/buyer/cart", "/buyer/orders", "/buyer/demands", "/buyer/quota"] },
-        { "buyer.canteen", ["/buyer/quota"] },
+        { "buyer.canteen", ["/buyer/quota", "/buyer/orders", "/buyer/orders/ord-democanteen0001"] },
+        { "buyer.union", ["/buyer/orders/ord-demounion0001"] },
+        { "coop.xiuwen", ["/cooperative/orders"] },
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends"] },
         { "operator", ["/operator", "/operator/certifications"] },
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices"] },
-        { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pz-cili-fresh/edit"] },
+        { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pzcilifresh/edit"] },
         { "ent.qianfeng", ["/enterprise"] },
     };
 
@@ -27,16 +33,19 @@ public sealed class PageTourTests(BrowserApp app)
         foreach (var width in new[] { 360, 1280 })
         {
             var (context, page) = userName is null ? await Anonymous(width) : await app.SignedIn(userName, width);
+            var errors = page.CollectErrors();
             foreach (var path in paths)
             {
                 var response = await page.GotoAsync(path);
                 Assert.Equal(200, response?.Status);
                 Assert.True(await page.Locator("main h1").IsVisibleAsync(), $"{path} has a heading");
+                Assert.True(await page.IsStyled(), $"{path} has its stylesheet");
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than {width} px");
                 await page.AssertAccessible(path);
                 await page.Screenshot(((userName ?? "public") + path.Replace('/', '-')).TrimEnd('-'));
             }
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
             await context.CloseAsync();
         }
     }

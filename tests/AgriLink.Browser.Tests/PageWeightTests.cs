@@ -16,7 +16,7 @@ public sealed class PageWeightTests(BrowserApp app)
 
     [Theory]
     [InlineData(null, "/market")]
-    [InlineData(null, "/market/listings/lst-cj-chicken")]
+    [InlineData(null, "/market/listings/lst-cjchicken")]
     [InlineData("buyer.consumer", "/buyer/cart")]
     [InlineData("buyer.consumer", "/buyer/orders")]
     [InlineData("buyer.canteen", "/buyer/demands")]

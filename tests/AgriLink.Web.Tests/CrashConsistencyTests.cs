@@ -232,7 +232,7 @@ public sealed class CrashConsistencyTests
     {
         ["buyerId"] = "buyer-gzcanteen",
         ["paymentMethod"] = "Invoice",
-        ["lines"] = new JsonArray(new JsonObject { ["listingId"] = "lst-xw-kiwi-bulk", ["quantity"] = 500 }),
+        ["lines"] = new JsonArray(new JsonObject { ["listingId"] = "lst-xwkiwibulk", ["quantity"] = 500 }),
         ["deliveryRegionCode"] = "440103",
         ["deliveryAddress"] = "广州市荔湾区中山七路 1 号机关食堂",
     };

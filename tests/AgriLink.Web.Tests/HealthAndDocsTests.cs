@@ -51,7 +51,7 @@ public sealed class HealthAndDocsTests(SeededApp app)
     public async Task MetricsExposeOrleansInstrumentsAfterGrainCalls()
     {
         var client = app.Anonymous();
-        using (await client.Get("/api/listings/lst-mt-cuiya"))
+        using (await client.Get("/api/listings/lst-mtcuiya"))
         using (await client.Get("/api/cooperatives/coop-mttea"))
         {
         }

@@ -65,9 +65,9 @@ public sealed class ListingVisibilityTests(SeededApp app)
     {
         var anonymous = app.Anonymous();
 
-        var kiwi = await anonymous.GetObject("/api/listings/lst-xw-kiwi-5jin");
+        var kiwi = await anonymous.GetObject("/api/listings/lst-xwkiwi5jin");
         var cooperatives = await anonymous.GetObject("/api/cooperatives?limit=200");
-        using var seededDraft = await anonymous.Get("/api/listings/lst-cj-draft-passion");
+        using var seededDraft = await anonymous.Get("/api/listings/lst-cjdraftpassion");
 
         Assert.Equal("coop-xwkiwi", (string?)kiwi["cooperativeId"]);
         Assert.Equal("Active", (string?)kiwi["status"]);

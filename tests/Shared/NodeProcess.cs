@@ -19,23 +19,15 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly string _readyLine;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private NodeProcess(string name, string dll, string readyLine, IEnumerable<string> args, TimeSpan patience, TimeSpan clientTimeout)
+    private NodeProcess(string name, Uri baseAddress, ProcessStartInfo start, string readyLine, TimeSpan patience, TimeSpan clientTimeout)
     {
         Name = name;
         Patience = patience;
         _readyLine = readyLine;
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { dll, "--urls", BaseAddress.ToString().TrimEnd('/') }.Concat(args)) start.ArgumentList.Add(arg);
-        start.Environment.Remove("AGRILINK_DATA");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        BaseAddress = baseAddress;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Received(e.Data);
         _process.ErrorDataReceived += (_, e) => Received(e.Data);
@@ -55,10 +47,45 @@ public sealed class NodeProcess : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<NodeProcess> StartAsync(string name, string dll, string readyLine, IEnumerable<string> args,
+    public static Task<NodeProcess> StartAsync(string name, string dll, string readyLine, IEnumerable<string> args,
         TimeSpan patience, TimeSpan? clientTimeout = null)
     {
-        var node = new NodeProcess(name, dll, readyLine, args, patience, clientTimeout ?? TimeSpan.FromSeconds(60));
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var arg in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/') }.Concat(args)) start.ArgumentList.Add(arg);
+        start.Environment.Remove("AGRILINK_DATA");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return StartAsync(new NodeProcess(name, baseAddress, start, readyLine, patience, clientTimeout ?? TimeSpan.FromSeconds(60)));
+    }
+
+    /// <summary>
+    /// A shell command exactly as a person types it (the README's run command), in <paramref name="workingDirectory"/>,
+    /// in an environment without ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT (so the app's own default applies) and
+    /// with <paramref name="environment"/> added: the command line stays as written, so the app's address, ports and
+    /// data folder are given there (<c>Urls</c> is set to the returned process's <see cref="BaseAddress"/>).
+    /// </summary>
+    public static Task<NodeProcess> StartCommandAsync(string name, string workingDirectory, string command,
+        IReadOnlyDictionary<string, string> environment, string readyLine, TimeSpan patience)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment.Remove("AGRILINK_DATA");
+        start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return StartAsync(new NodeProcess(name, baseAddress, start, readyLine, patience, TimeSpan.FromSeconds(60)));
+    }
+
+    private static async Task<NodeProcess> StartAsync(NodeProcess node)
+    {
+        var (name, patience) = (node.Name, node.Patience);
         try
         {
             node._process.Start();

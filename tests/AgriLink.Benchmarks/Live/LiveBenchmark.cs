@@ -16,7 +16,7 @@ public sealed record LiveOptions(int Clients, int Rate, int Seconds, string Outp
 /// </summary>
 public static class LiveBenchmark
 {
-    private const string ListingId = "lst-pz-walnut";
+    private const string ListingId = "lst-pzwalnut";
 
     public static async Task<LiveResult> RunAsync(LiveOptions options, Action<string> log)
     {

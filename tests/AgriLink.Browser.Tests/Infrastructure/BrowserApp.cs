@@ -25,8 +25,8 @@ public class BrowserApp : IAsyncLifetime
 
     private readonly TempFolder _folder = new();
     private readonly TimeProvider? _clock;
-    private AgriLinkFactory _root = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private AgriLinkFactory? _root;
+    private WebApplicationFactory<Program>? _factory;
     private IPlaywright _playwright = null!;
 
     public BrowserApp() : this(null)
@@ -36,14 +36,18 @@ public class BrowserApp : IAsyncLifetime
     /// <param name="clock">The platform's <see cref="TimeProvider"/> in place of the system clock; null keeps the system clock.</param>
     protected BrowserApp(TimeProvider? clock) => _clock = clock;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; protected set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The host's services: tests read the grains directly to check what pages show.</summary>
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _factory?.Services
+        ?? throw new InvalidOperationException($"{GetType().Name} runs the app as a process of its own: there are no services to read.");
+
+    /// <summary>The checkout these tests were built from (the folder of AgriLink.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>Where screenshots and measurements go: artifacts/browser under the repository root.</summary>
-    public static string Artifacts { get; } = ArtifactsFolder();
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts", "browser")).FullName;
 
     public virtual async ValueTask InitializeAsync()
     {
@@ -55,8 +59,6 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Starts the seeded app, with <paramref name="settings"/> besides the demo's, and the browser.</summary>
     protected async Task Start(IReadOnlyDictionary<string, string?> settings)
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs Debian's chromium package.");
         var port = FreePort.Next();
         _root = new AgriLinkFactory(_folder.Path, new Dictionary<string, string?>(settings)
         {
@@ -67,10 +69,17 @@ public class BrowserApp : IAsyncLifetime
         _factory = _clock is { } clock
             ? _root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)))
             : _root;
-        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _factory!.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        await LaunchBrowser();
+    }
 
+    /// <summary>Debian's Chromium through Playwright, for the app at <see cref="BaseAddress"/>.</summary>
+    protected async Task LaunchBrowser()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs Debian's chromium package.");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -132,12 +141,11 @@ public class BrowserApp : IAsyncLifetime
         }
     }
 
-    private static string ArtifactsFolder()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AgriLink.sln")))
-                return Directory.CreateDirectory(Path.Combine(dir.FullName, "artifacts", "browser")).FullName;
-        return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "browser")).FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "AgriLink.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"No AgriLink.sln above {AppContext.BaseDirectory}: the browser tests run from their build output in the checkout.");
     }
 }
 

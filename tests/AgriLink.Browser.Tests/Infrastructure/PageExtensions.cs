@@ -10,6 +10,25 @@ public static class PageExtensions
     public static Task WaitForLive(this IPage page) =>
         page.WaitForFunctionAsync("() => document.body.dataset.liveState === 'connected'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
+    /// <summary>The site's stylesheet arrived and applies: the header has its green background (site.css), not the browser's none.</summary>
+    public static Task<bool> IsStyled(this IPage page) =>
+        page.EvaluateAsync<bool>("() => getComputedStyle(document.querySelector('header')).backgroundColor === 'rgb(47, 107, 47)'");
+
+    /// <summary>
+    /// From now on, what the page reports as an error (a resource that failed to load, a Content-Security-Policy violation,
+    /// an uncaught exception) with where it happened; a test asserts the list empty.
+    /// </summary>
+    public static List<string> CollectErrors(this IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (errors) errors.Add($"{page.Url}: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => { lock (errors) errors.Add($"{page.Url}: {error}"); };
+        return errors;
+    }
+
     /// <summary>Marks the document so a test can tell later that the page was not reloaded.</summary>
     public static Task MarkDocument(this IPage page) => page.EvaluateAsync("() => { window.__notReloaded = true; }");
 

@@ -16,7 +16,7 @@ internal static class MatchSamples
     {
         var b = new Builder();
         change?.Invoke(b);
-        return new("lst-cj-glutinous", "coop-cjxiang", "从江香禾糯", b.Category, b.Unit, b.PriceFen, b.Stock, b.MinOrder, b.County,
+        return new("lst-cjglutinous", "coop-cjxiang", "从江香禾糯", b.Category, b.Unit, b.PriceFen, b.Stock, b.MinOrder, b.County,
             b.Harvest, b.ShelfLife, b.Areas, b.Certified, b.OnSale, b.Relevance);
     }
 

@@ -17,7 +17,7 @@ namespace AgriLink.Web.Tests.Live;
 /// </summary>
 public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
 {
-    private const string Listing = "lst-pz-walnut";
+    private const string Listing = "lst-pzwalnut";
     private readonly AppProcess _app = live.App;
 
     [Fact]
@@ -98,12 +98,12 @@ public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
         await using var consumer = await Connect("buyer.consumer", e => events.Writer.TryWrite(e));
         await consumer.InvokeAsync("Join", "market", Api.Ct);
 
-        await Send("operator", HttpMethod.Post, "/api/listings/lst-mt-cuiya/certifications/poverty",
+        await Send("operator", HttpMethod.Post, "/api/listings/lst-mtcuiya/certifications/poverty",
             new { certificateNumber = "黔扶认〔2026〕0999号", approvedOn = "2026-11-01" });
 
         var granted = await Next(events, e => e.GetProperty("name").GetString() == "listing.certification-granted");
         Assert.Equal("market", granted.GetProperty("topic").GetString());
-        Assert.Equal("lst-mt-cuiya", granted.GetProperty("data").GetProperty("listingId").GetString());
+        Assert.Equal("lst-mtcuiya", granted.GetProperty("data").GetProperty("listingId").GetString());
         Assert.True(granted.GetProperty("data").GetProperty("povertyCertified").GetBoolean());
     }
 
@@ -138,7 +138,7 @@ public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
         await using var buyer = await Connect("buyer.canteen", _ => { });
         await Assert.ThrowsAsync<HubException>(() => buyer.InvokeAsync("Join", "coop:coop-pzcili", Api.Ct));
         await Assert.ThrowsAsync<HubException>(() => buyer.InvokeAsync("Join", "buyer:buyer-gzunion", Api.Ct));
-        await Assert.ThrowsAsync<HubException>(() => buyer.InvokeAsync("Join", "listing:lst-cj-draft-passion", Api.Ct)); // a draft
+        await Assert.ThrowsAsync<HubException>(() => buyer.InvokeAsync("Join", "listing:lst-cjdraftpassion", Api.Ct)); // a draft
         await buyer.InvokeAsync("Join", "buyer:buyer-gzcanteen", Api.Ct);
         await buyer.InvokeAsync("Join", "market", Api.Ct);
 
@@ -147,7 +147,7 @@ public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
         await farmer.InvokeAsync("Join", "household:hh-pz01", Api.Ct);
 
         await using var coop = await Connect("coop.congjiang", _ => { });
-        await coop.InvokeAsync("Join", "listing:lst-cj-draft-passion", Api.Ct); // its own draft
+        await coop.InvokeAsync("Join", "listing:lst-cjdraftpassion", Api.Ct); // its own draft
         await Assert.ThrowsAsync<HubException>(() => coop.InvokeAsync("Join", "coop:coop-pzcili", Api.Ct));
     }
 

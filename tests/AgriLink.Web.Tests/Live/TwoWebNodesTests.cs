@@ -14,7 +14,7 @@ namespace AgriLink.Web.Tests.Live;
 /// </summary>
 public sealed class TwoWebNodesTests
 {
-    private const string Listing = "lst-pz-cili-dried";
+    private const string Listing = "lst-pzcilidried";
 
     [Fact]
     public async Task AChangeThroughOneNodeReachesTheClientsOfTheOther()

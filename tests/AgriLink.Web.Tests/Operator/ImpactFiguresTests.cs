@@ -72,9 +72,9 @@ public sealed class ImpactFiguresTests
     {
         var sub = new SubOrder("coop-cjxiang", OrderStatus.Completed,
         [
-            new(1, Reserved("lst-cj-chicken", 16_800, 20, certified: true)),
-            new(2, Reserved("lst-cj-pig", 4_800, 7.5m, certified: false)),
-            new(3, Reserved("lst-cj-glutinous", 1_500, 200, certified: true)),
+            new(1, Reserved("lst-cjchicken", 16_800, 20, certified: true)),
+            new(2, Reserved("lst-cjpig", 4_800, 7.5m, certified: false)),
+            new(3, Reserved("lst-cjglutinous", 1_500, 200, certified: true)),
         ], 336_000 + 36_000 + 300_000);
 
         Assert.Equal(636_000, CountySales.CertifiedFen(sub));

@@ -31,7 +31,7 @@ public sealed class StripeAbsenceTests(SeededApp app)
         var body = new JsonObject
         {
             ["buyerId"] = "buyer-gzcanteen", ["paymentMethod"] = "Card",
-            ["lines"] = new JsonArray(new JsonObject { ["listingId"] = "lst-mt-rice", ["quantity"] = 100 }),
+            ["lines"] = new JsonArray(new JsonObject { ["listingId"] = "lst-mtrice", ["quantity"] = 100 }),
             ["deliveryRegionCode"] = "440103", ["deliveryAddress"] = "广州市荔湾区中山七路1号",
         };
         using var response = await (await app.As("buyer.canteen")).SendJson(HttpMethod.Post, "/api/orders", body);

@@ -58,8 +58,8 @@ public sealed class StripeApp : IAsyncLifetime
     /// </summary>
     public async Task<OrderDetails> PlaceCardOrder(bool twoCooperatives = true, int extra = 0, PaymentMethod method = PaymentMethod.Card)
     {
-        var lines = new JsonArray(new JsonObject { ["listingId"] = "lst-pz-cili-fresh", ["quantity"] = 50 + extra });
-        if (twoCooperatives) lines.Add(new JsonObject { ["listingId"] = "lst-xw-kiwi-5jin", ["quantity"] = 3 });
+        var lines = new JsonArray(new JsonObject { ["listingId"] = "lst-pzcilifresh", ["quantity"] = 50 + extra });
+        if (twoCooperatives) lines.Add(new JsonObject { ["listingId"] = "lst-xwkiwi5jin", ["quantity"] = 3 });
         var body = new JsonObject
         {
             ["buyerId"] = Canteen, ["paymentMethod"] = method.ToString(), ["lines"] = lines,

@@ -40,7 +40,8 @@ public static class ApiExtensions
     public static WebApplication MapAgriLinkApi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("AgriLink API"));
+        // The explorer fetches its Inter fonts from fonts.scalar.com by default: outside this site, so blocked by its CSP.
+        app.MapScalarApiReference(o => { o.WithTitle("AgriLink API"); o.DefaultFonts = false; });
         app.MapAuthApi();
         app.MapRegionsApi();
         app.MapCooperativesApi();

@@ -8,6 +8,7 @@ namespace AgriLink.Web.Extensions;
 public static class AuthExtensions
 {
     public const string SignInRateLimit = "sign-in";
+    private const string PageOrApiChallenge = "AgriLink.PageOrApi";
 
     /// <summary>
     /// Identity with cookies for pages and bearer tokens for the API, lockout after repeated
@@ -25,6 +26,11 @@ public static class AuthExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IdentityStore>();
+        // Identity's API scheme challenges with the bearer handler (a bare 401); a person opening a page signed out is
+        // sent to the sign-in form instead, and comes back to the page after signing in. The API keeps its 401.
+        builder.Services.AddAuthentication().AddPolicyScheme(PageOrApiChallenge, null, o => o.ForwardDefaultSelector = http =>
+            PipelineExtensions.IsPageRequest(http) ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme);
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = PageOrApiChallenge);
 
         builder.Services.ConfigureApplicationCookie(o =>
         {

@@ -20,6 +20,10 @@ public static class PagesExtensions
     /// </summary>
     public static WebApplicationBuilder AddAgriLinkPages(this WebApplicationBuilder builder)
     {
+        // `dotnet run` in Production serves the build output, where the files (and their compressed copies) are found
+        // through the static web assets manifest; Development loads it by itself. A published app has no such manifest
+        // and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(o =>
             {

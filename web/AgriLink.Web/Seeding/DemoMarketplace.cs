@@ -21,28 +21,28 @@ namespace AgriLink.Web.Seeding;
 /// </summary>
 public sealed class DemoMarketplace(IGrainFactory grains, TimeProvider clock)
 {
-    public const string CanteenOrderId = "ord-demo-canteen-0001";
-    public const string UnionOrderId = "ord-demo-union-0001";
-    public const string OfftakeId = "off-demo-mttea-0001";
+    public const string CanteenOrderId = "ord-democanteen0001";
+    public const string UnionOrderId = "ord-demounion0001";
+    public const string OfftakeId = "off-demomttea0001";
 
     /// <summary>Listings certified as poverty-alleviation products, with their (made-up) approval numbers.</summary>
     public static readonly (string ListingId, string Number)[] Certified =
     [
-        ("lst-cj-chicken", "黔扶认〔2026〕0317号"),
-        ("lst-cj-glutinous", "黔扶认〔2026〕0318号"),
-        ("lst-cj-bamboo", "黔扶认〔2026〕0319号"),
-        ("lst-cj-fungus", "黔扶认〔2026〕0320号"),
-        ("lst-pz-cili-juice", "黔扶认〔2026〕0102号"),
-        ("lst-xw-kiwi-bulk", "黔扶认〔2026〕0211号"),
+        ("lst-cjchicken", "黔扶认〔2026〕0317号"),
+        ("lst-cjglutinous", "黔扶认〔2026〕0318号"),
+        ("lst-cjbamboo", "黔扶认〔2026〕0319号"),
+        ("lst-cjfungus", "黔扶认〔2026〕0320号"),
+        ("lst-pzcilijuice", "黔扶认〔2026〕0102号"),
+        ("lst-xwkiwibulk", "黔扶认〔2026〕0211号"),
     ];
 
     /// <summary>Listings whose sales feed named member households' trade (the return by transaction volume).</summary>
     public static readonly (string ListingId, string[] Producers)[] Producers =
     [
-        ("lst-pz-cili-fresh", ["hh-pz01", "hh-pz02", "hh-pz03"]),
-        ("lst-pz-cili-juice", ["hh-pz01", "hh-pz04"]),
-        ("lst-cj-chicken", ["hh-cj01", "hh-cj02"]),
-        ("lst-cj-glutinous", ["hh-cj03"]),
+        ("lst-pzcilifresh", ["hh-pz01", "hh-pz02", "hh-pz03"]),
+        ("lst-pzcilijuice", ["hh-pz01", "hh-pz04"]),
+        ("lst-cjchicken", ["hh-cj01", "hh-cj02"]),
+        ("lst-cjglutinous", ["hh-cj03"]),
     ];
 
     public async Task SeedAsync()
@@ -97,8 +97,8 @@ public sealed class DemoMarketplace(IGrainFactory grains, TimeProvider clock)
         var order = grains.GetGrain<IOrderGrain>(CanteenOrderId);
         var placed = await order.Place(new PlaceOrder("buyer-gzcanteen", PaymentMethod.Invoice,
         [
-            new OrderLineRequest("lst-pz-cili-juice", 20),
-            new OrderLineRequest("lst-xw-kiwi-bulk", 600),
+            new OrderLineRequest("lst-pzcilijuice", 20),
+            new OrderLineRequest("lst-xwkiwibulk", 600),
         ], "440103", "广州市荔湾区中山七路 1 号 机关食堂", "食堂十二月采购"), canteen);
         if (placed.SubOrders.Single(s => s.CooperativeId == "coop-pzcili").Status == OrderStatus.Placed)
             await order.Ship("coop-pzcili", new OrderActor(ActorRole.Cooperative, "coop.panzhou", "coop-pzcili"));
@@ -107,8 +107,8 @@ public sealed class DemoMarketplace(IGrainFactory grains, TimeProvider clock)
         var unionOrder = grains.GetGrain<IOrderGrain>(UnionOrderId);
         var sub = (await unionOrder.Place(new PlaceOrder("buyer-gzunion", PaymentMethod.Invoice,
         [
-            new OrderLineRequest("lst-cj-chicken", 40),
-            new OrderLineRequest("lst-cj-glutinous", 200),
+            new OrderLineRequest("lst-cjchicken", 40),
+            new OrderLineRequest("lst-cjglutinous", 200),
         ], "440103", "广州市荔湾区总工会 职工之家", "职工节日慰问品"), union)).SubOrders.Single();
         var cooperative = new OrderActor(ActorRole.Cooperative, "coop.congjiang", "coop-cjxiang");
         if (sub.Status == OrderStatus.Placed) sub = (await unionOrder.Ship("coop-cjxiang", cooperative)).SubOrders.Single();

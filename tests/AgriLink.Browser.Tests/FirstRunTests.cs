@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Net;
+using AgriLink.Browser.Tests.Infrastructure;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace AgriLink.Browser.Tests;
+
+/// <summary>
+/// What a newcomer meets after the README's run command (Production on the unpublished build output): every static file
+/// whole, compressed when the browser asks; a styled page that goes live; a page opened signed out leads through the
+/// sign-in form and back to it.
+/// </summary>
+[Collection(ReadmeProductCollection.Name)]
+public sealed class FirstRunTests(ReadmeProduct app)
+{
+    private static readonly string WebRoot = Path.Combine(BrowserApp.RepositoryRoot, "web", "AgriLink.Web", "wwwroot");
+
+    public static TheoryData<string> StaticFiles()
+    {
+        var files = Directory.EnumerateFiles(WebRoot, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(WebRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("site.css", files);
+        Assert.Contains("js/live.js", files);
+        Assert.Contains("lib/signalr/signalr.min.js", files);
+        Assert.Contains("favicon.ico", files);
+        return [.. files];
+    }
+
+    [Theory]
+    [MemberData(nameof(StaticFiles))]
+    public async Task EveryStaticFileIsServedWholeAndCompressedWhenTheBrowserAsks(string file)
+    {
+        var expected = await File.ReadAllBytesAsync(Path.Combine(WebRoot, file), TestContext.Current.CancellationToken);
+        Assert.True(new FileExtensionContentTypeProvider().TryGetContentType(file, out var contentType), file);
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = app.BaseAddress,
+        };
+
+        foreach (var acceptEncoding in new[] { "gzip, br", "gzip", "" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + file);
+            if (acceptEncoding.Length > 0) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.ETag);
+            Assert.NotNull(response.Headers.CacheControl);
+            var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+            if (acceptEncoding.Length > 0) Assert.True(encoding is "gzip" or "br", $"/{file} asked with '{acceptEncoding}' came {encoding ?? "uncompressed"}");
+            else Assert.Null(encoding);
+            if (encoding is "br") Assert.Contains("br", acceptEncoding, StringComparison.Ordinal);
+
+            var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            Assert.True(expected.AsSpan().SequenceEqual(Decode(body, encoding)),
+                $"/{file} asked with '{acceptEncoding}' decoded to {Decode(body, encoding).Length} bytes, the file has {expected.Length}");
+        }
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task AListingPageIsStyledAndGoesLive(int width)
+    {
+        var context = await app.NewContext(width);
+        var page = await context.NewPageAsync();
+        var errors = page.CollectErrors();
+
+        await page.GotoAsync("/market/listings/lst-cjchicken");
+        Assert.True(await page.IsStyled(), "the page has its stylesheet");
+        await page.WaitForLive();
+        await page.Screenshot("first-run-listing");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheApiExplorerLoadsWithoutBlockedRequests()
+    {
+        var context = await app.NewContext(1280);
+        var page = await context.NewPageAsync();
+        var errors = page.CollectErrors();
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(app.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+                lock (outside) outside.Add(request.Url);
+        };
+
+        await page.GotoAsync("/scalar", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GetByText("AgriLink API").First.WaitForAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(outside.Count == 0, "requests outside the site: " + string.Join(", ", outside));
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task APageOpenedSignedOutLeadsThroughTheSignInFormAndBack()
+    {
+        var context = await app.NewContext(360);
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync("/household/dividends");
+        Assert.Equal(200, response?.Status);
+        Assert.Contains("/account/login?ReturnUrl=%2Fhousehold%2Fdividends", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#UserName", "farmer.pz01");
+        await page.FillAsync("#Password", Web.Seeding.DemoData.Password);
+        await page.ClickAsync("main button[type=submit]");
+
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/household/dividends");
+        Assert.True(await page.Locator("main h1").IsVisibleAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheApiStillAnswersSignedOutCallsWith401()
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/households/hh-pz01/dividends");
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static byte[] Decode(byte[] body, string? encoding)
+    {
+        if (encoding is null) return body;
+        using var input = new MemoryStream(body);
+        using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
+    }
+}
