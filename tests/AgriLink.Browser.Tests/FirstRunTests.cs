@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
+using System.Text.RegularExpressions;
 using AgriLink.Browser.Tests.Infrastructure;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Playwright;
@@ -13,7 +15,7 @@ namespace AgriLink.Browser.Tests;
 /// sign-in form and back to it.
 /// </summary>
 [Collection(ReadmeProductCollection.Name)]
-public sealed class FirstRunTests(ReadmeProduct app)
+public sealed partial class FirstRunTests(ReadmeProduct app)
 {
     private static readonly string WebRoot = Path.Combine(BrowserApp.RepositoryRoot, "web", "AgriLink.Web", "wwwroot");
 
@@ -108,14 +110,46 @@ public sealed class FirstRunTests(ReadmeProduct app)
         var response = await page.GotoAsync("/household/dividends");
         Assert.Equal(200, response?.Status);
         Assert.Contains("/account/login?ReturnUrl=%2Fhousehold%2Fdividends", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("#UserName", "farmer.pz01");
-        await page.FillAsync("#Password", Web.Seeding.DemoData.Password);
-        await page.ClickAsync("main button[type=submit]");
+        await BrowserApp.SignIn(page, "farmer.pz01", page.Url);
 
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/household/dividends");
+        Assert.Equal("/household/dividends", new Uri(page.Url).AbsolutePath);
         Assert.True(await page.Locator("main h1").IsVisibleAsync());
         await context.CloseAsync();
     }
+
+    [Fact]
+    public void TheConsoleAtStartHasNoWarnings()
+    {
+        // The console logger writes "warn: Category[id]" (and "fail:", "crit:") with the message on the next line; the
+        // build before the app is not the app's.
+        var started = app.Output.IndexOf("AgriLink is running.", StringComparison.Ordinal);
+        Assert.True(started >= 0, app.Output);
+        var lines = app.Output[..started].Split('\n');
+        var warnings = lines
+            .Select((line, i) => (Line: line, Message: i + 1 < lines.Length ? lines[i + 1].Trim() : ""))
+            .Where(l => l.Line.StartsWith("warn: ", StringComparison.Ordinal) || l.Line.StartsWith("fail: ", StringComparison.Ordinal)
+                        || l.Line.StartsWith("crit: ", StringComparison.Ordinal))
+            .Where(l => !ImpossibleWatchdogStall(l.Line, l.Message))
+            .Select(l => $"{l.Line} {l.Message}")
+            .ToList();
+        Assert.True(warnings.Count == 0, string.Join("\n", warnings));
+    }
+
+    /// <summary>
+    /// Orleans' watchdog starts its platform thread before it stamps the component check (Watchdog.Start), so on a busy
+    /// machine its first look can measure from timestamp 0: the machine's uptime, reported as a stalled check on a process
+    /// younger than that (README, "Known warnings"). Only that impossible report is let through; a real stall, shorter
+    /// than the process's life, still fails.
+    /// </summary>
+    private bool ImpossibleWatchdogStall(string line, string message)
+    {
+        var stall = WatchdogStall().Match(message);
+        return line.Contains("Orleans.Runtime.Watchdog", StringComparison.Ordinal) && stall.Success
+               && TimeSpan.Parse(stall.Groups["duration"].Value, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow - app.Started;
+    }
+
+    [GeneratedRegex(@"^Participant check thread has not completed for (?<duration>[0-9.:]+)")]
+    private static partial Regex WatchdogStall();
 
     [Fact]
     public async Task TheApiStillAnswersSignedOutCallsWith401()

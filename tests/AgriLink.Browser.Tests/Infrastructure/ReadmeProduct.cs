@@ -23,11 +23,15 @@ public sealed partial class ReadmeProduct : BrowserApp
     /// <summary>The README's run command, as written there.</summary>
     public static string Command { get; } = ReadRunCommand(Path.Combine(RepositoryRoot, "README.md"));
 
+    /// <summary>When the command was started: the app has lived no longer than since then.</summary>
+    public DateTimeOffset Started { get; private set; }
+
     /// <summary>What the command printed so far: the build, then the app's console.</summary>
     public string Output => _node?.Output ?? "";
 
     public override async ValueTask InitializeAsync()
     {
+        Started = DateTimeOffset.UtcNow;
         _node = await NodeProcess.StartCommandAsync("The README's run command", RepositoryRoot, Command, new Dictionary<string, string>
         {
             ["AGRILINK_DATA"] = _data.Path,
