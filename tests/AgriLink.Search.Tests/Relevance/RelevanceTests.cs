@@ -50,6 +50,26 @@ public sealed class RelevanceTests(ITestOutputHelper output)
         Assert.True(luceneR > likeR, summary);
     }
 
+    /// <summary>
+    /// The thing before its seller: 刺梨 and 猕猴桃 are also in the names of the cooperatives that grow them (舍烹刺梨种植…,
+    /// 猕猴桃种植…), so their walnuts, tea and chilli match too; every listing that is the thing must rank above them.
+    /// </summary>
+    [Theory]
+    [InlineData("刺梨", new[] { "lst-pzcilifresh", "lst-pzcilijuice", "lst-pzcilidried", "lst-pzcilitea" })]
+    [InlineData("猕猴桃", new[] { "lst-xwkiwi5jin", "lst-xwkiwibulk", "lst-xwkiwired", "lst-xwkiwijam" })]
+    public async Task A_listing_that_is_the_thing_ranks_above_one_whose_seller_is_named_after_it(string query, string[] things)
+    {
+        using var lucene = new LuceneListingSearch(path: null);
+        await lucene.IndexAsync(DemoCatalogue.Documents(), TestContext.Current.CancellationToken);
+
+        var found = (await lucene.SearchAsync(new ListingQuery(query, Take: 20), TestContext.Current.CancellationToken)).Hits
+            .Select(h => $"{h.ListingId} {h.Score:0.000}").ToList();
+
+        output.WriteLine(string.Join('\n', found));
+        Assert.True(found.Count > things.Length, $"'{query}' should also find the seller's other listings: {string.Join(", ", found)}");
+        Assert.Equal(things.Order(StringComparer.Ordinal), found.Take(things.Length).Select(f => f.Split(' ')[0]).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void The_relevance_set_names_only_demo_listings()
     {

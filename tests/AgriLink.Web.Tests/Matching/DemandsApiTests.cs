@@ -99,6 +99,26 @@ public sealed class DemandsApiTests(SeededApp app)
     }
 
     [Fact]
+    public async Task AListingOfTheCategoryIsComparedEvenWhenTheDemandsWordsMissIt()
+    {
+        // The words find a fresh rice listing; the demo's certified 从江香禾糯 (Grain, 10,000 斤, none of the words) must
+        // still be compared: ranked for part of the quantity, or excluded with its reason, never silently dropped.
+        var word = Word();
+        await RiceListing(word, "520281", 500, 10);
+        var (buyerId, buyer) = await FreshBuyer.CreateAsync(app);
+        var id = await Post(buyer, buyerId, Demand("机关食堂粮油采购", "Grain", [word + "生态大米"], 12_000, "Jin", null));
+
+        var matches = await Matches(buyer, id, eligible: 2);
+
+        var items = matches["items"]!.AsArray().Select(m => m!.AsObject()).ToList();
+        var glutinous = items.SingleOrDefault(m => (string)m["listingId"]! == "lst-cjglutinous");
+        Assert.True(glutinous is not null, matches.ToJsonString());
+        Assert.True((bool)glutinous["eligible"]!);
+        Assert.Contains(glutinous["components"]!.AsArray(), c => (string)c!["code"]! == "quantity.partial");
+        Assert.Equal((int)matches["candidates"]!, items.Count + (int)matches["excluded"]!);
+    }
+
+    [Fact]
     public async Task ALargeDemandIsSplitAcrossCooperativesAndOrderedInOneGo()
     {
         var word = Word();

@@ -79,16 +79,22 @@ public static class DemandMatching
                 : string.Format(CultureInfo.InvariantCulture, word(SplitTemplates[2]), Amount(split.Covered), unit, Amount(split.Shortfall));
     }
 
+    /// <summary>
+    /// The listings the demand's words find, then every other listing of its category that the words miss (scored without
+    /// text relevance): a listing of the right kind is never left out unseen because its title says it differently, it
+    /// is either ranked or excluded with its reason.
+    /// </summary>
     private static async Task<IReadOnlyList<ListingHit>> Candidates(IListingSearch search, DemandSpec spec, bool everything, CancellationToken ct)
     {
         // Asked to explain exclusions, the search filters nothing the scoring would exclude, so every reason shows.
-        var categories = spec.Category is { } c && !everything ? new[] { c.ToString() } : null;
-        var query = new ListingQuery(Text: spec.SearchText, Categories: categories,
+        var categories = spec.Category is { } c ? new[] { c.ToString() } : null;
+        var query = new ListingQuery(Text: spec.SearchText, Categories: everything ? null : categories,
             PovertyCertifiedOnly: spec.Prefers.CertifiedOnly && !everything, InStockOnly: !everything, Take: CandidateLimit);
-        var result = await search.SearchAsync(query, ct);
-        if (result.Hits.Count > 0 || spec.Category is null) return result.Hits;
-        // Nothing mentions the words: fall back to the category alone (no text relevance).
-        return (await search.SearchAsync(query with { Text = null }, ct)).Hits.Select(h => h with { Score = 0 }).ToList();
+        var hits = (await search.SearchAsync(query, ct)).Hits;
+        if (categories is null) return hits;
+        var found = hits.Select(h => h.ListingId).ToHashSet(StringComparer.Ordinal);
+        var byCategory = await search.SearchAsync(query with { Text = null, Categories = categories }, ct);
+        return [.. hits, .. byCategory.Hits.Where(h => !found.Contains(h.ListingId)).Select(h => h with { Score = 0 })];
     }
 
     private static async Task<ListingDetails?> Listing(IGrainFactory grains, string listingId)
