@@ -40,6 +40,8 @@ public sealed class PageTourTests(ReadmeProduct app)
                 Assert.Equal(200, response?.Status);
                 Assert.True(await page.Locator("main h1").IsVisibleAsync(), $"{path} has a heading");
                 Assert.True(await page.IsStyled(), $"{path} has its stylesheet");
+                var codeNames = CodeNames.In(await page.InnerTextAsync("body"));
+                Assert.True(codeNames.Count == 0, $"{path} (Chinese) shows code names: {string.Join(", ", codeNames)}");
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than {width} px");
                 await page.AssertAccessible(path);
@@ -65,6 +67,12 @@ public sealed class PageTourTests(ReadmeProduct app)
         Assert.Contains("Market", await page.InnerTextAsync("header nav"));
         await page.AssertAccessible("/ in English");
         await page.Screenshot("public-home-english");
+        Assert.DoesNotContain("AgriLink AgriLink", await page.TitleAsync());
+
+        // A page with no names or places on it has no Chinese at all in English.
+        await page.GotoAsync("/account/login");
+        var signIn = await page.InnerTextAsync("main");
+        Assert.False(System.Text.RegularExpressions.Regex.IsMatch(signIn, @"\p{IsCJKUnifiedIdeographs}"), $"The English sign-in page shows Chinese: {signIn}");
         await context.CloseAsync();
     }
 

@@ -1,3 +1,5 @@
+using AgriLink.Web.Localization;
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Text;
 using AgriLink.Domain.Dividends;
@@ -59,7 +61,7 @@ public static class HouseholdDividendsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ForbidHttpResult>> Statement(
-        [AsParameters] ApiServices s, string id, string? format, string? lang)
+        [AsParameters] ApiServices s, IStringLocalizer<SharedResource> t, string id, string? format, string? lang)
     {
         if (!await CanRead(s, id)) return TypedResults.Forbid();
         var culture = Culture(lang);
@@ -70,7 +72,7 @@ public static class HouseholdDividendsApi
             _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
         };
         var headers = Headers(culture);
-        var rows = StatementRows(headers, await DividendsOf(s, id, s.User.IsHousehold(id), culture), culture);
+        var rows = StatementRows(headers, await DividendsOf(s, id, s.User.IsHousehold(id), culture), culture, t);
         var name = $"dividends-{id}";
         return xlsx
             ? TypedResults.File(Xlsx(headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
@@ -112,15 +114,18 @@ public static class HouseholdDividendsApi
         ? ["合作社", "年度", "状态", "项目", "股权编号", "金额（元）", "说明"]
         : ["Cooperative", "Year", "Status", "Item", "Holding", "Amount (yuan)", "Explanation"];
 
-    private static List<Dictionary<string, object>> StatementRows(string[] headers, IReadOnlyList<ShareholderDividend> dividends, string culture)
+    private static List<Dictionary<string, object>> StatementRows(string[] headers, IReadOnlyList<ShareholderDividend> dividends, string culture,
+        IStringLocalizer t)
     {
         var zh = culture.StartsWith("zh", StringComparison.Ordinal);
+        // Statuses and component kinds as words of the statement's language, never their code names.
+        string Word(string chinese) => zh ? chinese : t.In(chinese, culture);
         var rows = new List<Dictionary<string, object>>();
         foreach (var d in dividends)
         {
             foreach (var c in d.Components)
-                rows.Add(Row(headers, d.CooperativeName, d.FiscalYear, d.Status.ToString(), c.Kind.ToString(), c.HoldingId ?? "", Yuan(c.AmountFen), c.Explanation));
-            rows.Add(Row(headers, d.CooperativeName, d.FiscalYear, d.Status.ToString(), zh ? "合计实发" : "Total paid", "", Yuan(d.PaidFen),
+                rows.Add(Row(headers, d.CooperativeName, d.FiscalYear, Word(Labels.Of(d.Status)), Word(Labels.Of(c.Kind)), c.HoldingId ?? "", Yuan(c.AmountFen), c.Explanation));
+            rows.Add(Row(headers, d.CooperativeName, d.FiscalYear, Word(Labels.Of(d.Status)), zh ? "合计实发" : "Total paid", "", Yuan(d.PaidFen),
                 d.OwedFen > 0 ? (zh ? $"另欠保底 {Yuan(d.OwedFen)} 元" : $"Floor still owed: {Yuan(d.OwedFen)}") : ""));
         }
         return rows;

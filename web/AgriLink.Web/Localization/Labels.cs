@@ -124,6 +124,28 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>A role's name for people (the role's code name is for the code).</summary>
+    public static string Role(string role) => role switch
+    {
+        Auth.Roles.PlatformAdmin => "平台运营",
+        Auth.Roles.CooperativeAdmin => "合作社管理员",
+        Auth.Roles.EnterpriseAdmin => "龙头企业管理员",
+        Auth.Roles.Household => "农户",
+        Auth.Roles.Buyer => "采购方",
+        Auth.Roles.CountyOfficer => "县乡村振兴部门",
+        _ => role,
+    };
+
+    /// <summary>Who acted on an order, as the order's history records them ("buyer.canteen (Buyer)").</summary>
+    public static string OrderActorRole(string role) => role switch
+    {
+        nameof(Domain.Orders.ActorRole.Buyer) => "采购方",
+        nameof(Domain.Orders.ActorRole.Cooperative) => "合作社",
+        nameof(Domain.Orders.ActorRole.Platform) => "平台运营",
+        nameof(Domain.Orders.ActorRole.System) => "系统",
+        _ => role,
+    };
+
     public static string Of(Invoices.InvoiceStatus status) => status == Invoices.InvoiceStatus.Paid ? "已到账" : "已开票";
 
     public static string Of(Offtake.OfftakeStatus status) => status switch

@@ -16,6 +16,19 @@ public static partial class ProblemTexts
     [GeneratedRegex(@"'[^']*'|¥-?\d[\d,]*(?:\.\d+)?|\d{4}-\d{2}-\d{2}|-?\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
     private static partial Regex Values();
 
+    /// <summary>
+    /// The domain quotes the kind of member it means by its code name ('Household'); a page says the word (农户, or its
+    /// translation). Any other value, an id or a figure, is kept as given.
+    /// </summary>
+    private static string Word(IStringLocalizer t, string value) =>
+        value.Length > 2 && value[0] == '\'' && KindWords.TryGetValue(value[1..^1], out var chinese) ? t[chinese].Value : value;
+
+    private static readonly Dictionary<string, string> KindWords = Enum.GetValues<Domain.Cooperatives.MemberKind>()
+        .Select(k => (Name: k.ToString(), Word: Labels.Of(k)))
+        .Concat(Enum.GetValues<Domain.Shares.ShareholderKind>().Select(k => (Name: k.ToString(), Word: Labels.Of(k))))
+        .DistinctBy(k => k.Name)
+        .ToDictionary(k => k.Name, k => k.Word, StringComparer.Ordinal);
+
     /// <summary>The message's key: each value in it numbered in order ("must be between {0} and {1}.").</summary>
     public static string Template(string message)
     {
@@ -32,7 +45,7 @@ public static partial class ProblemTexts
         if (t[message] is { ResourceNotFound: false } exact) return exact.Value;
         var template = t[Template(message)];
         if (template.ResourceNotFound) return message;
-        var values = Values().Matches(message).Select(m => (object)m.Value).ToArray();
+        var values = Values().Matches(message).Select(m => (object)Word(t, m.Value)).ToArray();
         try
         {
             return string.Format(CultureInfo.InvariantCulture, template.Value, values);

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace AgriLink.Web.Pages.Account;
 
 /// <summary>Cookie sign-in for the pages; the form carries an antiforgery token and shares the API's rate limit.</summary>
 [EnableRateLimiting(AuthExtensions.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<AgriLinkUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AgriLinkUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入用户名"), StringLength(100)]
     public string UserName { get; set; } = "";
@@ -28,7 +29,7 @@ public sealed class LoginModel(SignInManager<AgriLinkUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", result.IsLockedOut ? "失败次数过多，账户已锁定 15 分钟。" : "用户名或密码错误。");
+        ModelState.AddModelError("", t[result.IsLockedOut ? "失败次数过多，账户已锁定 15 分钟。" : "用户名或密码错误。"]);
         return Page();
     }
 }
