@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgriLink.Domain.Dividends;
+using AgriLink.Web.Localization;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.VisualBasic.FileIO;
 using MiniExcelLibs;
@@ -111,12 +113,14 @@ public sealed class HouseholdDividendTests(SeededApp app)
         var body = rows.Skip(1).Where(r => r[1] == "2025" && r[0] == (string?)dividend["cooperativeName"]).ToList();
         var components = dividend["components"]!.AsArray().Select(c => c!.AsObject()).ToList();
         Assert.Equal(components.Count + 1, body.Count);
-        Assert.Equal(components.Select(c => ((string?)c["kind"], (string?)c["holdingId"] ?? "", DividendHelpers.Yuan((long)c["amountFen"]!), (string?)c["explanation"])),
+        // Kinds and statuses in words, as the page shows them, not their code names.
+        Assert.Equal(components.Select(c => ((string?)Labels.Of(Enum.Parse<DividendComponentKind>((string)c["kind"]!)), (string?)c["holdingId"] ?? "",
+                DividendHelpers.Yuan((long)c["amountFen"]!), (string?)c["explanation"])),
             body.Take(components.Count).Select(r => ((string?)r[3], r[4], r[5], (string?)r[6])));
         var total = body[^1];
         Assert.Equal("合计实发", total[3]);
         Assert.Equal(DividendHelpers.Yuan((long)dividend["paidFen"]!), total[5]);
-        Assert.All(body, r => Assert.Equal("Publicised", r[2]));
+        Assert.All(body, r => Assert.Equal("公示中", r[2]));
     }
 
     [Fact]

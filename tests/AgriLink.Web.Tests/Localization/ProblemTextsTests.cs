@@ -24,6 +24,9 @@ public sealed class ProblemTextsTests
     [InlineData("must be between today (2026-11-30) and 730 days ahead.", "须在今天（2026-11-30）到 730 天以后之间。")]
     [InlineData("'hh-pz-0001' is not a member of the cooperative; admit the member first.", "'hh-pz-0001' 不是本社成员，请先办理入社。")]
     [InlineData("must leave a notice period of at least 7 days counting both ends; 2025-03-01 to 2025-03-05 is 5.", "公示期含首尾至少 7 天；2025-03-01 至 2025-03-05 只有 5 天。")]
+    // The kind of member the domain names by its code name is a word.
+    [InlineData("No 'Household' with id 'hh-zz01' is registered.", "没有登记编号为 'hh-zz01' 的 农户。")]
+    [InlineData("'vc-shepeng' is a 'VillageCollective' member, not 'Household'.", "'vc-shepeng' 是 村集体 类成员，不是 农户。")]
     // A message with its own wording keeps it: the price in fen is told in yuan.
     [InlineData("must be between 1 and 100000000.", "须在 0.01 元到 100 万元之间。")]
     public void ChinesePagesWordTheMessageWithItsFigures(string message, string chinese) =>
