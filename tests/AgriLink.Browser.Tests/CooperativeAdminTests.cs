@@ -14,6 +14,45 @@ namespace AgriLink.Browser.Tests;
 public sealed class CooperativeAdminTests(BrowserApp app)
 {
     [Fact]
+    public async Task TheCharterIsWrittenInThePageRefusedBelowTheLawAndAmended()
+    {
+        // 修文 has no charter in the demo: without one its year-end distribution cannot be prepared.
+        var (context, page) = await app.SignedIn("coop.xiuwen", 360);
+        await page.GotoAsync("/cooperative/charter");
+        Assert.True(await page.Locator("#charter-missing").IsVisibleAsync());
+
+        await page.FillAsync("#TradeReturnPercent", "50");
+        await page.SelectOptionAsync("#Floors_0__ShareClass", "LandRight");
+        await page.SelectOptionAsync("#Floors_0__Kind", "PerMu");
+        await page.FillAsync("#Floors_0__Value", "400");
+        await page.ClickAsync("#charter-form button[type=submit]");
+
+        // The law's 60% comes back beside the field; nothing is recorded.
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='TradeReturnPercent']")).Not.ToBeEmptyAsync();
+        Assert.Equal(404, (await context.APIRequest.GetAsync("/api/cooperatives/coop-xwkiwi/charter")).Status);
+
+        await page.FillAsync("#TradeReturnPercent", "65");
+        await page.SelectOptionAsync("#Floors_1__ShareClass", "FiscalFund");
+        await page.SelectOptionAsync("#Floors_1__Kind", "PercentOfPrincipal");
+        await page.FillAsync("#Floors_1__Steps", "6, 8, 10");
+        await page.ClickAsync("#charter-form button[type=submit]");
+        await page.WaitForURLAsync("**/cooperative/charter?coop=coop-xwkiwi");
+
+        var charter = JsonDocument.Parse(await (await context.APIRequest.GetAsync("/api/cooperatives/coop-xwkiwi/charter")).TextAsync()).RootElement;
+        Assert.Equal(6500, charter.GetProperty("tradeReturnRateBp").GetInt32());
+        var floors = charter.GetProperty("floors").EnumerateArray().ToList();
+        Assert.Equal(2, floors.Count);
+        Assert.Equal(40_000, floors[0].GetProperty("value").GetInt64()); // ¥400 a mu, in fen
+        Assert.Equal([600, 800, 1000], floors[1].GetProperty("stepRatesBp").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.False(await page.Locator("#charter-missing").IsVisibleAsync());
+        Assert.Equal("65", await page.InputValueAsync("#TradeReturnPercent"));
+        Assert.Equal("400.00", await page.InputValueAsync("#Floors_0__Value"));
+        await page.AssertAccessible("/cooperative/charter");
+        await page.Screenshot("coop-charter");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ABadListingIsRefusedBesideItsFieldsThenAGoodOneIsCreatedAndEdited()
     {
         var (context, page) = await app.SignedIn("coop.congjiang", 360);

@@ -21,7 +21,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends"] },
         { "operator", ["/operator", "/operator/certifications"] },
-        { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices"] },
+        { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
         { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pzcilifresh/edit"] },
         { "ent.qianfeng", ["/enterprise"] },
     };

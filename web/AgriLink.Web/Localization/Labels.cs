@@ -86,6 +86,29 @@ public static class Labels
         _ => shareClass.ToString(),
     };
 
+    public static string Of(FloorKind kind) => kind switch
+    {
+        FloorKind.PerMu => "每亩保底（元/亩）",
+        FloorKind.PercentOfPrincipal => "按本金比例保底（%）",
+        FloorKind.PercentOfProfitPerMu => "按亩均利润比例保底（%）",
+        FloorKind.CoordinationFeePerMu => "村集体统筹费（元/亩）",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(ShortfallPolicy policy) => policy switch
+    {
+        ShortfallPolicy.ProRataCut => "按比例削减保底",
+        ShortfallPolicy.CarryAsLiability => "不足部分挂账，以后年度补足",
+        _ => policy.ToString(),
+    };
+
+    public static string Of(PreferredExitPolicy policy) => policy switch
+    {
+        PreferredExitPolicy.ConvertToOrdinary => "脱贫后转为普通股",
+        PreferredExitPolicy.ReassignToPoorHouseholds => "脱贫后调整给其他困难户",
+        _ => policy.ToString(),
+    };
+
     public static string Of(DividendComponentKind kind) => kind switch
     {
         DividendComponentKind.TradeReturn => "按交易量返还",
