@@ -51,6 +51,31 @@ public sealed class AdmissionApiTests(SeededApp app)
     }
 
     [Fact]
+    public async Task TheCountyDeclinesWithAReasonAndTheCooperativeMayApplyAgain()
+    {
+        var platform = await app.As("operator");
+        var officer = await app.As("county.panzhou");
+        var otherOfficer = await app.As("county.xiuwen");
+        var id = await platform.RegisterCooperative("520281");
+        using (var apply = await platform.Post(Path(id, "apply"))) await apply.AssertOk();
+
+        using (var wrongCounty = await otherOfficer.SendJson(HttpMethod.Post, Path(id, "decline"), new JsonObject { ["reason"] = "不在本县" }))
+            await wrongCounty.AssertProblem(HttpStatusCode.Forbidden);
+        using (var noReason = await officer.SendJson(HttpMethod.Post, Path(id, "decline"), new JsonObject()))
+            await noReason.AssertValidationProblem("reason");
+        Assert.Equal("Applied", await Status(officer, id));
+
+        using (var decline = await officer.SendJson(HttpMethod.Post, Path(id, "decline"), new JsonObject { ["reason"] = "带贫益贫材料不全，请补充后再申请" }))
+        {
+            var declined = await decline.AssertOk();
+            Assert.Equal("Rejected", (string?)declined["status"]);
+            var last = declined["history"]!.AsArray()[^1]!;
+            Assert.Equal(("Decline", "county.panzhou", "带贫益贫材料不全，请补充后再申请"), ((string?)last["action"], (string?)last["by"], (string?)last["note"]));
+        }
+        using (var again = await platform.Post(Path(id, "apply"))) Assert.Equal("Applied", (string?)(await again.AssertOk())["status"]);
+    }
+
+    [Fact]
     public async Task IllegalStepIsAConflictAndChangesNothing()
     {
         var platform = await app.As("operator");

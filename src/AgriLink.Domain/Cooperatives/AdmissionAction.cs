@@ -9,4 +9,6 @@ public enum AdmissionAction
     Reject = 3,
     Suspend = 4,
     Reinstate = 5,
+    /// <summary>The county declines to recommend an application, with its reason; the cooperative may apply again.</summary>
+    Decline = 6,
 }

@@ -3,7 +3,8 @@ using AgriLink.Domain.Errors;
 namespace AgriLink.Domain.Cooperatives;
 
 /// <summary>
-/// apply → county recommends → platform approves (or rejects; a rejected cooperative may apply again);
+/// apply → county recommends (or declines, with its reason) → platform approves (or rejects; a rejected or declined
+/// cooperative may apply again);
 /// approved ⇄ suspended. Only an approved cooperative sells: publishes listings and takes orders.
 /// </summary>
 public static class AdmissionLifecycle
@@ -16,6 +17,7 @@ public static class AdmissionLifecycle
         (AdmissionAction.Recommend, AdmissionStatus.Applied) => AdmissionStatus.CountyRecommended,
         (AdmissionAction.Approve, AdmissionStatus.CountyRecommended) => AdmissionStatus.Approved,
         (AdmissionAction.Reject, AdmissionStatus.Applied or AdmissionStatus.CountyRecommended) => AdmissionStatus.Rejected,
+        (AdmissionAction.Decline, AdmissionStatus.Applied) => AdmissionStatus.Rejected,
         (AdmissionAction.Suspend, AdmissionStatus.Approved) => AdmissionStatus.Suspended,
         (AdmissionAction.Reinstate, AdmissionStatus.Suspended) => AdmissionStatus.Approved,
         _ => throw new RuleViolationException("admission.illegal-transition",
@@ -24,10 +26,10 @@ public static class AdmissionLifecycle
 
     public static bool MaySell(AdmissionStatus status) => status == AdmissionStatus.Approved;
 
-    /// <summary>Rejections and suspensions must say why; other steps may carry a note.</summary>
+    /// <summary>Rejections, declines and suspensions must say why; other steps may carry a note.</summary>
     public static void ValidateNote(AdmissionAction action, string? note, AdmissionSuspensionReason? reason)
     {
-        var needsReason = action is AdmissionAction.Reject or AdmissionAction.Suspend;
+        var needsReason = action is AdmissionAction.Reject or AdmissionAction.Decline or AdmissionAction.Suspend;
         new Validator()
             .Text(needsReason ? "reason" : "note", note, MaxNote, required: needsReason)
             .Check(action != AdmissionAction.Suspend || (reason is { } r && Enum.IsDefined(r)), "suspensionReason",

@@ -19,6 +19,7 @@ public interface ICooperativeAdmissionGrain : IGrainWithStringKey
     [Alias("Recommend")] Task<CooperativeAdmission> Recommend(string by, string? note = null);
     [Alias("Approve")] Task<CooperativeAdmission> Approve(string by, string? note = null);
     [Alias("Reject")] Task<CooperativeAdmission> Reject(string by, string reason);
+    [Alias("Decline")] Task<CooperativeAdmission> Decline(string by, string reason);
     [Alias("Suspend")] Task<CooperativeAdmission> Suspend(string by, AdmissionSuspensionReason reason, string text);
     [Alias("Reinstate")] Task<CooperativeAdmission> Reinstate(string by, string? note = null);
 }

@@ -21,6 +21,8 @@ public sealed class CooperativeAdmissionGrain(
 
     public Task<CooperativeAdmission> Reject(string by, string reason) => Step(AdmissionAction.Reject, by, reason);
 
+    public Task<CooperativeAdmission> Decline(string by, string reason) => Step(AdmissionAction.Decline, by, reason);
+
     public Task<CooperativeAdmission> Suspend(string by, AdmissionSuspensionReason reason, string text) =>
         Step(AdmissionAction.Suspend, by, text, reason);
 

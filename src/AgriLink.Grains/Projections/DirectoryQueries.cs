@@ -16,6 +16,20 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
         PageAsync("SELECT id AS Id, name AS Name, county_code AS CountyCode, NULL AS ParentId, NULL AS Status FROM cooperatives",
             new Filter().Equal("county_code", county), page);
 
+    /// <summary>
+    /// A county's cooperatives with their admission status (NotApplied when none was recorded), all or those in one
+    /// recorded <paramref name="status"/>: the county office's workspace.
+    /// </summary>
+    public Task<ListPage<DirectoryEntry>> CooperativeAdmissions(string county, string? status, PageRequest page)
+    {
+        var filter = new Filter().Equal("county_code", county);
+        if (status is not null)
+            filter.Where("EXISTS (SELECT 1 FROM cooperative_admissions a WHERE a.cooperative_id = cooperatives.id AND a.status = @status)", ("status", status));
+        return PageAsync("SELECT id AS Id, name AS Name, county_code AS CountyCode, NULL AS ParentId, " +
+            "COALESCE((SELECT a.status FROM cooperative_admissions a WHERE a.cooperative_id = cooperatives.id), 'NotApplied') AS Status FROM cooperatives",
+            filter, page);
+    }
+
     public Task<ListPage<DirectoryEntry>> Enterprises(string? county, PageRequest page) =>
         PageAsync("SELECT id AS Id, name AS Name, county_code AS CountyCode, NULL AS ParentId, level AS Status FROM enterprises",
             new Filter().Equal("county_code", county), page);

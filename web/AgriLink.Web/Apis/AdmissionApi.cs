@@ -20,6 +20,8 @@ public static class AdmissionApi
         api.MapPost("/apply", Apply).WithName("ApplyForAdmission").WithSummary("Apply for admission (the cooperative's admins).");
         api.MapPost("/recommend", Recommend).WithName("RecommendAdmission")
             .WithSummary("Recommend an application (a county officer of the cooperative's county).");
+        api.MapPost("/decline", Decline).WithName("DeclineAdmission")
+            .WithSummary("Decline to recommend an application, with a reason (a county officer of the cooperative's county); the cooperative may apply again.");
         api.MapPost("/approve", Approve).WithName("ApproveAdmission").WithSummary("Approve a recommended application (platform admins).");
         api.MapPost("/reject", Reject).WithName("RejectAdmission").WithSummary("Reject an application, with a reason (platform admins).");
         api.MapPost("/suspend", Suspend).WithName("SuspendAdmission")
@@ -43,14 +45,26 @@ public static class AdmissionApi
             ? Forbidden()
             : Step(s, cooperativeId, "admission.apply", g => g.Apply(s.User.ActorName(), request?.Note));
 
-    public static async Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> Recommend(
-        [AsParameters] ApiServices s, string cooperativeId, AdmissionNoteRequest? request)
+    public static Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> Recommend(
+        [AsParameters] ApiServices s, string cooperativeId, AdmissionNoteRequest? request) =>
+        CountyStep(s, cooperativeId, "admission.recommend", g => g.Recommend(s.User.ActorName(), request?.Note));
+
+    public static Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> Decline(
+        [AsParameters] ApiServices s, string cooperativeId, AdmissionRejectRequest request)
+    {
+        // Checked here too: a missing reason must not reach the grain as null.
+        AdmissionLifecycle.ValidateNote(AdmissionAction.Decline, request.Reason, null);
+        return CountyStep(s, cooperativeId, "admission.decline", g => g.Decline(s.User.ActorName(), request.Reason!));
+    }
+
+    /// <summary>A county's step: a county officer (or operator) acting for the cooperative's own county, per object.</summary>
+    private static async Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> CountyStep(
+        ApiServices s, string cooperativeId, string action, Func<ICooperativeAdmissionGrain, Task<CooperativeAdmission>> step)
     {
         if (!s.User.IsPlatformAdmin() && !s.User.IsInRole(Roles.CountyOfficer)) return TypedResults.Forbid();
-        // Per object: the officer's county must be the cooperative's county.
         var before = await Grain(s, cooperativeId).Get();
         if (!s.User.ActsForCounty(before.CountyCode)) return TypedResults.Forbid();
-        return await Step(s, cooperativeId, "admission.recommend", g => g.Recommend(s.User.ActorName(), request?.Note), before);
+        return await Step(s, cooperativeId, action, step, before);
     }
 
     public static Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> Approve(

@@ -27,6 +27,10 @@ public static class Access
         user.IsPlatformAdmin() || user.Acts(Roles.CountyOfficer, AgriLinkClaims.County, countyCode);
 
     /// <summary>The cooperatives this account administers (empty for everyone else).</summary>
+    /// <summary>The counties a county officer acts for (its claims); none for other roles.</summary>
+    public static IReadOnlyList<string> OfficerCounties(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.CountyOfficer) ? user.FindAll(AgriLinkClaims.County).Select(c => c.Value).ToList() : [];
+
     public static IReadOnlyList<string> AdministeredCooperatives(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.CooperativeAdmin)
             ? user.FindAll(AgriLinkClaims.Cooperative).Select(c => c.Value).ToList()

@@ -59,6 +59,7 @@ public static class Labels
         AdmissionAction.Reject => "驳回",
         AdmissionAction.Suspend => "暂停",
         AdmissionAction.Reinstate => "恢复",
+        AdmissionAction.Decline => "县级不予推荐",
         _ => action.ToString(),
     };
 
