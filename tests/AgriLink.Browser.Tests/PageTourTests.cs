@@ -20,7 +20,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "coop.xiuwen", ["/cooperative/orders"] },
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends"] },
-        { "operator", ["/operator", "/operator/certifications"] },
+        { "operator", ["/operator", "/operator/certifications", "/operator/audit"] },
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
         { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pzcilifresh/edit"] },
         { "ent.qianfeng", ["/enterprise"] },

@@ -78,7 +78,26 @@ public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timePro
 
         Filter("resource_type", query.ResourceType);
         Filter("resource_id", query.ResourceId);
-        Filter("actor", query.Actor);
+        if (query.Actor is { } actor)
+        {
+            // A person is recorded as "user name (user id)": the user name alone finds them, by an index range on actor.
+            sql.Append(" AND (actor = @actor OR (actor >= @actor_from AND actor < @actor_to))");
+            parameters.Add(("@actor", actor));
+            parameters.Add(("@actor_from", actor + " ("));
+            parameters.Add(("@actor_to", actor + " )"));
+        }
+        if (query.From is { } from)
+        {
+            sql.Append(" AND at >= @from");
+            parameters.Add(("@from", database.Dialect.ToDbTimestamp(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Append(" AND at < @to");
+            parameters.Add(("@to", database.Dialect.ToDbTimestamp(to)));
+        }
+
         if (query.BeforeId is { } beforeId)
         {
             sql.Append(" AND id < @before_id");

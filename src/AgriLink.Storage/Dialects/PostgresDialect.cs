@@ -48,6 +48,7 @@ public sealed class PostgresDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_audit_log_resource ON audit_log (resource_type, resource_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_audit_log_actor ON audit_log (actor, id)",
+        "CREATE INDEX IF NOT EXISTS ix_audit_log_at ON audit_log (at, id)",
         // One refusal for every append-only table, row by row and for TRUNCATE (which skips row triggers).
         """
         CREATE OR REPLACE FUNCTION agrilink_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

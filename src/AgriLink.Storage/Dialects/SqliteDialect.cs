@@ -48,6 +48,7 @@ public sealed class SqliteDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_audit_log_resource ON audit_log (resource_type, resource_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_audit_log_actor ON audit_log (actor, id)",
+        "CREATE INDEX IF NOT EXISTS ix_audit_log_at ON audit_log (at, id)",
         // The audit trail must hold even against code (or a person with a SQL shell) that tries to rewrite it.
         """
         CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log

@@ -48,6 +48,23 @@ public abstract class AuditLogContract : StorageTestBase
     }
 
     [Fact]
+    public async Task APersonIsFoundByUserNameAndEntriesByTheDaysWritten()
+    {
+        await Log.AppendAsync("coop.panzhou (3f2a)", "listing.set-stock", "listing", "L-1", null, "{}", Ct);
+        await Log.AppendAsync("coop.panzhou.finance (77b1)", "declaration.approved", "declaration", "D-1", null, "{}", Ct);
+        await Log.AppendAsync("coop.panzhou", "listing.created", "listing", "L-2", null, "{}", Ct);
+
+        var byName = await Log.ReadAsync(new AuditQuery(Actor: "coop.panzhou"), Ct);
+        Assert.Equal(["L-2", "L-1"], byName.Select(e => e.ResourceId));
+        Assert.Equal(["D-1"], (await Log.ReadAsync(new AuditQuery(Actor: "coop.panzhou.finance (77b1)"), Ct)).Select(e => e.ResourceId));
+
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(3, (await Log.ReadAsync(new AuditQuery(From: now.AddHours(-1), To: now.AddHours(1)), Ct)).Count);
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(To: now.AddHours(-1)), Ct));
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(From: now.AddHours(1)), Ct));
+    }
+
+    [Fact]
     public async Task PagingByIdWalksTheWholeLogWithoutGapsOrRepeats()
     {
         for (var i = 0; i < 25; i++)

@@ -11,6 +11,15 @@ namespace AgriLink.Web.Exports;
 /// </summary>
 public sealed record Table(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object>> Rows)
 {
+    /// <summary>The table as a file in <paramref name="format"/> (csv or xlsx) named <paramref name="name"/> plus its extension.</summary>
+    /// <exception cref="Domain.Errors.ValidationFailedException">Another format: the caller's mistake, a 400 problem.</exception>
+    public Microsoft.AspNetCore.Mvc.FileContentResult File(string? format, string name) => format switch
+    {
+        "csv" => new(Csv(), "text/csv; charset=utf-8") { FileDownloadName = name + ".csv" },
+        "xlsx" => new(Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name + ".xlsx" },
+        _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
+    };
+
     public byte[] Csv()
     {
         using var stream = new MemoryStream();

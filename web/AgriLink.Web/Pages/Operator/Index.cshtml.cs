@@ -37,12 +37,7 @@ public sealed class IndexModel : AgriLinkPage
         var export = ImpactReport.AsTable(await ImpactReport.Load(Api, HttpContext.RequestServices.GetRequiredService<Grains.Projections.ImpactQueries>(), Year()), name, Chinese)
             ?? throw Domain.Errors.ValidationFailedException.For("table", "must be impact, households or quotas.");
         var file = name switch { "households" => "poor-households", "quotas" => "quota-compliance", _ => "impact-by-county" };
-        return format switch
-        {
-            "csv" => File(export.Csv(), "text/csv; charset=utf-8", file + ".csv"),
-            "xlsx" => File(export.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file + ".xlsx"),
-            _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
-        };
+        return export.File(format, file);
     }
 
     public Task<IActionResult> OnPostApproveAsync(string cooperativeId) =>
