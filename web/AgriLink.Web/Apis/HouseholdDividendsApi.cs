@@ -103,8 +103,10 @@ public static class HouseholdDividendsApi
                     continue;
                 }
                 if (line is null) continue;
-                result.Add(new(coop.Id, coop.Name, year, view.Declaration.Status, line.PaidFen, line.OwedFen,
-                    line.Components.Select(c => new ExplainedComponent(c.Kind, c.HoldingId, c.AmountFen, DividendExplainer.Explain(c, culture))).ToList()));
+                var d = view.Declaration;
+                result.Add(new(coop.Id, coop.Name, year, d.Status, line.PaidFen, line.OwedFen,
+                    line.Components.Select(c => new ExplainedComponent(c.Kind, c.HoldingId, c.AmountFen, DividendExplainer.Explain(c, culture))).ToList(),
+                    d.NoticeStart, d.NoticeEnd, d.Objections.Where(o => o.MemberId == memberId).ToList()));
             }
         }
         return result;
