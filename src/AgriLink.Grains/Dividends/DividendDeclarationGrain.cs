@@ -47,7 +47,7 @@ public sealed class DividendDeclarationGrain(
         // Inputs first: until the small state names the new revision, the old totals still match the old inputs.
         var revision = state.State.Revision + 1;
         _lines = null;
-        await inputsState.CommitAsync(new DividendInputsState { Revision = revision, Inputs = inputs });
+        await inputsState.CommitAsync(new DividendInputsState { Revision = revision, Inputs = inputs, Charter = charter });
         var raised = await state.CommitAsync(new DividendDeclarationState
         {
             Declaration = declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },
