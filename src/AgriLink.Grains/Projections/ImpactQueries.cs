@@ -77,15 +77,6 @@ public sealed class ImpactQueries(AgriLinkDatabase database)
             new { statuses = statuses.ToArray() })).AsList();
     }
 
-    /// <summary>The declarations in one of <paramref name="statuses"/> (grain keys, cooperative-year): the ones whose lines count.</summary>
-    public async Task<IReadOnlyList<string>> Declarations(IReadOnlyCollection<string> statuses)
-    {
-        await using var connection = await database.OpenAsync();
-        return (await connection.QueryAsync<string>(
-            $"SELECT id FROM dividend_declarations WHERE {database.Dialect.InList("status", "@statuses")} ORDER BY id",
-            new { statuses = statuses.ToArray() })).AsList();
-    }
-
     /// <summary>Marketplace sales recorded as member trade, summed per household on a poverty register (any cooperative, any year).</summary>
     public async Task<IReadOnlyList<(string HouseholdId, long Fen)>> MarketplaceSalesOfHouseholdsOnRegisters()
     {

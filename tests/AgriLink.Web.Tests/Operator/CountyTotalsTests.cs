@@ -24,8 +24,22 @@ public sealed class CountyTotalsTests
     public async Task CountyTotalsEqualARecomputationAfterEveryChangeAndARebuild()
     {
         using var folder = new TempFolder();
-        await using var app = new AgriLinkFactory(folder.Path, new Dictionary<string, string?> { ["AgriLink:SeedDemo"] = "true" });
-        app.StartServer();
+        await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database: null, seedDemo: true));
+        await EveryChangeKeepsTheTotalsEqualToARecomputation(app);
+    }
+
+    /// <summary>The same on PostgreSQL (its dialect, its locks, its transactions).</summary>
+    [Fact]
+    public async Task CountyTotalsEqualARecomputationAfterEveryChangeAndARebuildOnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var folder = new TempFolder();
+        await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database, seedDemo: true));
+        await EveryChangeKeepsTheTotalsEqualToARecomputation(app);
+    }
+
+    private static async Task EveryChangeKeepsTheTotalsEqualToARecomputation(AgriLinkFactory app)
+    {
         var impact = app.Services.GetRequiredService<ImpactQueries>();
         var signIn = new DemoSignIn(app);
         var platform = await signIn.As("operator");
@@ -99,7 +113,7 @@ public sealed class CountyTotalsTests
     }
 
     /// <summary>The running totals equal the figures from scratch: county by county, fen for fen. Returns them.</summary>
-    private static async Task<(IReadOnlyList<CountyTotals> Counties, IReadOnlyList<CountyReach> Households)> AssertTotalsMatch(ImpactQueries impact)
+    internal static async Task<(IReadOnlyList<CountyTotals> Counties, IReadOnlyList<CountyReach> Households)> AssertTotalsMatch(ImpactQueries impact)
     {
         var totals = await impact.Totals();
         var counties = (await impact.ByCounty([.. Sales.SaleStatuses.Select(s => s.ToString())])).OrderBy(c => c.CountyCode, StringComparer.Ordinal).ToList();

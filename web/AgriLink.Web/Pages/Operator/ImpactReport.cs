@@ -1,19 +1,8 @@
 using System.Globalization;
 using AgriLink.Domain.Buyers;
 using AgriLink.Domain.Codes;
-using AgriLink.Domain.Dividends;
-using AgriLink.Domain.Households;
-using AgriLink.Domain.Listings;
-using AgriLink.Domain.Orders;
-using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
 using AgriLink.Grains.Projections;
-using AgriLink.Grains.Dividends;
-using AgriLink.Grains.Households;
-using AgriLink.Grains.Listings;
-using AgriLink.Grains.Orders;
 using AgriLink.Grains.Quotas;
-using AgriLink.Grains.Shares;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Exports;
 
