@@ -7,7 +7,7 @@ namespace AgriLink.Grains.Dividends;
 /// <summary>
 /// A declaration's lines, from the inputs of its current computation and the charter they were computed under (the
 /// distributor is deterministic, so these are the lines the grain pays). Inputs stored before the charter was kept
-/// beside them give no lines until the declaration is prepared again.
+/// beside them give no lines until the grain stores them again (<see cref="DividendLinesUpgrade"/>).
 /// </summary>
 internal sealed class DividendLinesProjector : StateProjector<DividendInputsState>
 {

@@ -39,6 +39,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, OrderProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendLinesProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
             foreach (var totals in CountyFigures.All) services.AddSingleton(totals);

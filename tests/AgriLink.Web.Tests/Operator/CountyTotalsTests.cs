@@ -3,12 +3,16 @@ using System.Text.Json.Nodes;
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Households;
 using AgriLink.Domain.Orders;
+using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Projections;
+using AgriLink.Storage;
 using AgriLink.Storage.Projections;
 using AgriLink.Web.Pages.Operator;
 using AgriLink.Web.Tests.Infrastructure;
 using AgriLink.Web.Tests.Postgres;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Xunit;
 
 namespace AgriLink.Web.Tests.Operator;
@@ -36,6 +40,52 @@ public sealed class CountyTotalsTests
         using var folder = new TempFolder();
         await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database, seedDemo: true));
         await EveryChangeKeepsTheTotalsEqualToARecomputation(app);
+    }
+
+    /// <summary>
+    /// A data folder from before the charter was kept with a declaration's inputs: its lines cannot be projected from the
+    /// inputs alone, so the upgrade stores them again with the charter when the silo starts, and the dividends are back.
+    /// </summary>
+    [Fact]
+    public async Task ADeclarationStoredWithoutItsCharterBesideItsInputsGetsItsLinesOnStart()
+    {
+        using var folder = new TempFolder();
+        var settings = PostgresApps.Settings(database: null, seedDemo: true);
+        (IReadOnlyList<CountyTotals> Counties, IReadOnlyList<CountyReach> Households) seeded;
+        await using (var first = PostgresApps.Start(folder.Path, settings))
+        {
+            seeded = await AssertTotalsMatch(first.Services.GetRequiredService<ImpactQueries>());
+            Assert.Contains(seeded.Households, h => h.DividendsOnNoticeFen > 0);
+            // As an older build stored them, and a projection version from before the lines.
+            Assert.NotEmpty(await RewriteInputsAsync(first, i => i with { Charter = null }));
+            await first.Services.GetRequiredService<AgriLinkDatabase>().SetMetaAsync(ProjectionRebuilder.VersionKey, "3", Api.Ct);
+        }
+
+        await using var second = PostgresApps.Start(folder.Path, settings);
+
+        var upgraded = await AssertTotalsMatch(second.Services.GetRequiredService<ImpactQueries>());
+        Assert.Equal(seeded.Households, upgraded.Households);
+        Assert.All(await RewriteInputsAsync(second, i => i), i => Assert.NotNull(i.Charter));
+    }
+
+    /// <summary>Every stored declaration's inputs, changed by <paramref name="change"/> in place; returns them as stored.</summary>
+    private static async Task<List<DividendInputsState>> RewriteInputsAsync(AgriLinkFactory app, Func<DividendInputsState, DividendInputsState> change)
+    {
+        var database = app.Services.GetRequiredService<AgriLinkDatabase>();
+        var serializer = app.Services.GetRequiredKeyedService<IGrainStorageSerializer>(StorageNames.Main);
+        await using var connection = await database.OpenAsync(Api.Ct);
+        var rows = (await connection.QueryAsync<(string GrainId, byte[] Payload)>(
+            "SELECT grain_id, payload FROM grain_state WHERE state_name = 'dividend-inputs' AND payload IS NOT NULL")).AsList();
+        var stored = new List<DividendInputsState>();
+        foreach (var (grainId, payload) in rows)
+        {
+            var inputs = change(serializer.Deserialize<DividendInputsState>(new BinaryData(payload))!);
+            await connection.ExecuteAsync("UPDATE grain_state SET payload = @payload WHERE state_name = 'dividend-inputs' AND grain_id = @grainId",
+                new { payload = serializer.Serialize(inputs).ToArray(), grainId });
+            stored.Add(inputs);
+        }
+
+        return stored;
     }
 
     private static async Task EveryChangeKeepsTheTotalsEqualToARecomputation(AgriLinkFactory app)
