@@ -16,7 +16,8 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
         "ON CONFLICT (county_code, figure) DO UPDATE SET value = county_totals.value + excluded.value";
 
     // A figure that came back to zero leaves no row, as a rebuild writes none: the table equals a rebuild row for row.
-    private const string DropZerosSql = "DELETE FROM county_totals WHERE value = 0";
+    // Only the row just moved is looked at, so a transaction never locks a county row it did not move (PostgreSQL).
+    private const string DropZeroSql = "DELETE FROM county_totals WHERE county_code = @county AND figure = @figure AND value = 0";
 
     private readonly ConditionalWeakTable<DbTransaction, SortedDictionary<(string County, string Figure), long>> _pending = new();
 
@@ -62,18 +63,14 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
     {
         if (!_pending.TryGetValue(transaction, out var deltas)) return;
         _pending.Remove(transaction);
-        var moved = false;
         foreach (var ((county, figure), value) in deltas)
         {
             if (value == 0) continue;
-            await using var command = database.CreateCommand(connection, transaction, AddSql, ("@county", county), ("@figure", figure), ("@value", value));
-            await command.ExecuteNonQueryAsync();
-            moved = true;
+            await using (var add = database.CreateCommand(connection, transaction, AddSql, ("@county", county), ("@figure", figure), ("@value", value)))
+                await add.ExecuteNonQueryAsync();
+            await using var drop = database.CreateCommand(connection, transaction, DropZeroSql, ("@county", county), ("@figure", figure));
+            await drop.ExecuteNonQueryAsync();
         }
-
-        if (!moved) return;
-        await using var drop = database.CreateCommand(connection, transaction, DropZerosSql);
-        await drop.ExecuteNonQueryAsync();
     }
 
     /// <summary>Every figure again from the projection rows (a rebuild): the same queries over every entity.</summary>
