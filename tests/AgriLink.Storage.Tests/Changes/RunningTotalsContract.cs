@@ -29,7 +29,10 @@ public abstract class RunningTotalsContract : StorageTestBase
 
     private ServiceProvider? _services;
 
-    private ServiceProvider Services => _services ??= new ServiceCollection()
+    private ServiceProvider Services => _services ??= NewServices();
+
+    /// <summary>A storage of its own over the same database: what a second silo has.</summary>
+    private ServiceProvider NewServices() => new ServiceCollection()
         .AddSerializer(builder => builder.AddAssembly(typeof(TestListingState).Assembly))
         .AddAgriLinkDatabase(Database)
         .AddSingleton<IStateProjector, TestListingProjector>()
@@ -115,6 +118,27 @@ public abstract class RunningTotalsContract : StorageTestBase
 
         Assert.True(report.Consistent);
         Assert.Equal(expected, await TotalsAsync());
+    }
+
+    [Fact]
+    public async Task TwoWritersMovingTheSameCountyAtOnceAddUp()
+    {
+        // Two storages, each with its own group-commit transactions (on PostgreSQL they run at the same time).
+        await using var second = NewServices();
+        var storages = new[] { Storage, second.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main) };
+        var grains = Enumerable.Range(1, 80).Select(_ => NewGrain()).ToList();
+        var states = grains.Select((_, i) => NewState(i + 1)).ToList();
+
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(grains.Select((g, i) =>
+            {
+                states[i].State.PriceFen += 1;
+                return storages[i % 2].WriteStateAsync(StateName, g, states[i], Ct);
+            }));
+        }
+
+        Assert.Equal((80L, 80L * 81 / 2 + 3 * 80), await TotalsAsync());
     }
 
     protected override async ValueTask ReleaseAsync()
