@@ -16,9 +16,10 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// The schema this build writes; a database stamped with a higher version is refused. Every version only adds
     /// (IF NOT EXISTS), so an older database is brought up to date by <see cref="EnsureSchemaAsync"/>, which stamps this version beside the old one.
     /// 1: grain_state, audit_log, meta. 2: ledger_transfer, ledger_posting. 3: reminder. 4: outbox, outbox_consumer and the
-    /// read-model tables of <see cref="Projections.ProjectionTables"/>.
+    /// read-model tables of <see cref="Projections.ProjectionTables"/>. 5: dividend_lines and county_totals (the dashboard's
+    /// running totals).
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 

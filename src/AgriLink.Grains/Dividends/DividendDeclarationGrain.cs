@@ -20,6 +20,16 @@ public sealed class DividendDeclarationGrain(
 
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
+    /// <summary>
+    /// Inputs stored before the charter was kept beside them are stored again with the declaration's charter (the one
+    /// they were computed under), so their lines reach the <c>dividend_lines</c> projection (see <see cref="DividendLinesUpgrade"/>).
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (inputsState.State is { Inputs: not null, Charter: null } inputs && state.State.Charter is { } charter && inputs.Revision == state.State.Revision)
+            await inputsState.CommitAsync(inputs with { Charter = charter });
+    }
+
     public async Task<DeclarationView> Prepare(YearEndFigures figures, string actor)
     {
         new Validator().Range("fiscalYear", Key.FiscalYear, 2000, 9998).ThrowIfInvalid();
@@ -47,7 +57,7 @@ public sealed class DividendDeclarationGrain(
         // Inputs first: until the small state names the new revision, the old totals still match the old inputs.
         var revision = state.State.Revision + 1;
         _lines = null;
-        await inputsState.CommitAsync(new DividendInputsState { Revision = revision, Inputs = inputs });
+        await inputsState.CommitAsync(new DividendInputsState { Revision = revision, Inputs = inputs, Charter = charter });
         var raised = await state.CommitAsync(new DividendDeclarationState
         {
             Declaration = declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },

@@ -12,4 +12,6 @@ public sealed record DividendInputsState
 {
     [Id(0)] public int Revision { get; init; }
     [Id(1)] public YearEndInputs? Inputs { get; init; }
+    /// <summary>The charter the lines were computed under, so the lines can be projected from this state alone.</summary>
+    [Id(2)] public Charter? Charter { get; init; }
 }

@@ -4,14 +4,39 @@ using Dapper;
 namespace AgriLink.Grains.Projections;
 
 /// <summary>
-/// The operator dashboard's figures as SQL aggregates over the projections: one GROUP BY per figure, whatever the
-/// number of cooperatives, listings and orders.
+/// The operator dashboard's figures. The page reads the county totals kept as rows (<see cref="Totals"/>: one row per
+/// county and figure, whatever the size of the province); the GROUP BYs over the projections below compute the same
+/// figures from scratch, for checks and tests.
 /// </summary>
 public sealed class ImpactQueries(AgriLinkDatabase database)
 {
     /// <summary>
-    /// Per county (of the cooperative): cooperatives, their members, listings on sale (active or sold out) and the
-    /// certified ones among them, and sub-orders that count as sales with their amount and certified part.
+    /// The running totals (<see cref="CountyFigures"/>): per county, its cooperatives and their activity (counties with
+    /// a cooperative), and its poor households and their income (counties with one).
+    /// </summary>
+    public async Task<(IReadOnlyList<CountyTotals> Counties, IReadOnlyList<CountyReach> Households)> Totals()
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<(string County, string Figure, long Value)>("SELECT county_code, figure, value FROM county_totals");
+        var byCounty = rows.GroupBy(r => r.County, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Figure, r => r.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        var counties = byCounty.Where(c => c.Value.GetValueOrDefault(CountyFigures.Cooperatives) > 0)
+            .Select(c => new CountyTotals(c.Key, (int)c.Value[CountyFigures.Cooperatives], (int)Get(c.Value, CountyFigures.Members),
+                (int)Get(c.Value, CountyFigures.Listings), (int)Get(c.Value, CountyFigures.CertifiedListings), (int)Get(c.Value, CountyFigures.Orders),
+                Get(c.Value, CountyFigures.SalesFen), Get(c.Value, CountyFigures.CertifiedSalesFen)))
+            .OrderBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
+        var households = byCounty.Where(c => c.Value.GetValueOrDefault(CountyFigures.PoorHouseholds) > 0)
+            .Select(c => new CountyReach(c.Key, (int)c.Value[CountyFigures.PoorHouseholds], (int)Get(c.Value, CountyFigures.ReachedHouseholds),
+                Get(c.Value, CountyFigures.SalesIncomeFen), Get(c.Value, CountyFigures.DividendsPaidFen), Get(c.Value, CountyFigures.DividendsOnNoticeFen)))
+            .OrderBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
+        return (counties, households);
+    }
+
+    private static long Get(Dictionary<string, long> figures, string name) => figures.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Per county (of the cooperative), from scratch: cooperatives, their members, listings on sale (active or sold out)
+    /// and the certified ones among them, and sub-orders that count as sales with their amount and certified part.
     /// </summary>
     public async Task<IReadOnlyList<CountyTotals>> ByCounty(IReadOnlyCollection<string> saleStatuses)
     {
@@ -42,12 +67,13 @@ public sealed class ImpactQueries(AgriLinkDatabase database)
             "SELECT id, county_code, poverty_status FROM households WHERE poverty_status <> 'NotPoor' ORDER BY id")).AsList();
     }
 
-    /// <summary>The declarations in one of <paramref name="statuses"/> (grain keys, cooperative-year): the ones whose lines count.</summary>
-    public async Task<IReadOnlyList<string>> Declarations(IReadOnlyCollection<string> statuses)
+    /// <summary>Every dividend line of the declarations in one of <paramref name="statuses"/>, with the declaration's status (from scratch).</summary>
+    public async Task<IReadOnlyList<(string Status, string ShareholderId, long PaidFen)>> DividendLines(IReadOnlyCollection<string> statuses)
     {
         await using var connection = await database.OpenAsync();
-        return (await connection.QueryAsync<string>(
-            $"SELECT id FROM dividend_declarations WHERE {database.Dialect.InList("status", "@statuses")} ORDER BY id",
+        return (await connection.QueryAsync<(string, string, long)>(
+            "SELECT d.status, l.shareholder_id, l.paid_fen FROM dividend_lines l JOIN dividend_declarations d ON d.id = l.declaration_id " +
+            $"WHERE {database.Dialect.InList("d.status", "@statuses")} ORDER BY l.declaration_id, l.shareholder_id",
             new { statuses = statuses.ToArray() })).AsList();
     }
 
@@ -63,6 +89,9 @@ public sealed class ImpactQueries(AgriLinkDatabase database)
     private static async Task<Dictionary<string, long>> Pairs(System.Data.Common.DbConnection connection, string sql) =>
         (await connection.QueryAsync<(string County, long Count)>(sql)).ToDictionary(r => r.County, r => r.Count, StringComparer.Ordinal);
 }
+
+/// <summary>One county's poor households (on a register), how many the marketplace or a dividend reached, and their income.</summary>
+public sealed record CountyReach(string CountyCode, int PoorHouseholds, int Reached, long SalesIncomeFen, long DividendsPaidFen, long DividendsOnNoticeFen);
 
 /// <summary>One county's dashboard totals.</summary>
 public sealed record CountyTotals(

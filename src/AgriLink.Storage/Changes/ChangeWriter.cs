@@ -4,12 +4,32 @@ using AgriLink.Storage.Audit;
 
 namespace AgriLink.Storage.Changes;
 
-/// <summary>Writes read rows, audit entries and outbox events inside a transaction someone else opened and commits.</summary>
-internal sealed class ChangeWriter(AgriLinkDatabase database)
+/// <summary>
+/// Writes read rows, audit entries and outbox events inside a transaction someone else opened and commits. Given running
+/// totals, it also moves them by what each state's rows change (<see cref="TotalsWriter"/>); the owner of the transaction
+/// then calls <see cref="FlushTotalsAsync"/> before committing.
+/// </summary>
+internal sealed class ChangeWriter(AgriLinkDatabase database, IReadOnlyList<RunningTotals>? totals = null)
 {
     private readonly ConcurrentDictionary<ProjectionTable, string> _upserts = new();
+    private readonly TotalsWriter _totals = new(database, totals ?? []);
 
     public async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ProjectionWrite> rows)
+    {
+        var list = rows as IReadOnlyList<ProjectionWrite> ?? rows.ToList();
+        if (list.Count == 0) return;
+        var bracket = _totals.IsEmpty ? null : await _totals.BeforeAsync(connection, transaction, list);
+        await WriteEachAsync(connection, transaction, list);
+        if (bracket is not null) await _totals.AfterAsync(connection, transaction, bracket);
+    }
+
+    /// <summary>The running totals' deltas of every write in this transaction, applied once, last before commit.</summary>
+    public Task FlushTotalsAsync(DbConnection connection, DbTransaction transaction) => _totals.FlushAsync(connection, transaction);
+
+    /// <summary>Every running total again from the projection rows (after a rebuild).</summary>
+    public Task RecomputeTotalsAsync(DbConnection connection, DbTransaction transaction) => _totals.RecomputeAsync(connection, transaction);
+
+    private async Task WriteEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ProjectionWrite> rows)
     {
         foreach (var row in rows)
         {

@@ -178,6 +178,16 @@ public sealed class PostgresDialect : SqlDialect
             line_count BIGINT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_dividend_declarations_status ON dividend_declarations (status, cooperative_id)",
+        """
+        CREATE TABLE IF NOT EXISTS dividend_lines (
+            declaration_id TEXT COLLATE "C" NOT NULL, shareholder_id TEXT COLLATE "C" NOT NULL, paid_fen BIGINT NOT NULL, owed_fen BIGINT NOT NULL,
+            PRIMARY KEY (declaration_id, shareholder_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dividend_lines_shareholder ON dividend_lines (shareholder_id, declaration_id)",
+        """
+        CREATE TABLE IF NOT EXISTS county_totals (
+            county_code TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (county_code, figure))
+        """,
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one
@@ -187,6 +197,10 @@ public sealed class PostgresDialect : SqlDialect
         "SELECT pg_advisory_xact_lock(hashtext('agrilink.outbox:' || current_schema()))",
         "SELECT pg_notify('agrilink_outbox', current_schema())",
     ];
+
+    // READ COMMITTED lets two transactions read one entity's old contribution to the running totals (a household's trade
+    // and its status change): a transaction lock per entity, taken in key order before reading, serializes them.
+    public override string? EntityLockSql => "SELECT pg_advisory_xact_lock(hashtext('agrilink.totals:' || current_schema() || ':' || @key))";
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 

@@ -47,6 +47,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual IReadOnlyList<string> OutboxOrderingSql => [];
 
+    /// <summary>
+    /// A statement taking a transaction lock on <c>@key</c> (an entity whose contribution to running totals a write reads
+    /// and moves); null where one writer runs at a time (SQLite), so none is needed.
+    /// </summary>
+    public virtual string? EntityLockSql => null;
+
     /// <summary>True when the exception is a primary-key or unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

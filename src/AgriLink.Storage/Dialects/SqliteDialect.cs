@@ -197,6 +197,13 @@ public sealed class SqliteDialect : SqlDialect
             line_count INTEGER NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_dividend_declarations_status ON dividend_declarations (status, cooperative_id)",
+        """
+        CREATE TABLE IF NOT EXISTS dividend_lines (
+            declaration_id TEXT NOT NULL, shareholder_id TEXT NOT NULL, paid_fen INTEGER NOT NULL, owed_fen INTEGER NOT NULL,
+            PRIMARY KEY (declaration_id, shareholder_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dividend_lines_shareholder ON dividend_lines (shareholder_id, declaration_id)",
+        "CREATE TABLE IF NOT EXISTS county_totals (county_code TEXT NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (county_code, figure))",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -52,7 +52,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetRequiredService<ProjectorRegistry>(),
             sp.GetRequiredService<OutboxSignal>()));
-        services.TryAddSingleton(sp => new ProjectorRegistry(sp.GetServices<IStateProjector>()));
+        services.TryAddSingleton(sp => new ProjectorRegistry(sp.GetServices<IStateProjector>(), sp.GetServices<RunningTotals>()));
         services.TryAddSingleton(sp => new ProjectionRebuilder(
             sp.GetRequiredService<AgriLinkDatabase>(), sp.GetRequiredService<ProjectorRegistry>(),
             sp.GetRequiredKeyedService<IGrainStorageSerializer>(StorageNames.Main)));

@@ -34,7 +34,7 @@ public sealed class RelationalGrainStorage(
         "WHERE state_name = @state_name AND grain_id = @grain_id AND version = @expected";
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly ChangeWriter _changes = new(database);
+    private readonly ChangeWriter _changes = new(database, projectors?.Totals);
     private GroupCommitWriter<RowWrite, RowOutcome>? _writer;
     private object? _writerLock;
 
@@ -169,13 +169,17 @@ public sealed class RelationalGrainStorage(
         return new RowOutcome(false, 0, await probe.ExecuteScalarAsync() is long version ? version : null);
     }
 
-    /// <summary>Every written row's events, last in the shared transaction, numbered by each row's new version where they ask.</summary>
-    private Task WriteEventsInTransactionAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(RowWrite Write, RowOutcome Outcome)> batch)
+    /// <summary>
+    /// Last in the shared transaction: the running totals every written row moved (summed, in key order), then every
+    /// written row's events, numbered by each row's new version where they ask.
+    /// </summary>
+    private async Task WriteEventsInTransactionAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(RowWrite Write, RowOutcome Outcome)> batch)
     {
+        await _changes.FlushTotalsAsync(connection, transaction);
         var events = batch.Where(b => b.Outcome.Written)
             .SelectMany(b => b.Write.Changes.Events.Select(e => e.Sequence is null ? e with { Sequence = b.Outcome.NewVersion } : e))
             .ToList();
-        return _changes.WriteEventsAsync(connection, transaction, events);
+        await _changes.WriteEventsAsync(connection, transaction, events);
     }
 
     /// <summary>The projector's rows for the new state (or its removal), then whatever the grain staged.</summary>

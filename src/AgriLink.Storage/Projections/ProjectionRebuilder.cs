@@ -8,7 +8,8 @@ namespace AgriLink.Storage.Projections;
 
 /// <summary>
 /// Makes every projector's tables again from the stored grain states: empties them, then reads the states in key order,
-/// a page per transaction, and writes each one's rows. Run while no grain writes (at start, before the silo serves, or
+/// a page per transaction, and writes each one's rows; last, the running totals are computed again from those rows (the
+/// same queries the incremental path runs per entity, here over all of them). Run while no grain writes (at start, before the silo serves, or
 /// from the <c>rebuild-projections</c> command with the app stopped).
 /// </summary>
 public sealed class ProjectionRebuilder(AgriLinkDatabase database, ProjectorRegistry projectors, IGrainStorageSerializer serializer)
@@ -19,6 +20,7 @@ public sealed class ProjectionRebuilder(AgriLinkDatabase database, ProjectorRegi
     private const int PageSize = 500;
 
     private readonly ChangeWriter _writer = new(database);
+    private readonly ChangeWriter _totals = new(database, projectors.Totals);
 
     /// <summary>
     /// Rebuilds when the tables were filled for another <paramref name="version"/> (or never: a database from before
@@ -63,6 +65,12 @@ public sealed class ProjectionRebuilder(AgriLinkDatabase database, ProjectorRegi
             read[projector.StateName] = done;
         }
 
+        if (projectors.Totals.Count > 0)
+        {
+            await RecomputeTotalsAsync(ct);
+            written[ProjectionTables.CountyTotals.Name] = await CountRowsAsync(ProjectionTables.CountyTotals.Name, ct);
+        }
+
         var counted = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in written.Keys) counted[table] = await CountRowsAsync(table, ct);
         return new RebuildReport(read, written, counted, clock.Elapsed);
@@ -79,6 +87,15 @@ public sealed class ProjectionRebuilder(AgriLinkDatabase database, ProjectorRegi
             await delete.ExecuteNonQueryAsync(ct);
         }
 
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task RecomputeTotalsAsync(CancellationToken ct)
+    {
+        await using var turn = await database.EnterWriteAsync(ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, ct);
+        await _totals.RecomputeTotalsAsync(connection, transaction);
         await transaction.CommitAsync(ct);
     }
 

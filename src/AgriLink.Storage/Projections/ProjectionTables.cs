@@ -3,7 +3,7 @@ using AgriLink.Storage.Changes;
 namespace AgriLink.Storage.Projections;
 
 /// <summary>
-/// The read-model tables, each filled from one kind of grain state by its projector (schema version 4). Lists, pages
+/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 and 5). Lists, pages
 /// and reports read these with indexes and keyset paging; grains never read them to decide anything.
 /// </summary>
 public static class ProjectionTables
@@ -41,14 +41,30 @@ public static class ProjectionTables
         ["id", "cooperative_id", "fiscal_year", "status", "line_count"]);
 
     /// <summary>
+    /// One row per shareholder of a dividend declaration's current computation: what is paid and what is still owed, for
+    /// the dashboard's household reach (with the declaration's status from <see cref="DividendDeclarations"/>).
+    /// </summary>
+    public static readonly ProjectionTable DividendLines = new("dividend_lines", ["declaration_id", "shareholder_id"],
+        ["declaration_id", "shareholder_id", "paid_fen", "owed_fen"]);
+
+    /// <summary>
+    /// The dashboard's figures per county (county, figure name, value), moved by delta in the transaction of each change
+    /// (<see cref="Changes.RunningTotals"/>) and recomputed from the other tables by a rebuild; a figure at zero has no row.
+    /// </summary>
+    public static readonly ProjectionTable CountyTotals = new("county_totals", ["county_code", "figure"], ["county_code", "figure", "value"]);
+
+    /// <summary>
     /// One row per delivery a cooperative recorded for a fiscal year: written (appended) by the member-trade grain in its
     /// own transaction. Not derived from a state, so no rebuild touches it: these rows are the record itself.
     /// </summary>
     public static readonly ProjectionTable MemberTrade = new("member_trade", ["cooperative_id", "fiscal_year", "reference"],
         ["cooperative_id", "fiscal_year", "reference", "position", "member_id", "amount_fen", "trade_date", "source", "note"]);
 
-    /// <summary>The tables projectors derive from grain states (rebuildable); <see cref="MemberTrade"/> is not among them.</summary>
+    /// <summary>
+    /// The tables a rebuild makes again: those projectors derive from grain states, and the county totals computed from
+    /// them; <see cref="MemberTrade"/> is not among them.
+    /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations];
+            DividendDeclarations, DividendLines, CountyTotals];
 }

@@ -16,9 +16,9 @@ public static class ProvinceBenchmark
     private const string ReadyLine = "AgriLink is running.";
 
     /// <summary>
-    /// A safety net, not a setting under test: the operator dashboard reads the whole province into memory (2 GiB at
-    /// scale 0.1), and on a shared machine without swap an unbounded server could take other people's processes down
-    /// with it. Far above the 1 GiB target, so it changes nothing that meets the target.
+    /// A safety net, not a setting under test: the operator dashboard once read the whole province into memory (2 GiB at
+    /// scale 0.1; it reads county totals now), and on a shared machine without swap an unbounded server could take other
+    /// people's processes down with it. Far above the 1 GiB target, so it changes nothing that meets the target.
     /// </summary>
     public const long ServerHeapLimitBytes = 6L << 30;
 

@@ -20,7 +20,7 @@ public sealed partial class ProvinceProbe(Uri baseAddress, ProvinceGenerator gen
     private const int DeepPage = 500;
     private const int WarmUp = 5;
 
-    /// <summary>A slow page (the operator dashboard reads the whole province) gets fewer samples rather than hours.</summary>
+    /// <summary>A slow page (as the operator dashboard was when it read the whole province) gets fewer samples rather than hours.</summary>
     private static readonly TimeSpan FigureBudget = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(3);
 
@@ -28,7 +28,7 @@ public sealed partial class ProvinceProbe(Uri baseAddress, ProvinceGenerator gen
     private readonly List<HttpClient> _clients = [];
     private int _sequence;
 
-    /// <summary>The server's VmHWM just before the operator dashboard, which reads the whole province.</summary>
+    /// <summary>The server's VmHWM just before the operator dashboard (timed last: it once read the whole province).</summary>
     public long PeakBeforeDashboardBytes { get; private set; }
 
     public async Task<List<ProvinceTiming>> RunAsync()

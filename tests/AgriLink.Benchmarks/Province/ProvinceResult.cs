@@ -60,7 +60,7 @@ public sealed class ProvinceResult(ProvinceOptions options, MachineInfo machine)
         foreach (var (label, t) in Rows().SelectMany(r => new[] { ("small", r.Small), ("full", r.Full) }).Where(x => x.Item2?.Failure is not null))
             s.AppendLine(c, $"- **FAILED** ({label}) {t!.Name}: {t.Failure}");
         s.AppendLine("- Writes: each call hits another generated grain picked at random (a listing, a cooperative's trade), so most calls activate a grain from storage; the household is new each time.");
-        s.AppendLine(c, $"- The server runs with DOTNET_GCHeapHardLimit = {Format.Bytes(ProvinceBenchmark.ServerHeapLimitBytes)}, a safety net for the shared machine (the dashboard reads the whole province into memory).");
+        s.AppendLine(c, $"- The server runs with DOTNET_GCHeapHardLimit = {Format.Bytes(ProvinceBenchmark.ServerHeapLimitBytes)}, a safety net for the shared machine (the dashboard once read the whole province into memory; it reads county totals now).");
         s.AppendLine("- Not generated: declared dividends of the generated cooperatives, share registers, invoices, search documents, outbox events (see README).");
         s.AppendLine();
 

@@ -84,5 +84,8 @@ public sealed class PostgresAppTests
         Assert.True(panzhou.Orders >= 3 && panzhou.SalesFen > 0 && panzhou.Members > 0 && panzhou.Cooperatives >= 1);
         Assert.NotEmpty(await impact.HouseholdsOnRegisters());
         Assert.NotEmpty(await impact.MarketplaceSalesOfHouseholdsOnRegisters());
+        // What the page reads: the county totals kept as rows, equal to the aggregates above.
+        var totals = await Operator.CountyTotalsTests.AssertTotalsMatch(impact);
+        Assert.Contains(totals.Counties, c => c.CountyCode == "520281" && c.Orders == panzhou.Orders && c.SalesFen == panzhou.SalesFen);
     }
 }

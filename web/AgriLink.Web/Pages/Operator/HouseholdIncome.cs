@@ -2,12 +2,14 @@ using AgriLink.Domain.Codes;
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Households;
 using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Projections;
 
 namespace AgriLink.Web.Pages.Operator;
 
 /// <summary>
-/// Poor households reached and the income they received, by county: pure arithmetic over what the grains hold, so a
-/// plain test checks every fen.
+/// Poor households reached and the income they received, by county: pure arithmetic over households, trade and dividend
+/// lines, so a plain test checks every fen; the dashboard reads the same figures from the running totals
+/// (<see cref="CountyFigures.OfPoorHouseholds"/>), and tests hold the two equal.
 /// </summary>
 public static class HouseholdIncome
 {
@@ -36,18 +38,28 @@ public static class HouseholdIncome
         var paid = Totals(lines.Where(d => d.Status == DeclarationStatus.Paid).Select(d => (d.Line.ShareholderId, d.Line.PaidFen)), poor);
         var onNotice = Totals(lines.Where(d => d.Status == DeclarationStatus.Publicised).Select(d => (d.Line.ShareholderId, d.Line.PaidFen)), poor);
 
-        return poor.GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal)
+        return Ordered(poor.GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal)
             .Select(county =>
             {
                 var ids = county.ToList();
-                Regions.TryGetCounty(county.Key, out var info);
-                return new HouseholdReach(county.Key, info?.Name ?? county.Key, ids.Count,
+                return new CountyReach(county.Key, ids.Count,
                     ids.Count(id => sales.ContainsKey(id) || paid.ContainsKey(id) || onNotice.ContainsKey(id)),
                     ids.Sum(id => sales.GetValueOrDefault(id)), ids.Sum(id => paid.GetValueOrDefault(id)),
                     ids.Sum(id => onNotice.GetValueOrDefault(id)));
+            }));
+    }
+
+    /// <summary>The counties' reach as the running totals hold it (<see cref="ImpactQueries.Totals"/>), named and ordered as the page shows them.</summary>
+    public static IReadOnlyList<HouseholdReach> FromTotals(IEnumerable<CountyReach> totals) => Ordered(totals);
+
+    private static IReadOnlyList<HouseholdReach> Ordered(IEnumerable<CountyReach> counties) =>
+        counties.Select(c =>
+            {
+                Regions.TryGetCounty(c.CountyCode, out var info);
+                return new HouseholdReach(c.CountyCode, info?.Name ?? c.CountyCode, c.PoorHouseholds, c.Reached, c.SalesIncomeFen,
+                    c.DividendsPaidFen, c.DividendsOnNoticeFen);
             })
             .OrderByDescending(c => c.ReceivedFen + c.DividendsOnNoticeFen).ThenBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
-    }
 
     /// <summary>Positive amounts per poor household; a household with nothing is not in the result (not reached).</summary>
     private static Dictionary<string, long> Totals(IEnumerable<(string HouseholdId, long Fen)> amounts, Dictionary<string, string> poor) =>

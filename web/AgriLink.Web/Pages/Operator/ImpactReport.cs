@@ -1,19 +1,8 @@
 using System.Globalization;
 using AgriLink.Domain.Buyers;
 using AgriLink.Domain.Codes;
-using AgriLink.Domain.Dividends;
-using AgriLink.Domain.Households;
-using AgriLink.Domain.Listings;
-using AgriLink.Domain.Orders;
-using AgriLink.Grains.Cooperatives;
-using AgriLink.Grains.Directory;
 using AgriLink.Grains.Projections;
-using AgriLink.Grains.Dividends;
-using AgriLink.Grains.Households;
-using AgriLink.Grains.Listings;
-using AgriLink.Grains.Orders;
 using AgriLink.Grains.Quotas;
-using AgriLink.Grains.Shares;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Exports;
 
@@ -21,66 +10,29 @@ namespace AgriLink.Web.Pages.Operator;
 
 /// <summary>
 /// The impact dashboard's figures. The county figures (cooperatives, members, listings on sale and certified, sales and
-/// their certified part) are SQL aggregates over the projections (<see cref="ImpactQueries"/>); the households on the
-/// poverty registers and their marketplace sales from the households and member_trade tables. Dividend lines are read
-/// from the declarations on notice or paid (found by their projection; the lines themselves are not projected yet), and
-/// budget units' quotas through the quota API.
+/// their certified part) and the household reach (poor households, those reached, their sales income and dividends paid
+/// or on notice) are read from the county totals kept as rows in the transaction of every change
+/// (<see cref="ImpactQueries.Totals"/>): a read costs by the number of counties, not the size of the province. Budget
+/// units' quotas come through the quota API.
 /// </summary>
 public static class ImpactReport
 {
     public static async Task<ImpactFigures> Load(ApiServices api, ImpactQueries impact, int year)
     {
-        var counties = await ByCounty(impact);
-        var households = await Households(api, impact);
+        var (counties, households) = await impact.Totals();
         var quotas = await Quotas(api, year);
-        return new ImpactFigures(counties, households, quotas, year);
+        return new ImpactFigures(ByCounty(counties), HouseholdIncome.FromTotals(households), quotas, year);
     }
 
-    private static async Task<IReadOnlyList<CountyImpact>> ByCounty(ImpactQueries impact)
-    {
-        var sales = Enum.GetValues<OrderStatus>().Where(CountySales.IsSale).Select(s => s.ToString()).ToList();
-        return (await impact.ByCounty(sales))
-            .Select(c =>
+    /// <summary>The counties' figures with their names and deep-poverty flag, most sales first.</summary>
+    public static IReadOnlyList<CountyImpact> ByCounty(IEnumerable<CountyTotals> totals) =>
+        totals.Select(c =>
             {
                 Regions.TryGetCounty(c.CountyCode, out var county);
                 return new CountyImpact(c.CountyCode, county?.Name ?? c.CountyCode, county?.DeepPoverty ?? false, c.Cooperatives, c.Members,
                     c.Listings, c.CertifiedListings, c.Orders, c.SalesFen, c.CertifiedSalesFen);
             })
             .OrderByDescending(c => c.SalesFen).ThenBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// The households on the registers and their marketplace sales come from SQL; dividend lines from the declarations
-    /// publicised or paid.
-    /// </summary>
-    private static async Task<IReadOnlyList<HouseholdReach>> Households(ApiServices api, ImpactQueries impact)
-    {
-        var grains = api.Grains;
-        var households = (await impact.HouseholdsOnRegisters()).Select(h => (h.Id, h.CountyCode, Enum.Parse<PovertyStatus>(h.Status))).ToList();
-        var sales = await impact.MarketplaceSalesOfHouseholdsOnRegisters();
-        // Only the declarations on notice or paid (from their projection); their lines are read from each.
-        var dividends = new List<(DeclarationStatus, DividendLine)>();
-        foreach (var id in await impact.Declarations([nameof(DeclarationStatus.Publicised), nameof(DeclarationStatus.Paid)]))
-        {
-            var declaration = grains.GetGrain<IDividendDeclarationGrain>(id);
-            var view = await declaration.Get();
-            if (view.Declaration.Status is not (DeclarationStatus.Publicised or DeclarationStatus.Paid)) continue;
-            dividends.AddRange((await declaration.Lines(0, view.LineCount)).Select(l => (view.Declaration.Status, l)));
-        }
-        return HouseholdIncome.FromSales(households, sales, dividends);
-    }
-
-    /// <summary>Every row of a list, page after page (the dashboard still reads whole lists; SQL aggregates replace it).</summary>
-    private static async Task<IReadOnlyList<DirectoryEntry>> All(Func<PageRequest, Task<ListPage<DirectoryEntry>>> list)
-    {
-        var all = new List<DirectoryEntry>();
-        for (string? after = null; ;)
-        {
-            var page = await list(new PageRequest(0, PageRequest.MaxLimit, after));
-            all.AddRange(page.Items);
-            if ((after = page.Next) is null) return all;
-        }
-    }
 
     /// <summary>Every budget unit's quota for the year, read through the quota API (operators may read any unit's).</summary>
     private static async Task<IReadOnlyList<QuotaCompliance>> Quotas(ApiServices api, int year)

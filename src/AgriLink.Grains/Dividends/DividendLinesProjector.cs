@@ -1,0 +1,25 @@
+using AgriLink.Domain.Dividends;
+using AgriLink.Storage.Changes;
+using AgriLink.Storage.Projections;
+
+namespace AgriLink.Grains.Dividends;
+
+/// <summary>
+/// A declaration's lines, from the inputs of its current computation and the charter they were computed under (the
+/// distributor is deterministic, so these are the lines the grain pays). Inputs stored before the charter was kept
+/// beside them give no lines until the grain stores them again (<see cref="DividendLinesUpgrade"/>).
+/// </summary>
+internal sealed class DividendLinesProjector : StateProjector<DividendInputsState>
+{
+    public override string StateName => "dividend-inputs";
+
+    public override IReadOnlyList<ProjectionTable> Tables => [ProjectionTables.DividendLines];
+
+    protected override IEnumerable<ProjectionWrite> Project(string grainKey, DividendInputsState state)
+    {
+        yield return ProjectionTables.DividendLines.DeleteWhere("declaration_id", grainKey);
+        if (state.Inputs is not { } inputs || state.Charter is not { } charter) yield break;
+        foreach (var line in SurplusDistributor.Distribute(charter, inputs).Lines)
+            yield return ProjectionTables.DividendLines.Upsert(grainKey, line.ShareholderId, line.PaidFen, line.OwedFen);
+    }
+}

@@ -1,0 +1,58 @@
+namespace AgriLink.Storage.Changes;
+
+/// <summary>
+/// Figures a dashboard shows per county, kept as rows of <c>county_totals</c> (county, figure, value) instead of being
+/// aggregated over the province on every view. Each figure is a sum of what single entities (a cooperative, a listing,
+/// an order, a household) contribute, and <see cref="ContributionSql"/> computes those contributions from the projection
+/// rows. A write that touches an entity moves the totals by its contribution after the write minus before, in the same
+/// transaction: a replayed write moves nothing, a status change moves exactly what the status decides, and a rebuild,
+/// which runs the same query over every entity, finds the same totals.
+/// </summary>
+public sealed class RunningTotals
+{
+    /// <summary>Where <see cref="ContributionSql"/> takes the entity filter (<c>AND key = @key</c>, or nothing for all).</summary>
+    public const string KeyFilter = "{key}";
+
+    public RunningTotals(string name, string keyColumn, IReadOnlyList<string> figures, string contributionSql, IReadOnlyList<TotalsTrigger> triggers)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!contributionSql.Contains(KeyFilter, StringComparison.Ordinal))
+            throw new ArgumentException($"The contribution query of '{name}' must hold {KeyFilter}.", nameof(contributionSql));
+        Name = name;
+        KeyColumn = keyColumn;
+        Figures = figures;
+        ContributionSql = contributionSql;
+        Triggers = triggers;
+    }
+
+    /// <summary>The kind of entity (for locks and messages).</summary>
+    public string Name { get; }
+
+    /// <summary>The qualified column the query filters one entity by.</summary>
+    public string KeyColumn { get; }
+
+    /// <summary>The figure names, in the order of the query's value columns (after the county).</summary>
+    public IReadOnlyList<string> Figures { get; }
+
+    /// <summary>
+    /// Rows of (county code, one value per figure) GROUPED BY county, with <see cref="KeyFilter"/> in its WHERE clause;
+    /// every value cast to a 64-bit integer.
+    /// </summary>
+    public string ContributionSql { get; }
+
+    /// <summary>Which projection writes touch which entities.</summary>
+    public IReadOnlyList<TotalsTrigger> Triggers { get; }
+
+    public string ForOne => ContributionSql.Replace(KeyFilter, $"AND {KeyColumn} = @key", StringComparison.Ordinal);
+
+    public string ForAll => ContributionSql.Replace(KeyFilter, "", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// A projection write to <see cref="Table"/> touches the entity whose key is the row's <see cref="Column"/> (an upsert,
+/// or a delete by that column). With <see cref="ExpandSql"/>, the row's column value is <c>@key</c> of a query that lists
+/// the entities touched instead (read before the write): a cooperative moved to another county touches its listings.
+/// <see cref="GuardColumn"/>, when set, binds the new row's value of that column as <c>@guard</c> (an empty string for a
+/// delete), so the query can list nothing when the value did not change.
+/// </summary>
+public sealed record TotalsTrigger(string Table, string Column, string? ExpandSql = null, string? GuardColumn = null);

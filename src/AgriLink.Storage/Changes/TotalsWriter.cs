@@ -1,0 +1,165 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace AgriLink.Storage.Changes;
+
+/// <summary>
+/// Keeps <c>county_totals</c> by delta: around one state's projection writes it reads the contributions of the entities
+/// they touch (before, then after, inside the same transaction) and adds the differences to the transaction's pending
+/// deltas; <see cref="FlushAsync"/> applies them once, just before commit, in key order, so concurrent transactions
+/// (PostgreSQL, several silos) lock the shared county rows in the same order and cannot deadlock on them.
+/// </summary>
+internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<RunningTotals> totals)
+{
+    private const string AddSql =
+        "INSERT INTO county_totals (county_code, figure, value) VALUES (@county, @figure, @value) " +
+        "ON CONFLICT (county_code, figure) DO UPDATE SET value = county_totals.value + excluded.value";
+
+    // A figure that came back to zero leaves no row, as a rebuild writes none: the table equals a rebuild row for row.
+    // Only the row just moved is looked at, so a transaction never locks a county row it did not move (PostgreSQL).
+    private const string DropZeroSql = "DELETE FROM county_totals WHERE county_code = @county AND figure = @figure AND value = 0";
+
+    private readonly ConditionalWeakTable<DbTransaction, SortedDictionary<(string County, string Figure), long>> _pending = new();
+
+    public bool IsEmpty => totals.Count == 0;
+
+    /// <summary>The entities <paramref name="rows"/> touch and their contributions now (before the rows are written).</summary>
+    public async Task<Bracket?> BeforeAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ProjectionWrite> rows)
+    {
+        var touched = new List<(RunningTotals Totals, SortedSet<string> Keys)>();
+        foreach (var definition in totals)
+        {
+            var keys = await TouchedAsync(connection, transaction, definition, rows);
+            if (keys.Count > 0) touched.Add((definition, keys));
+        }
+
+        if (touched.Count == 0) return null;
+        if (database.Dialect.EntityLockSql is { } lockSql)
+        {
+            // Two writers touching one entity (a household's trade and its status) must not both read its old contribution.
+            foreach (var key in touched.SelectMany(t => t.Keys.Select(k => t.Totals.Name + ":" + k)).Order(StringComparer.Ordinal))
+            {
+                await using var command = database.CreateCommand(connection, transaction, lockSql, ("@key", key));
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var deltas = Pending(transaction);
+        foreach (var (definition, keys) in touched)
+            foreach (var key in keys) await AddContributionAsync(connection, transaction, definition, key, deltas, sign: -1);
+        return new Bracket(touched);
+    }
+
+    /// <summary>Adds the touched entities' contributions after the write.</summary>
+    public async Task AfterAsync(DbConnection connection, DbTransaction transaction, Bracket bracket)
+    {
+        var deltas = Pending(transaction);
+        foreach (var (definition, keys) in bracket.Touched)
+            foreach (var key in keys) await AddContributionAsync(connection, transaction, definition, key, deltas, sign: +1);
+    }
+
+    /// <summary>Applies the transaction's deltas (last, before its commit).</summary>
+    public async Task FlushAsync(DbConnection connection, DbTransaction transaction)
+    {
+        if (!_pending.TryGetValue(transaction, out var deltas)) return;
+        _pending.Remove(transaction);
+        foreach (var ((county, figure), value) in deltas)
+        {
+            if (value == 0) continue;
+            await using (var add = database.CreateCommand(connection, transaction, AddSql, ("@county", county), ("@figure", figure), ("@value", value)))
+                await add.ExecuteNonQueryAsync();
+            await using var drop = database.CreateCommand(connection, transaction, DropZeroSql, ("@county", county), ("@figure", figure));
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Every figure again from the projection rows (a rebuild): the same queries over every entity.</summary>
+    public async Task RecomputeAsync(DbConnection connection, DbTransaction transaction)
+    {
+        await using (var clear = database.CreateCommand(connection, transaction, "DELETE FROM county_totals"))
+            await clear.ExecuteNonQueryAsync();
+        var all = new SortedDictionary<(string, string), long>();
+        foreach (var definition in totals) await AddRowsAsync(connection, transaction, definition, definition.ForAll, key: null, all, sign: +1);
+        _pending.AddOrUpdate(transaction, all);
+        await FlushAsync(connection, transaction);
+    }
+
+    private SortedDictionary<(string County, string Figure), long> Pending(DbTransaction transaction) =>
+        _pending.GetValue(transaction, _ => new SortedDictionary<(string, string), long>());
+
+    private Task AddContributionAsync(
+        DbConnection connection, DbTransaction transaction, RunningTotals definition, string key, SortedDictionary<(string, string), long> deltas, int sign) =>
+        AddRowsAsync(connection, transaction, definition, definition.ForOne, key, deltas, sign);
+
+    private async Task AddRowsAsync(
+        DbConnection connection, DbTransaction transaction, RunningTotals definition, string sql, string? key,
+        SortedDictionary<(string, string), long> deltas, int sign)
+    {
+        await using var command = key is null
+            ? database.CreateCommand(connection, transaction, sql)
+            : database.CreateCommand(connection, transaction, sql, ("@key", key));
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var county = reader.GetString(0);
+            for (var i = 0; i < definition.Figures.Count; i++)
+            {
+                if (await reader.IsDBNullAsync(i + 1)) continue;
+                var value = Convert.ToInt64(reader.GetValue(i + 1), System.Globalization.CultureInfo.InvariantCulture);
+                var slot = (county, definition.Figures[i]);
+                deltas[slot] = deltas.GetValueOrDefault(slot) + sign * value;
+            }
+        }
+    }
+
+    private async Task<SortedSet<string>> TouchedAsync(DbConnection connection, DbTransaction transaction, RunningTotals definition, IReadOnlyList<ProjectionWrite> rows)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var expanded = new HashSet<(TotalsTrigger, string, string?)>();
+        foreach (var row in rows)
+        {
+            foreach (var trigger in definition.Triggers)
+            {
+                if (!string.Equals(trigger.Table, row.Table.Name, StringComparison.Ordinal)) continue;
+                var (value, guard) = row switch
+                {
+                    ProjectionWrite.UpsertRow upsert => (Column(upsert, trigger.Column), trigger.GuardColumn is null ? null : Column(upsert, trigger.GuardColumn) ?? ""),
+                    ProjectionWrite.DeleteRows delete when delete.Column == trigger.Column => (Convert.ToString(delete.Value, System.Globalization.CultureInfo.InvariantCulture), ""),
+                    _ => (null, null),
+                };
+                if (value is null) continue;
+                if (trigger.ExpandSql is null)
+                {
+                    keys.Add(value);
+                    continue;
+                }
+
+                if (!expanded.Add((trigger, value, guard))) continue;
+                await using var command = trigger.GuardColumn is null
+                    ? database.CreateCommand(connection, transaction, trigger.ExpandSql, ("@key", value))
+                    : database.CreateCommand(connection, transaction, trigger.ExpandSql, ("@key", value), ("@guard", guard));
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                    if (!await reader.IsDBNullAsync(0)) keys.Add(reader.GetString(0));
+            }
+        }
+
+        return keys;
+    }
+
+    private static string? Column(ProjectionWrite.UpsertRow row, string column)
+    {
+        var index = IndexOf(row.Table.Columns, column);
+        return index < 0 ? null : Convert.ToString(row.Values[index], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+            if (string.Equals(columns[i], column, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    /// <summary>The entities one state's writes touch, to read again once they are written.</summary>
+    public sealed record Bracket(IReadOnlyList<(RunningTotals Totals, SortedSet<string> Keys)> Touched);
+}
