@@ -46,6 +46,21 @@ public sealed class EnterpriseTests(BrowserApp app)
         await context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task TheDeliveriesTableFitsItsCard(int width)
+    {
+        var (context, page) = await app.SignedIn("ent.qianfeng", width);
+        await page.GotoAsync("/enterprise");
+        var wrap = page.Locator(".table-wrap:has(table.deliveries)").First;
+        var overflow = await wrap.EvaluateAsync<int>("el => el.scrollWidth - el.clientWidth");
+        Assert.True(overflow <= 0, $"the deliveries table is {overflow} px wider than its card at {width} px");
+        Assert.True(await page.Locator("table.deliveries td[data-label]").First.IsVisibleAsync());
+        await page.Screenshot("enterprise-deliveries");
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task AnInvestorSeesItsShareAndTheDividendsOnIt()
     {
