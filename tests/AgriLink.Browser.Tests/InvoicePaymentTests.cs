@@ -81,7 +81,7 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         await buyer.GotoAsync($"/buyer/orders/{orderId}");
         await Assertions.Expect(suborder.Locator(".status")).ToHaveAttributeAsync("data-status", "Completed");
         await Assertions.Expect(suborder).ToContainTextAsync(number);
-        await Assertions.Expect(buyer.Locator("#order ol.steps")).ToContainTextAsync("paid");
+        await Assertions.Expect(buyer.Locator("#order ol.steps")).ToContainTextAsync("已付款");
         await buyer.Screenshot("buyer-order-invoice-paid");
         await buyer.AssertAccessible("buyer-order-invoice-paid");
         await Task.WhenAll(coopContext.CloseAsync(), buyerContext.CloseAsync());

@@ -20,6 +20,9 @@ public static partial class OrderHistoryText
         ["delivered"] = "已确认收货",
         ["invoiced"] = "已开票",
         ["cancelled"] = "已取消",
+        ["completed"] = "已完成",
+        ["refund-pending"] = "待退款",
+        ["refunded"] = "已退款",
     };
 
     /// <summary>What happened, worded; a code this page does not know is shown as recorded.</summary>
