@@ -43,7 +43,13 @@ public sealed class RunningTotals
     /// <summary>Which projection writes touch which entities.</summary>
     public IReadOnlyList<TotalsTrigger> Triggers { get; }
 
-    public string ForOne => ContributionSql.Replace(KeyFilter, $"AND {KeyColumn} = @key", StringComparison.Ordinal);
+    /// <summary>
+    /// The summed contributions of <paramref name="count"/> entities at once, bound as <c>@k0</c> … (the query groups by
+    /// county, so a batch answers what its entities' queries one by one would add up to).
+    /// </summary>
+    public string ForMany(int count) => ContributionSql.Replace(KeyFilter,
+        $"AND {KeyColumn} IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})",
+        StringComparison.Ordinal);
 
     public string ForAll => ContributionSql.Replace(KeyFilter, "", StringComparison.Ordinal);
 }

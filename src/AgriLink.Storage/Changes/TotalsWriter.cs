@@ -19,6 +19,9 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
     // Only the row just moved is looked at, so a transaction never locks a county row it did not move (PostgreSQL).
     private const string DropZeroSql = "DELETE FROM county_totals WHERE county_code = @county AND figure = @figure AND value = 0";
 
+    /// <summary>Entities read per statement: a declaration's thousands of household lines cost a few round trips, not one each.</summary>
+    private const int Batch = 500;
+
     private readonly ConditionalWeakTable<DbTransaction, SortedDictionary<(string County, string Figure), long>> _pending = new();
 
     public bool IsEmpty => totals.Count == 0;
@@ -34,19 +37,19 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
         }
 
         if (touched.Count == 0) return null;
-        if (database.Dialect.EntityLockSql is { } lockSql)
+        if (database.Dialect.EntityLocksSql is { } lockSql)
         {
             // Two writers touching one entity (a household's trade and its status) must not both read its old contribution.
-            foreach (var key in touched.SelectMany(t => t.Keys.Select(k => t.Totals.Name + ":" + k)).Order(StringComparer.Ordinal))
+            // One statement takes the locks of a batch, in key order.
+            foreach (var chunk in touched.SelectMany(t => t.Keys.Select(k => t.Totals.Name + ":" + k)).Order(StringComparer.Ordinal).Chunk(Batch))
             {
-                await using var command = database.CreateCommand(connection, transaction, lockSql, ("@key", key));
+                await using var command = database.CreateCommand(connection, transaction, lockSql, ("@keys", chunk));
                 await command.ExecuteNonQueryAsync();
             }
         }
 
         var deltas = Pending(transaction);
-        foreach (var (definition, keys) in touched)
-            foreach (var key in keys) await AddContributionAsync(connection, transaction, definition, key, deltas, sign: -1);
+        foreach (var (definition, keys) in touched) await AddContributionsAsync(connection, transaction, definition, keys, deltas, sign: -1);
         return new Bracket(touched);
     }
 
@@ -54,8 +57,7 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
     public async Task AfterAsync(DbConnection connection, DbTransaction transaction, Bracket bracket)
     {
         var deltas = Pending(transaction);
-        foreach (var (definition, keys) in bracket.Touched)
-            foreach (var key in keys) await AddContributionAsync(connection, transaction, definition, key, deltas, sign: +1);
+        foreach (var (definition, keys) in bracket.Touched) await AddContributionsAsync(connection, transaction, definition, keys, deltas, sign: +1);
     }
 
     /// <summary>Applies the transaction's deltas (last, before its commit).</summary>
@@ -79,7 +81,7 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
         await using (var clear = database.CreateCommand(connection, transaction, "DELETE FROM county_totals"))
             await clear.ExecuteNonQueryAsync();
         var all = new SortedDictionary<(string, string), long>();
-        foreach (var definition in totals) await AddRowsAsync(connection, transaction, definition, definition.ForAll, key: null, all, sign: +1);
+        foreach (var definition in totals) await AddRowsAsync(connection, transaction, definition, definition.ForAll, [], all, sign: +1);
         _pending.AddOrUpdate(transaction, all);
         await FlushAsync(connection, transaction);
     }
@@ -87,17 +89,22 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
     private SortedDictionary<(string County, string Figure), long> Pending(DbTransaction transaction) =>
         _pending.GetValue(transaction, _ => new SortedDictionary<(string, string), long>());
 
-    private Task AddContributionAsync(
-        DbConnection connection, DbTransaction transaction, RunningTotals definition, string key, SortedDictionary<(string, string), long> deltas, int sign) =>
-        AddRowsAsync(connection, transaction, definition, definition.ForOne, key, deltas, sign);
-
-    private async Task AddRowsAsync(
-        DbConnection connection, DbTransaction transaction, RunningTotals definition, string sql, string? key,
+    private async Task AddContributionsAsync(
+        DbConnection connection, DbTransaction transaction, RunningTotals definition, IEnumerable<string> keys,
         SortedDictionary<(string, string), long> deltas, int sign)
     {
-        await using var command = key is null
-            ? database.CreateCommand(connection, transaction, sql)
-            : database.CreateCommand(connection, transaction, sql, ("@key", key));
+        foreach (var chunk in keys.Chunk(Batch))
+        {
+            var parameters = chunk.Select((key, i) => ("@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)key)).ToArray();
+            await AddRowsAsync(connection, transaction, definition, definition.ForMany(chunk.Length), parameters, deltas, sign);
+        }
+    }
+
+    private async Task AddRowsAsync(
+        DbConnection connection, DbTransaction transaction, RunningTotals definition, string sql, (string, object?)[] parameters,
+        SortedDictionary<(string, string), long> deltas, int sign)
+    {
+        await using var command = database.CreateCommand(connection, transaction, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

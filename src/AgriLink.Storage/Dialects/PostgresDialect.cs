@@ -200,7 +200,8 @@ public sealed class PostgresDialect : SqlDialect
 
     // READ COMMITTED lets two transactions read one entity's old contribution to the running totals (a household's trade
     // and its status change): a transaction lock per entity, taken in key order before reading, serializes them.
-    public override string? EntityLockSql => "SELECT pg_advisory_xact_lock(hashtext('agrilink.totals:' || current_schema() || ':' || @key))";
+    public override string? EntityLocksSql =>
+        "SELECT pg_advisory_xact_lock(hashtext('agrilink.totals:' || current_schema() || ':' || k)) FROM (SELECT unnest(@keys) AS k ORDER BY 1) keys";
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 

@@ -48,10 +48,10 @@ public abstract class SqlDialect
     public virtual IReadOnlyList<string> OutboxOrderingSql => [];
 
     /// <summary>
-    /// A statement taking a transaction lock on <c>@key</c> (an entity whose contribution to running totals a write reads
-    /// and moves); null where one writer runs at a time (SQLite), so none is needed.
+    /// A statement taking transaction locks on each of <c>@keys</c> (a string array: entities whose contributions to running
+    /// totals a write reads and moves), in key order; null where one writer runs at a time (SQLite), so none is needed.
     /// </summary>
-    public virtual string? EntityLockSql => null;
+    public virtual string? EntityLocksSql => null;
 
     /// <summary>True when the exception is a primary-key or unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);

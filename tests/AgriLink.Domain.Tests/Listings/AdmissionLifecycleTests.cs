@@ -12,6 +12,7 @@ public sealed class AdmissionLifecycleTests
         { AdmissionStatus.Rejected, AdmissionAction.Apply, AdmissionStatus.Applied },
         { AdmissionStatus.Applied, AdmissionAction.Recommend, AdmissionStatus.CountyRecommended },
         { AdmissionStatus.Applied, AdmissionAction.Reject, AdmissionStatus.Rejected },
+        { AdmissionStatus.Applied, AdmissionAction.Decline, AdmissionStatus.Rejected },
         { AdmissionStatus.CountyRecommended, AdmissionAction.Approve, AdmissionStatus.Approved },
         { AdmissionStatus.CountyRecommended, AdmissionAction.Reject, AdmissionStatus.Rejected },
         { AdmissionStatus.Approved, AdmissionAction.Suspend, AdmissionStatus.Suspended },

@@ -15,7 +15,7 @@ public sealed class DemandsApiTests(SeededApp app)
 {
     private static readonly string DeliverBy = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30).ToString("yyyy-MM-dd");
 
-    private static JsonObject Demand(string title, string category, string[] keywords, decimal quantity, string unit, long? maxPriceFen) => new()
+    private static JsonObject Demand(string title, string? category, string[] keywords, decimal quantity, string unit, long? maxPriceFen) => new()
     {
         ["title"] = title, ["category"] = category, ["keywords"] = new JsonArray(keywords.Select(k => (JsonNode)k).ToArray()),
         ["quantity"] = quantity, ["unit"] = unit, ["deliverBy"] = DeliverBy, ["deliveryRegionCode"] = "440103", ["maxPriceFen"] = maxPriceFen,
@@ -115,7 +115,14 @@ public sealed class DemandsApiTests(SeededApp app)
         Assert.True(glutinous is not null, matches.ToJsonString());
         Assert.True((bool)glutinous["eligible"]!);
         Assert.Contains(glutinous["components"]!.AsArray(), c => (string)c!["code"]! == "quantity.partial");
+        Assert.False((bool)glutinous["foundByWords"]!);
         Assert.Equal((int)matches["candidates"]!, items.Count + (int)matches["excluded"]!);
+
+        // The words' 500 kg cannot cover 12,000 斤, so the split takes the category's listings in.
+        var split = await buyer.GetObject($"/api/demands/{id}/split");
+        Assert.True((bool)split["covers"]!, split.ToJsonString());
+        var foundByWords = items.ToDictionary(m => (string)m["listingId"]!, m => (bool)m["foundByWords"]!);
+        Assert.Contains(split["lines"]!.AsArray(), l => !foundByWords[(string)l!["listingId"]!]);
     }
 
     [Fact]
@@ -158,7 +165,8 @@ public sealed class DemandsApiTests(SeededApp app)
         var word = Word();
         await RiceListing(word, "522633", stockKg: 1_000, minKg: 10);
         var (buyerId, buyer) = await FreshBuyer.CreateAsync(app);
-        var id = await Post(buyer, buyerId, Demand("食堂大米", "Grain", [word], 1_500, "Kilogram", 1_000));
+        // Words alone (no category): only the test's own listing answers them, so 500 kg stay uncovered.
+        var id = await Post(buyer, buyerId, Demand("食堂大米", null, [word], 1_500, "Kilogram", 1_000));
         await Matches(buyer, id, eligible: 1);
 
         var split = await buyer.GetObject($"/api/demands/{id}/split");

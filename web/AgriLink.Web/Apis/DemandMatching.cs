@@ -25,13 +25,13 @@ public static class DemandMatching
         bool explainExcluded, CancellationToken ct)
     {
         var spec = demand.Spec;
-        var hits = await Candidates(search, spec, explainExcluded, ct);
+        var (hits, byCategory) = await Candidates(search, spec, explainExcluded, ct);
         var listings = await Task.WhenAll(hits.Select(h => Listing(grains, h.ListingId)));
         var quota = await Quota(grains, demand.BuyerId, clock.Today().Year);
         var context = new MatchContext(clock.Today(), hits.Count == 0 ? 0 : hits.Max(h => h.Score), quota);
         var matches = hits.Zip(listings)
             .Where(x => x.Second is not null)
-            .Select(x => Match(spec, x.Second!, x.First.Score, context))
+            .Select(x => Match(spec, x.Second!, x.First.Score, context) with { FoundByWords = !byCategory.Contains(x.First.ListingId) })
             .OrderByDescending(m => m.Eligible).ThenByDescending(m => m.Score).ThenBy(m => m.ListingId, StringComparer.Ordinal)
             .ToList();
         var excluded = matches.Count(m => !m.Eligible);
@@ -39,13 +39,19 @@ public static class DemandMatching
     }
 
     /// <summary>The split over the eligible matches, in integer base units so that no listing is asked for more than it has.</summary>
+    /// <remarks>
+    /// The listings the demand's words found are split first; the rest of its category joins only when they cannot cover
+    /// the quantity, so a buyer who named a product gets it when there is enough of it.
+    /// </remarks>
     public static SplitProposal Split(DemandDetails demand, DemandMatches matches)
     {
         var spec = demand.Spec;
         var eligible = matches.Items.Where(m => m.Eligible).ToDictionary(m => m.ListingId, StringComparer.Ordinal);
-        var options = eligible.Values.Select(m => new SplitOption(m.ListingId, m.CooperativeId, MatchUnits.ToBase(m.Stock, m.Unit),
-            MatchUnits.ToBase(m.ListingMinOrder, m.Unit), MatchUnits.BasePerMilli(m.Unit), m.Score)).ToList();
-        var plan = SplitPlanner.Propose(MatchUnits.ToBase(spec.Quantity, spec.Unit), options);
+        var wanted = MatchUnits.ToBase(spec.Quantity, spec.Unit);
+        List<SplitOption> Options(IEnumerable<DemandMatch> from) => from.Select(m => new SplitOption(m.ListingId, m.CooperativeId,
+            MatchUnits.ToBase(m.Stock, m.Unit), MatchUnits.ToBase(m.ListingMinOrder, m.Unit), MatchUnits.BasePerMilli(m.Unit), m.Score)).ToList();
+        var plan = SplitPlanner.Propose(wanted, Options(eligible.Values.Where(m => m.FoundByWords)));
+        if (!plan.Covers && eligible.Values.Any(m => !m.FoundByWords)) plan = SplitPlanner.Propose(wanted, Options(eligible.Values));
         var lines = plan.Allocations.Select(a =>
         {
             var m = eligible[a.ListingId];
@@ -84,17 +90,19 @@ public static class DemandMatching
     /// text relevance): a listing of the right kind is never left out unseen because its title says it differently, it
     /// is either ranked or excluded with its reason.
     /// </summary>
-    private static async Task<IReadOnlyList<ListingHit>> Candidates(IListingSearch search, DemandSpec spec, bool everything, CancellationToken ct)
+    private static async Task<(IReadOnlyList<ListingHit> Hits, IReadOnlySet<string> ByCategory)> Candidates(
+        IListingSearch search, DemandSpec spec, bool everything, CancellationToken ct)
     {
         // Asked to explain exclusions, the search filters nothing the scoring would exclude, so every reason shows.
         var categories = spec.Category is { } c ? new[] { c.ToString() } : null;
         var query = new ListingQuery(Text: spec.SearchText, Categories: everything ? null : categories,
             PovertyCertifiedOnly: spec.Prefers.CertifiedOnly && !everything, InStockOnly: !everything, Take: CandidateLimit);
         var hits = (await search.SearchAsync(query, ct)).Hits;
-        if (categories is null) return hits;
+        if (categories is null) return (hits, new HashSet<string>());
         var found = hits.Select(h => h.ListingId).ToHashSet(StringComparer.Ordinal);
-        var byCategory = await search.SearchAsync(query with { Text = null, Categories = categories }, ct);
-        return [.. hits, .. byCategory.Hits.Where(h => !found.Contains(h.ListingId)).Select(h => h with { Score = 0 })];
+        var more = (await search.SearchAsync(query with { Text = null, Categories = categories }, ct)).Hits
+            .Where(h => !found.Contains(h.ListingId)).Select(h => h with { Score = 0 }).ToList();
+        return ([.. hits, .. more], more.Select(h => h.ListingId).ToHashSet(StringComparer.Ordinal));
     }
 
     private static async Task<ListingDetails?> Listing(IGrainFactory grains, string listingId)
