@@ -41,8 +41,10 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         // The month's invoice for the union: this order, for its amount.
         await coop.GotoAsync("/cooperative/invoices");
         var before = await coop.Locator("tr.invoice").CountAsync();
-        await coop.FillAsync("#BuyerId", "buyer-gzunion");
-        await coop.ClickAsync("#issue-invoice button[type=submit]");
+        // The union is offered (delivered, not yet invoiced): one click, no id typed.
+        var union = coop.Locator(".to-invoice[data-buyer='buyer-gzunion']");
+        await Assertions.Expect(union).ToContainTextAsync("广州市荔湾区总工会");
+        await union.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(coop.Locator("tr.invoice")).ToHaveCountAsync(before + 1);
         var invoices = await CooperativeAdminTests.Json(coopContext, $"/api/cooperatives/{Cooperative}/invoices?limit=200");
         var invoice = invoices.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("buyerId").GetString() == "buyer-gzunion");

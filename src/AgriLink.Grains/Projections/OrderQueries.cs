@@ -32,6 +32,22 @@ public sealed class OrderQueries(AgriLinkDatabase database)
         return rows.Select(r => r.ToSummary()).ToList();
     }
 
+    /// <summary>
+    /// The buyers with sub-orders of the cooperative paid by invoice, delivered and not yet settled (an invoiced sub-order
+    /// stays Delivered until its invoice is paid; the projection does not tell the two apart): whom its monthly invoices
+    /// are for, with how many such sub-orders and their amount (by the cooperative's sub-order index).
+    /// </summary>
+    public async Task<IReadOnlyList<BuyerToInvoice>> BuyersToInvoice(string cooperativeId)
+    {
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<BuyerToInvoice>(
+            "SELECT s.buyer_id AS BuyerId, COALESCE(b.name, s.buyer_id) AS Name, COUNT(*) AS SubOrders, CAST(SUM(s.amount_fen) AS BIGINT) AS AmountFen " +
+            "FROM sub_orders s LEFT JOIN buyers b ON b.id = s.buyer_id " +
+            "WHERE s.cooperative_id = @cooperativeId AND s.payment_method = @invoice AND s.status = @delivered " +
+            "GROUP BY s.buyer_id, b.name ORDER BY s.buyer_id",
+            new { cooperativeId, invoice = nameof(PaymentMethod.Invoice), delivered = nameof(OrderStatus.Delivered) })).AsList();
+    }
+
     private async Task<ListPage<OrderSummary>> PageAsync(string select, string idColumn, string owner, string ownerId, OrderStatus? status, PageRequest page)
     {
         var parameters = new DynamicParameters(new { owner = ownerId, limit = (long)page.Limit + 1, offset = (long)page.Offset });
@@ -93,4 +109,13 @@ public sealed class OrderQueries(AgriLinkDatabase database)
         public OrderSummary ToSummary() => new(OrderId, BuyerId, CooperativeId, Enum.Parse<OrderStatus>(Status), Enum.Parse<PaymentMethod>(PaymentMethod),
             AmountFen, Timestamps.China(PlacedAt), (int)Revision);
     }
+}
+
+/// <summary>A buyer a cooperative invoices: its delivered invoice sub-orders not yet settled.</summary>
+public sealed class BuyerToInvoice
+{
+    public string BuyerId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public long SubOrders { get; set; }
+    public long AmountFen { get; set; }
 }

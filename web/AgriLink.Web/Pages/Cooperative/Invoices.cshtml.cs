@@ -11,9 +11,12 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// The cooperative's monthly invoices through <c>InvoicesApi</c>: the list, issuing a buyer's invoice for a month,
 /// recording the bank transfer, and the document as CSV or .xlsx (the API's own download).
 /// </summary>
-public sealed class InvoicesModel(TimeProvider clock) : CooperativePage
+public sealed class InvoicesModel(TimeProvider clock, Grains.Projections.OrderQueries orders) : CooperativePage
 {
     public IReadOnlyList<InvoiceSummary> Invoices { get; private set; } = [];
+
+    /// <summary>Buyers with delivered invoice orders not yet settled: chosen with one click instead of typing their id.</summary>
+    public IReadOnlyList<Grains.Projections.BuyerToInvoice> ToInvoice { get; private set; } = [];
 
     [BindProperty] public string? BuyerId { get; set; }
     [BindProperty] public string? Month { get; set; } = clock.Now().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
@@ -47,6 +50,7 @@ public sealed class InvoicesModel(TimeProvider clock) : CooperativePage
     {
         var coop = await Cooperative();
         Invoices = Value<Page<InvoiceSummary>>(await InvoicesApi.ForCooperative(Api, coop, 0, Paging.MaxLimit)).Items;
+        ToInvoice = await orders.BuyersToInvoice(coop);
         return coop;
     }
 }
