@@ -31,17 +31,16 @@ public sealed class IndexModel(DirectoryQueries directory) : AgriLinkPage
 
     public async Task OnGetAsync() => await Load();
 
-    public async Task<IActionResult> OnPostRecommendAsync() =>
-        await Act(() => AdmissionApi.Recommend(Api, CooperativeId ?? "", new AdmissionNoteRequest(Note)));
+    public Task<IActionResult> OnPostRecommendAsync() =>
+        Act(async () => await AdmissionApi.Recommend(Api, CooperativeId ?? "", new AdmissionNoteRequest(Note)));
 
-    public async Task<IActionResult> OnPostDeclineAsync() =>
-        await Act(() => AdmissionApi.Decline(Api, CooperativeId ?? "", new AdmissionRejectRequest(Note)));
+    public Task<IActionResult> OnPostDeclineAsync() =>
+        Act(async () => await AdmissionApi.Decline(Api, CooperativeId ?? "", new AdmissionRejectRequest(Note)));
 
-    private async Task<IActionResult> Act(Func<Task<Microsoft.AspNetCore.Http.HttpResults.Results<
-        Microsoft.AspNetCore.Http.HttpResults.Ok<CooperativeAdmission>, Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult>>> step)
+    private async Task<IActionResult> Act(Func<Task<IResult>> step)
     {
         await Load();
-        Value<CooperativeAdmission>((await step()).Result);
+        Value<CooperativeAdmission>(await step());
         return Redirect("/county");
     }
 
