@@ -106,7 +106,7 @@ public sealed class DemandsApiTests(SeededApp app)
         var word = Word();
         await RiceListing(word, "520281", 500, 10);
         var (buyerId, buyer) = await FreshBuyer.CreateAsync(app);
-        var id = await Post(buyer, buyerId, Demand("机关食堂粮油采购", "Grain", [word + "生态大米"], 12_000, "Jin", null));
+        var id = await Post(buyer, buyerId, Demand("机关食堂粮油采购", "Grain", [word], 12_000, "Jin", null));
 
         var matches = await Matches(buyer, id, eligible: 2);
 
