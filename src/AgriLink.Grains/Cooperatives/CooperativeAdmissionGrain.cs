@@ -39,7 +39,9 @@ public sealed class CooperativeAdmissionGrain(
         var details = Details(next, county);
         // The cooperative's admins see each step live (the operator's decision, a suspension and why).
         var raised = await state.CommitAsync(next, sequence => [Live.MarketEvents.Create($"coop:{Id}", "admission.changed", $"admission:{Id}", sequence,
-            change.At, new { cooperativeId = Id, status = to.ToString(), action = action.ToString(), details.MaySell, reason = change.Note })]);
+            change.At, new { cooperativeId = Id, status = to.ToString(), action = action.ToString(), details.MaySell, reason = change.Note })],
+            // Audited as the cooperative's: the status it left and the one it is in.
+            () => AuditEntries.For("cooperative", Id, from.ToString(), to.ToString()));
         Live.MarketEvents.Publish(GrainFactory, raised);
         return details;
     }

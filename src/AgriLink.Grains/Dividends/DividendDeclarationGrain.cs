@@ -18,6 +18,9 @@ public sealed class DividendDeclarationGrain(
     /// <summary>The current revision's lines, computed once per activation.</summary>
     private IReadOnlyList<DividendLine>? _lines;
 
+    /// <summary>The audited resource type (its id is the cooperative and year, <see cref="CooperativeYear"/>).</summary>
+    private const string Resource = "declaration";
+
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
     /// <summary>
@@ -62,7 +65,7 @@ public sealed class DividendDeclarationGrain(
         {
             Declaration = declaration, Figures = figures, Charter = charter, Totals = distribution with { Lines = [] },
             Revision = revision, LineCount = distribution.Lines.Count,
-        }, Changed);
+        }, Changed, () => Audited(existing));
         _lines = distribution.Lines;
         Live.MarketEvents.Publish(GrainFactory, raised);
         await register.RecordDeclaration(Key.FiscalYear);
@@ -123,13 +126,14 @@ public sealed class DividendDeclarationGrain(
             posted += result.Posted;
             skipped += result.AlreadyPosted;
         }
+        var report = new PaymentReport(posted, skipped, totals.TotalPaidFen, AlreadyPaid: false);
         var raised = await state.CommitAsync(current with
         {
             Declaration = DeclarationWorkflow.MarkPaid(current.Declaration, actor, today),
             PaidLineCount = payable.Count,
-        }, Changed);
+        }, Changed, () => Audited(current.Declaration, report));
         Live.MarketEvents.Publish(GrainFactory, raised);
-        return new PaymentReport(posted, skipped, totals.TotalPaidFen, AlreadyPaid: false);
+        return report;
     }
 
     private async Task<DeclarationView> Change(Func<Declaration, Declaration> transition)
@@ -137,10 +141,17 @@ public sealed class DividendDeclarationGrain(
         var current = Existing();
         var before = current.Declaration!.Status;
         var raised = await state.CommitAsync(current with { Declaration = transition(current.Declaration!) },
-            sequence => state.State.Declaration!.Status != before ? Changed(sequence) : []);
+            sequence => state.State.Declaration!.Status != before ? Changed(sequence) : [], () => Audited(current.Declaration));
         Live.MarketEvents.Publish(GrainFactory, raised);
         return View();
     }
+
+    /// <summary>
+    /// The audit entry of the change being written, when the caller declared one for this declaration: the declaration as
+    /// it was and as it is now (with the payment's figures when it was paid).
+    /// </summary>
+    private Storage.Changes.AuditRecord? Audited(Declaration? before, PaymentReport? payment = null) =>
+        AuditEntries.For(Resource, Key.ToString(), before, payment is null ? state.State.Declaration : new { Declaration = state.State.Declaration, Payment = payment });
 
     /// <summary>
     /// The declaration's status changed: its cooperative's admins hear it, and, once publicised and again when paid, each

@@ -56,6 +56,8 @@ public sealed class MemberTradeGrain(
         await EnsureYearOpenForTrade();
         var changes = new StateChanges();
         for (var i = 0; i < added.Count; i++) changes.Add(Projections.TradeRows.Row(Key, state.State.Count + i, added[i]));
+        // Trade is audited as its cooperative's: the deliveries this call adds.
+        if (AuditEntries.For("cooperative", Key.CooperativeId, null, added.Count == 1 ? added[0] : added) is { } entry) changes.Add(entry);
         await state.CommitAsync(state.State.Add(added), changes);
         return Summarise();
     }

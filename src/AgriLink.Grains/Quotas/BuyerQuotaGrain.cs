@@ -41,7 +41,7 @@ public sealed class BuyerQuotaGrain(
             CatererName = declaration.Canteen == CanteenOperation.Caterer ? declaration.CatererName!.Trim() : null,
             DeclaredAt = clock.Now(),
         };
-        return await Commit(next, View(key, next, floor));
+        return await Commit(next, View(key, next, floor), before: View(key, state.State, state.State.Floor ?? floor));
     }
 
     public async Task<QuotaProgress> RecordPurchase(QuotaPurchase purchase)
@@ -72,15 +72,18 @@ public sealed class BuyerQuotaGrain(
         return await Commit(next, View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
     }
 
-    /// <summary>Stores the change with the event telling the budget unit's live clients (<c>buyer:{id}</c>) where its quota stands.</summary>
-    private async Task<QuotaProgress> Commit(BuyerQuotaState next, QuotaProgress progress)
+    /// <summary>
+    /// Stores the change with the event telling the budget unit's live clients (<c>buyer:{id}</c>) where its quota stands, and
+    /// the declared audit entry (the progress before and after).
+    /// </summary>
+    private async Task<QuotaProgress> Commit(BuyerQuotaState next, QuotaProgress progress, QuotaProgress? before = null)
     {
         var raised = await state.CommitAsync(next, sequence => [Live.MarketEvents.Create($"buyer:{progress.BuyerId}", "quota.progress",
             $"quota:{progress.BuyerId}:{progress.Year}", sequence, clock.Now(), new
             {
                 progress.BuyerId, progress.Year, progress.Declared, progress.QuotaFen, progress.CountedFen, progress.RemainingFen,
                 progress.ProgressBasisPoints, progress.OwnFen, progress.UnionFen, progress.EmployeeFen,
-            })]);
+            })], () => AuditEntries.For("buyer-quota", Key.ToString(), before, progress));
         Live.MarketEvents.Publish(GrainFactory, raised);
         return progress;
     }

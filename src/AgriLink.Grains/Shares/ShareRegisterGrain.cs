@@ -14,6 +14,9 @@ public sealed class ShareRegisterGrain(
     [PersistentState("declared-years", GrainStorage.Main)] IPersistentState<DeclaredYearsState> declared,
     TimeProvider clock) : Grain, IShareRegisterGrain
 {
+    /// <summary>The register's changes are audited as its cooperative's.</summary>
+    private const string Resource = "cooperative";
+
     private ShareRegister _register = null!;
 
     private string CooperativeId => this.GetPrimaryKeyString();
@@ -34,7 +37,7 @@ public sealed class ShareRegisterGrain(
         if (state.State.Events.Count > 0 && charter.FiscalYearEndMonth != YearEndMonth)
             throw new RuleViolationException("charter.fiscal-year-fixed",
                 "The fiscal year end cannot change once shares are registered: the register's year ends depend on it.");
-        await state.CommitAsync(state.State with { Charter = charter });
+        await state.CommitAsync(state.State with { Charter = charter }, AuditEntries.Changes(Resource, CooperativeId, state.State.Charter, charter));
         if (state.State.Events.Count == 0) _register = ShareRegister.Empty(CooperativeId, charter.FiscalYearEndMonth);
         return charter;
     }
@@ -116,9 +119,11 @@ public sealed class ShareRegisterGrain(
 
     private ShareRegister Due() => _register.ApplyDueWithdrawals(clock.Today());
 
+    /// <summary>Stores the register; a declared audit entry carries the events this change adds.</summary>
     private async Task<RegisterView> Save(ShareRegister next)
     {
-        await state.CommitAsync(state.State with { Events = next.Events.ToArray() });
+        var added = next.Events.Skip(state.State.Events.Count).ToArray();
+        await state.CommitAsync(state.State with { Events = next.Events.ToArray() }, AuditEntries.Changes(Resource, CooperativeId, null, added));
         _register = next;
         return ViewOf(next, clock.Today());
     }

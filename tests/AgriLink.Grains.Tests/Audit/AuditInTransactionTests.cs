@@ -83,6 +83,48 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         Assert.Contains(entries, e => (decimal)JsonNode.Parse(e.After!)!["draft"]!["stock"]! == stock);
     }
 
+    [Fact]
+    public async Task RegisterCharterAndAdmissionChangesAreStoredWithTheirEntries()
+    {
+        var village = await Shares.Village.FoundAsync(_client);
+        var id = village.CooperativeId;
+
+        await Declared("charter.set", "cooperative", id, () => village.Register.SetCharter(Shares.ShareSamples.Charter()));
+        await Declared("admission.apply", "cooperative", id, () => _client.GetGrain<ICooperativeAdmissionGrain>(id).Apply("coop.admin"));
+
+        var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "cooperative", ResourceId: id), TestContext.Current.CancellationToken);
+        Assert.Equal(["admission.apply", "charter.set"], entries.Select(e => e.Action));
+        Assert.Equal(("\"NotApplied\"", "\"Applied\""), (entries[0].Before, entries[0].After));
+        Assert.Null(entries[1].Before);
+        Assert.NotNull(JsonNode.Parse(entries[1].After!)!["noticeDays"]);
+    }
+
+    [Fact]
+    public async Task RefusedCharterAndQuotaWritesLeaveNoEntry()
+    {
+        var village = await Shares.Village.FoundAsync(_client, Shares.ShareSamples.Charter());
+        var unit = await Quotas.QuotaSamples.RegisterAsync(_client);
+        var quota = unit.Quota(_client);
+        await quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(1_000_000));
+
+        await using (await fixture.FailWritesToAsync(village.Register))
+        await using (await fixture.FailWritesToAsync(quota))
+        {
+            await Assert.ThrowsAnyAsync<OrleansException>(() =>
+                Declared("charter.set", "cooperative", village.CooperativeId, () => village.Register.SetCharter(Shares.ShareSamples.Charter() with { NoticeDays = 10 })));
+            await Assert.ThrowsAnyAsync<OrleansException>(() =>
+                Declared("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(2_000_000))));
+        }
+
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "cooperative", ResourceId: village.CooperativeId), TestContext.Current.CancellationToken));
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "buyer-quota", ResourceId: quota.GetPrimaryKeyString()), TestContext.Current.CancellationToken));
+        // Declared and stored, the same change has its entry: the budget before and after.
+        var declared = await Declared("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(3_000_000)));
+        var entry = Assert.Single(await Log.ReadAsync(new AuditQuery(ResourceType: "buyer-quota", ResourceId: quota.GetPrimaryKeyString()), TestContext.Current.CancellationToken));
+        Assert.Equal(1_000_000, (long)JsonNode.Parse(entry.Before!)!["canteenFoodBudgetFen"]!);
+        Assert.Equal(declared.CanteenFoodBudgetFen, (long)JsonNode.Parse(entry.After!)!["canteenFoodBudgetFen"]!);
+    }
+
     private static async Task<T> Declared<T>(string action, string type, string id, Func<Task<T>> call)
     {
         AuditIntent.Declare("operator (1)", action, type, id);

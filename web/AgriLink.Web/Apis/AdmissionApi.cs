@@ -62,9 +62,8 @@ public static class AdmissionApi
         ApiServices s, string cooperativeId, string action, Func<ICooperativeAdmissionGrain, Task<CooperativeAdmission>> step)
     {
         if (!s.User.IsPlatformAdmin() && !s.User.IsInRole(Roles.CountyOfficer)) return TypedResults.Forbid();
-        var before = await Grain(s, cooperativeId).Get();
-        if (!s.User.ActsForCounty(before.CountyCode)) return TypedResults.Forbid();
-        return await Step(s, cooperativeId, action, step, before);
+        if (!s.User.ActsForCounty((await Grain(s, cooperativeId).Get()).CountyCode)) return TypedResults.Forbid();
+        return await Step(s, cooperativeId, action, step);
     }
 
     public static Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> Approve(
@@ -98,13 +97,9 @@ public static class AdmissionApi
         s.User.IsPlatformAdmin() ? Step(s, cooperativeId, action, step) : Forbidden();
 
     private static async Task<Results<Ok<CooperativeAdmission>, ForbidHttpResult>> Step(
-        ApiServices s, string cooperativeId, string action, Func<ICooperativeAdmissionGrain, Task<CooperativeAdmission>> step,
-        CooperativeAdmission? before = null)
+        ApiServices s, string cooperativeId, string action, Func<ICooperativeAdmissionGrain, Task<CooperativeAdmission>> step)
     {
-        var grain = Grain(s, cooperativeId);
-        before ??= await grain.Get();
-        var after = await step(grain);
-        await s.Audit.Record(s.User, action, "cooperative", cooperativeId, before.Status.ToString(), after.Status.ToString());
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, action, "cooperative", cooperativeId);
+        return TypedResults.Ok(await step(Grain(s, cooperativeId)));
     }
 }

@@ -23,21 +23,15 @@ public static class CertificationsApi
         [AsParameters] ApiServices s, string id, PovertyCertification certification)
     {
         if (!s.User.IsPlatformAdmin()) return TypedResults.Forbid();
-        var grain = s.Grains.GetGrain<IListingGrain>(id);
-        var before = await grain.Get();
-        var after = await grain.GrantPovertyCertification(certification, s.User.ActorName());
-        await s.Audit.Record(s.User, "listing.certify-poverty", "listing", id, before.PovertyCertification, after.PovertyCertification);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "listing.certify-poverty", "listing", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IListingGrain>(id).GrantPovertyCertification(certification, s.User.ActorName()));
     }
 
     public static async Task<Results<Ok<ListingDetails>, ForbidHttpResult>> Revoke(
         [AsParameters] ApiServices s, string id, [FromBody] RevokeCertificationRequest request)
     {
         if (!s.User.IsPlatformAdmin()) return TypedResults.Forbid();
-        var grain = s.Grains.GetGrain<IListingGrain>(id);
-        var before = await grain.Get();
-        var after = await grain.RevokePovertyCertification(request.Reason ?? "", s.User.ActorName());
-        await s.Audit.Record(s.User, "listing.revoke-poverty", "listing", id, before.PovertyCertification, request.Reason);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "listing.revoke-poverty", "listing", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IListingGrain>(id).RevokePovertyCertification(request.Reason ?? "", s.User.ActorName()));
     }
 }

@@ -73,10 +73,8 @@ public static class DividendsApi
     {
         if (await s.RelationTo(id) != CooperativeRelation.Member) return TypedResults.Forbid();
         var member = s.User.FindFirst(AgriLinkClaims.Household)!.Value;
-        var grain = Declaration(s, id, year);
-        var after = await grain.FileObjection(member, request.Text ?? "");
-        await s.Audit.Record(s.User, "dividend.object", "declaration", new CooperativeYear(id, year).ToString(), null, after.Declaration.Objections[^1]);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "dividend.object", "declaration", new CooperativeYear(id, year).ToString());
+        return TypedResults.Ok(await Declaration(s, id, year).FileObjection(member, request.Text ?? ""));
     }
 
     public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Resolve(
@@ -87,11 +85,8 @@ public static class DividendsApi
     public static async Task<Results<Ok<PaymentReport>, ForbidHttpResult>> Pay([AsParameters] ApiServices s, string id, int year)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        var grain = Declaration(s, id, year);
-        var before = await grain.Get();
-        var report = await grain.Pay(s.User.ActorName());
-        await s.Audit.Record(s.User, "dividend.pay", "declaration", new CooperativeYear(id, year).ToString(), before.Declaration, report);
-        return TypedResults.Ok(report);
+        using var audit = s.Audit.Declare(s.User, "dividend.pay", "declaration", new CooperativeYear(id, year).ToString());
+        return TypedResults.Ok(await Declaration(s, id, year).Pay(s.User.ActorName()));
     }
 
     public static async Task<Results<Ok<FundTrace>, ForbidHttpResult>> TraceFund(
@@ -138,8 +133,7 @@ public static class DividendsApi
         ApiServices s, string id, int year, string action, Func<IDividendDeclarationGrain, Task<DeclarationView>> command)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        var after = await command(Declaration(s, id, year));
-        await s.Audit.Record(s.User, action, "declaration", new CooperativeYear(id, year).ToString(), null, after.Declaration);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, action, "declaration", new CooperativeYear(id, year).ToString());
+        return TypedResults.Ok(await command(Declaration(s, id, year)));
     }
 }

@@ -34,8 +34,8 @@ public static class PaymentsApi
         {
             // The idempotency key is the order: a retry (or a second click) returns the intent already made.
             var intent = order.PaymentReference is { } existing ? await stripe.GetPaymentIntent(existing) : await stripe.CreatePaymentIntent(order);
-            await grain.AttachPayment(StripeGateway.Provider, intent.Id);
-            await s.Audit.Record(s.User, "order.card-payment", "order", id, null, new { intent.Id, intent.Amount });
+            // The order stores the intent with its audit entry (a retry that changes nothing writes neither).
+            using (s.Audit.Declare(s.User, "order.card-payment", "order", id)) await grain.AttachPayment(StripeGateway.Provider, intent.Id);
             return TypedResults.Ok(new CardPaymentIntent(intent.Id, intent.ClientSecret, intent.Amount, intent.Currency, options.Value.PublishableKey));
         });
     }
@@ -58,9 +58,9 @@ public static class PaymentsApi
             var session = await stripe.GetCheckoutSession((await stripe.CreateCheckoutSession(order, success, cancel)).Id);
             for (var i = 0; session.Status == "expired" && i < MaxSessionReplacements; i++)
                 session = await stripe.GetCheckoutSession((await stripe.CreateCheckoutSession(order, success, cancel, replacing: session.Id)).Id);
+            // A session only at Stripe changes nothing here; a completed one records the payment, audited with the order's write.
             if (session.Status == "complete" && session.PaymentIntentId is { } paid)
-                await s.Grains.GetGrain<IStripePaymentGrain>(paid).Reconcile(null);
-            await s.Audit.Record(s.User, "order.card-checkout", "order", id, null, new { session.Id, session.Status, session.AmountTotal });
+                using (s.Audit.Declare(s.User, "order.card-checkout", "order", id)) await s.Grains.GetGrain<IStripePaymentGrain>(paid).Reconcile(null);
             return TypedResults.Ok(new CardCheckout(session.Id, session.Status == "open" ? session.Url : null, session.Status,
                 session.AmountTotal ?? order.TotalFen, session.Currency ?? stripe.Currency));
         });
@@ -121,10 +121,9 @@ public static class PaymentsApi
 
         return await StripeCall(async () =>
         {
-            await s.Grains.GetGrain<IStripePaymentGrain>(before.PaymentReference).Refund(cooperativeId);
-            var after = await grain.Get();
-            await s.Audit.Record(s.User, "order.refund", "order", id, before, after);
-            return TypedResults.Ok(after);
+            using (s.Audit.Declare(s.User, "order.refund", "order", id))
+                await s.Grains.GetGrain<IStripePaymentGrain>(before.PaymentReference).Refund(cooperativeId);
+            return TypedResults.Ok(await grain.Get());
         });
     }
 

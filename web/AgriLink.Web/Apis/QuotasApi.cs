@@ -37,10 +37,8 @@ public static class QuotasApi
     {
         if (!s.User.IsBuyer(buyerId)) return TypedResults.Forbid();
         var grain = Grain(s, buyerId, year);
-        var before = await grain.Progress();
-        var after = await grain.Declare(declaration);
-        await s.Audit.Record(s.User, "quota.declare", "buyer-quota", new BuyerYear(buyerId, year).ToString(), before, after);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "quota.declare", "buyer-quota", new BuyerYear(buyerId, year).ToString());
+        return TypedResults.Ok(await grain.Declare(declaration));
     }
 
     private static IBuyerQuotaGrain Grain(ApiServices s, string buyerId, int year)

@@ -39,11 +39,8 @@ public static class SharesApi
     public static async Task<Results<Ok<Charter>, ForbidHttpResult>> SetCharter([AsParameters] ApiServices s, string id, Charter charter)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        var grain = s.Grains.GetGrain<IShareRegisterGrain>(id);
-        var before = await grain.GetCharter();
-        var after = await grain.SetCharter(charter);
-        await s.Audit.Record(s.User, "charter.set", "cooperative", id, before, after);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "charter.set", "cooperative", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).SetCharter(charter));
     }
 
     public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> GetRegister([AsParameters] ApiServices s, string id, DateOnly? asOf)
@@ -63,18 +60,16 @@ public static class SharesApi
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
         var holding = request.Holding ?? throw Domain.Errors.ValidationFailedException.For("holding", "is required.");
-        var view = await s.Grains.GetGrain<IShareRegisterGrain>(id).Issue(holding, s.User.ActorName(), request.Reason ?? "");
-        await s.Audit.Record(s.User, "shares.issue", "cooperative", id, null, holding);
-        return TypedResults.Ok(view);
+        using var audit = s.Audit.Declare(s.User, "shares.issue", "cooperative", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).Issue(holding, s.User.ActorName(), request.Reason ?? ""));
     }
 
     public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> Transfer([AsParameters] ApiServices s, string id, TransferSharesRequest request)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
         var transfer = request.Transfer ?? throw Domain.Errors.ValidationFailedException.For("transfer", "is required.");
-        var view = await s.Grains.GetGrain<IShareRegisterGrain>(id).Transfer(transfer, s.User.ActorName(), request.Reason ?? "");
-        await s.Audit.Record(s.User, "shares.transfer", "cooperative", id, null, transfer);
-        return TypedResults.Ok(view);
+        using var audit = s.Audit.Declare(s.User, "shares.transfer", "cooperative", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).Transfer(transfer, s.User.ActorName(), request.Reason ?? ""));
     }
 
     public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> NoticeWithdrawal(
@@ -82,11 +77,9 @@ public static class SharesApi
     {
         // A member gives its own notice; the cooperative's admins may record a notice handed in on paper.
         if (!s.User.AdministersCooperative(id) && !s.User.IsHousehold(request.ShareholderId ?? "")) return TypedResults.Forbid();
-        var view = await s.Grains.GetGrain<IShareRegisterGrain>(id).NoticeWithdrawal(
-            request.ShareholderId ?? throw Domain.Errors.ValidationFailedException.For("shareholderId", "is required."),
-            s.User.ActorName(), request.Reason ?? "");
-        await s.Audit.Record(s.User, "shares.notice-withdrawal", "cooperative", id, null, request);
-        return TypedResults.Ok(view);
+        var shareholder = request.ShareholderId ?? throw Domain.Errors.ValidationFailedException.For("shareholderId", "is required.");
+        using var audit = s.Audit.Declare(s.User, "shares.notice-withdrawal", "cooperative", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).NoticeWithdrawal(shareholder, s.User.ActorName(), request.Reason ?? ""));
     }
 
     public static async Task<Results<Ok<CompositionReport>, ForbidHttpResult>> Composition([AsParameters] ApiServices s, string id)
@@ -99,10 +92,9 @@ public static class SharesApi
         [AsParameters] ApiServices s, string id, int year, TradeRecord record)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        var summary = await s.Grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(id, year).ToString())
-            .Record(record with { Source = TradeSource.Manual });
-        await s.Audit.Record(s.User, "trade.record", "cooperative", id, null, record);
-        return TypedResults.Ok(summary);
+        using var audit = s.Audit.Declare(s.User, "trade.record", "cooperative", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(id, year).ToString())
+            .Record(record with { Source = TradeSource.Manual }));
     }
 
     public static async Task<Results<Ok<TradeSummary>, ForbidHttpResult>> TradeSummary([AsParameters] ApiServices s, string id, int year)
