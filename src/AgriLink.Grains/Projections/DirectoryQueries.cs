@@ -20,7 +20,16 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
     /// A county's cooperatives with their admission status (NotApplied when none was recorded), all or those in one
     /// recorded <paramref name="status"/>: the county office's workspace.
     /// </summary>
-    public Task<ListPage<DirectoryEntry>> CooperativeAdmissions(string county, string? status, PageRequest page)
+    /// <summary>How many cooperatives stand at each admission status (those that never applied have no row).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> AdmissionCounts()
+    {
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM cooperative_admissions GROUP BY status"))
+            .ToDictionary(r => r.Status, r => (int)r.Count, StringComparer.Ordinal);
+    }
+
+    /// <summary>Cooperatives (of a county, or all) with their admission status, optionally only those at one status.</summary>
+    public Task<ListPage<DirectoryEntry>> CooperativeAdmissions(string? county, string? status, PageRequest page)
     {
         var filter = new Filter().Equal("county_code", county);
         if (status is not null)

@@ -34,6 +34,30 @@ public sealed class ImpactQueries(AgriLinkDatabase database)
 
     private static long Get(Dictionary<string, long> figures, string name) => figures.GetValueOrDefault(name);
 
+    /// <summary>Whether a unit's year met its quota (declared, and the certified purchases reach it), as SQL over <c>buyer_quotas q</c>.</summary>
+    private const string QuotaMet = "CASE WHEN q.declared AND q.counted_fen >= q.quota_fen THEN 1 ELSE 0 END";
+
+    /// <summary>
+    /// Budget units' quota years for the dashboard: how many units there are and how many met the year's quota, and the first
+    /// <paramref name="limit"/> of them, those behind first and then by the size of their quota (a unit without a quota row
+    /// for the year has declared nothing and counted nothing).
+    /// </summary>
+    public async Task<QuotaYear> Quotas(int year, int limit)
+    {
+        await using var connection = await database.OpenAsync();
+        const string From = "FROM buyers b LEFT JOIN buyer_quotas q ON q.buyer_id = b.id AND q.year = @year WHERE b.type = 'BudgetUnit'";
+        var (total, met) = await connection.QuerySingleAsync<(long, long)>($"SELECT COUNT(*), CAST(COALESCE(SUM({QuotaMet}), 0) AS BIGINT) {From}", new { year });
+        var units = await connection.QueryAsync<QuotaUnit>(
+            "SELECT b.id AS BuyerId, b.name AS Name, b.region_code AS RegionCode, " +
+            "CAST(CASE WHEN q.declared THEN 1 ELSE 0 END AS BIGINT) AS Declared, CAST(COALESCE(q.budget_fen, 0) AS BIGINT) AS BudgetFen, " +
+            "CAST(COALESCE(q.reserve_rate_bp, 0) AS BIGINT) AS ReserveRateBp, CAST(COALESCE(q.quota_fen, 0) AS BIGINT) AS QuotaFen, " +
+            "CAST(COALESCE(q.counted_fen, 0) AS BIGINT) AS CountedFen, CAST(COALESCE(q.own_fen, 0) AS BIGINT) AS OwnFen, " +
+            "CAST(COALESCE(q.union_fen, 0) AS BIGINT) AS UnionFen, CAST(COALESCE(q.employee_fen, 0) AS BIGINT) AS EmployeeFen " +
+            $"{From} ORDER BY {QuotaMet}, COALESCE(q.quota_fen, 0) DESC, b.id LIMIT @limit",
+            new { year, limit = (long)limit });
+        return new QuotaYear((int)total, (int)met, units.AsList());
+    }
+
     /// <summary>
     /// Per county (of the cooperative), from scratch: cooperatives, their members, listings on sale (active or sold out)
     /// and the certified ones among them, and sub-orders that count as sales with their amount and certified part.
@@ -96,3 +120,22 @@ public sealed record CountyReach(string CountyCode, int PoorHouseholds, int Reac
 /// <summary>One county's dashboard totals.</summary>
 public sealed record CountyTotals(
     string CountyCode, int Cooperatives, int Members, int Listings, int CertifiedListings, int Orders, long SalesFen, long CertifiedSalesFen);
+
+/// <summary>The budget units of a year: how many, how many met their quota, and the first of them (<see cref="ImpactQueries.Quotas"/>).</summary>
+public sealed record QuotaYear(int Units, int Met, IReadOnlyList<QuotaUnit> First);
+
+/// <summary>A budget unit's quota year as projected (<see cref="Declared"/> is 1 or 0, as both engines give it).</summary>
+public sealed record QuotaUnit
+{
+    public string BuyerId { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string RegionCode { get; init; } = "";
+    public long Declared { get; init; }
+    public long BudgetFen { get; init; }
+    public long ReserveRateBp { get; init; }
+    public long QuotaFen { get; init; }
+    public long CountedFen { get; init; }
+    public long OwnFen { get; init; }
+    public long UnionFen { get; init; }
+    public long EmployeeFen { get; init; }
+}

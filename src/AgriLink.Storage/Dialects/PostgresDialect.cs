@@ -188,6 +188,13 @@ public sealed class PostgresDialect : SqlDialect
         CREATE TABLE IF NOT EXISTS county_totals (
             county_code TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (county_code, figure))
         """,
+        """
+        CREATE TABLE IF NOT EXISTS buyer_quotas (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, buyer_id TEXT COLLATE "C" NOT NULL, year INTEGER NOT NULL, declared BOOLEAN NOT NULL,
+            budget_fen BIGINT NOT NULL, reserve_rate_bp INTEGER NOT NULL, quota_fen BIGINT NOT NULL, counted_fen BIGINT NOT NULL,
+            own_fen BIGINT NOT NULL, union_fen BIGINT NOT NULL, employee_fen BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_buyer_quotas_year ON buyer_quotas (year, buyer_id)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

@@ -204,6 +204,13 @@ public sealed class SqliteDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_dividend_lines_shareholder ON dividend_lines (shareholder_id, declaration_id)",
         "CREATE TABLE IF NOT EXISTS county_totals (county_code TEXT NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (county_code, figure))",
+        """
+        CREATE TABLE IF NOT EXISTS buyer_quotas (
+            id TEXT NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, year INTEGER NOT NULL, declared INTEGER NOT NULL, budget_fen INTEGER NOT NULL,
+            reserve_rate_bp INTEGER NOT NULL, quota_fen INTEGER NOT NULL, counted_fen INTEGER NOT NULL, own_fen INTEGER NOT NULL,
+            union_fen INTEGER NOT NULL, employee_fen INTEGER NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_buyer_quotas_year ON buyer_quotas (year, buyer_id)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -48,6 +48,13 @@ public static class ProjectionTables
         ["declaration_id", "shareholder_id", "paid_fen", "owed_fen"]);
 
     /// <summary>
+    /// One row per budget unit and year with a quota state (keyed by the grain's key): whether it declared, its budget, rate
+    /// and quota, and the certified purchases counted by channel, for the dashboard's compliance list and count.
+    /// </summary>
+    public static readonly ProjectionTable BuyerQuotas = new("buyer_quotas", ["id"],
+        ["id", "buyer_id", "year", "declared", "budget_fen", "reserve_rate_bp", "quota_fen", "counted_fen", "own_fen", "union_fen", "employee_fen"]);
+
+    /// <summary>
     /// The dashboard's figures per county (county, figure name, value), moved by delta in the transaction of each change
     /// (<see cref="Changes.RunningTotals"/>) and recomputed from the other tables by a rebuild; a figure at zero has no row.
     /// </summary>
@@ -66,5 +73,5 @@ public static class ProjectionTables
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, CountyTotals];
+            DividendDeclarations, DividendLines, BuyerQuotas, CountyTotals];
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AgriLink.Domain.Buyers;
+using AgriLink.Domain.Quotas;
 using AgriLink.Domain.Codes;
 using AgriLink.Grains.Projections;
 using AgriLink.Grains.Quotas;
@@ -13,15 +13,20 @@ namespace AgriLink.Web.Pages.Operator;
 /// their certified part) and the household reach (poor households, those reached, their sales income and dividends paid
 /// or on notice) are read from the county totals kept as rows in the transaction of every change
 /// (<see cref="ImpactQueries.Totals"/>): a read costs by the number of counties, not the size of the province. Budget
-/// units' quotas come through the quota API.
+/// units' quotas come from their projection (<see cref="ImpactQueries.Quotas"/>).
 /// </summary>
 public static class ImpactReport
 {
-    public static async Task<ImpactFigures> Load(ApiServices api, ImpactQueries impact, int year)
+    /// <summary>The budget units the dashboard lists by name (the count of units and of those that met their quota covers all).</summary>
+    public const int QuotaUnitsShown = 200;
+
+    /// <param name="quotaUnits">How many budget units to list (an export lists them all).</param>
+    public static async Task<ImpactFigures> Load(ImpactQueries impact, ReserveRates rates, int year, int quotaUnits = QuotaUnitsShown)
     {
         var (counties, households) = await impact.Totals();
-        var quotas = await Quotas(api, year);
-        return new ImpactFigures(ByCounty(counties), HouseholdIncome.FromTotals(households), quotas, year);
+        var quotas = await impact.Quotas(year, quotaUnits);
+        return new ImpactFigures(ByCounty(counties), HouseholdIncome.FromTotals(households), quotas.First.Select(u => Compliance(u, rates, year)).ToList(),
+            year, quotas.Units, quotas.Met);
     }
 
     /// <summary>The counties' figures with their names and deep-poverty flag, most sales first.</summary>
@@ -34,18 +39,13 @@ public static class ImpactReport
             })
             .OrderByDescending(c => c.SalesFen).ThenBy(c => c.CountyCode, StringComparer.Ordinal).ToList();
 
-    /// <summary>Every budget unit's quota for the year, read through the quota API (operators may read any unit's).</summary>
-    private static async Task<IReadOnlyList<QuotaCompliance>> Quotas(ApiServices api, int year)
+    /// <summary>A unit's year as the quota API words it; an undeclared unit shows its region's floor rate.</summary>
+    private static QuotaCompliance Compliance(QuotaUnit u, ReserveRates rates, int year)
     {
-        var units = (await BuyersApi.List(api, BuyerType.BudgetUnit, 0, Paging.MaxLimit)).Value!.Items;
-        var result = new List<QuotaCompliance>();
-        foreach (var unit in units)
-        {
-            var answer = (await QuotasApi.Get(api, unit.Id, year)).Result;
-            if (answer is Microsoft.AspNetCore.Http.HttpResults.Ok<QuotaProgress> { Value: { } progress })
-                result.Add(new(unit.Id, unit.Name, progress));
-        }
-        return result.OrderBy(q => q.Met).ThenByDescending(q => q.Progress.QuotaFen).ThenBy(q => q.BuyerId, StringComparer.Ordinal).ToList();
+        var declared = u.Declared != 0;
+        var rate = declared ? (int)u.ReserveRateBp : rates.FloorFor(u.RegionCode).BasisPoints;
+        return new(u.BuyerId, u.Name, new QuotaProgress(u.BuyerId, year, declared, u.BudgetFen, rate, u.QuotaFen, u.CountedFen,
+            declared ? Quota.RemainingFen(u.QuotaFen, u.CountedFen) : 0, u.OwnFen, u.UnionFen, u.EmployeeFen, 0, 0));
     }
 
     public static string Percent(int basisPoints) => (basisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%";
