@@ -23,7 +23,7 @@ public sealed partial class InvoiceBookGrain(
     ILogger<InvoiceBookGrain> logger) : Grain, IInvoiceBookGrain
 {
     /// <summary>What the audit log names an invoice by: its number.</summary>
-    private const string Resource = "invoice";
+    private const string InvoiceResource = "invoice";
 
     private string CooperativeId => this.GetPrimaryKeyString();
 
@@ -61,7 +61,7 @@ public sealed partial class InvoiceBookGrain(
 
         var sequences = new Dictionary<int, int>(S.LastSequence) { [number.Year] = number.Sequence };
         await state.CommitAsync(S with { LastSequence = sequences, Invoices = [.. S.Invoices, new BookedInvoice { Invoice = invoice }] },
-            AuditEntries.ChangesOfNew(Resource, invoice.Number, invoice));
+            AuditEntries.ChangesOfNew(InvoiceResource, invoice.Number, invoice));
         LogIssued(invoice.Number, buyerId, period.ToString(), invoice.TotalFen);
         await FinishWork();
         return new IssuedInvoice(invoice, Created: true);
@@ -83,7 +83,7 @@ public sealed partial class InvoiceBookGrain(
 
         var invoices = S.Invoices.ToList();
         invoices[index] = booked with { Invoice = paid, PaidBy = actor };
-        await state.CommitAsync(S with { Invoices = invoices }, AuditEntries.Changes(Resource, number, booked.Invoice, paid));
+        await state.CommitAsync(S with { Invoices = invoices }, AuditEntries.Changes(InvoiceResource, number, booked.Invoice, paid));
         LogPaid(number, received.BankReference);
         await FinishWork();
         return paid;
