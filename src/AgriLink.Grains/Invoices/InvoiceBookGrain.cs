@@ -92,16 +92,6 @@ public sealed partial class InvoiceBookGrain(
     public Task<Invoice?> Get(string number) =>
         Task.FromResult(S.Invoices.FirstOrDefault(b => b.Invoice.Number == number)?.Invoice);
 
-    public Task<IReadOnlyList<InvoiceSummary>> List(string? buyerId = null)
-    {
-        IReadOnlyList<InvoiceSummary> list = S.Invoices
-            .Where(b => buyerId is null || b.Invoice.Buyer.Id == buyerId)
-            .Select(b => InvoiceSummary.Of(b.Invoice))
-            .Reverse()
-            .ToList();
-        return Task.FromResult(list);
-    }
-
     private int IndexOf(string number)
     {
         for (var i = 0; i < S.Invoices.Count; i++)

@@ -1,4 +1,3 @@
-using AgriLink.Domain.Invoices;
 using AgriLink.Storage.Changes;
 using AgriLink.Storage.Projections;
 
@@ -15,12 +14,13 @@ internal sealed class InvoiceProjector : StateProjector<InvoiceBookState>
     public override IReadOnlyList<ProjectionTable> Tables => [ProjectionTables.Invoices];
 
     protected override IEnumerable<ProjectionWrite> Project(string grainKey, InvoiceBookState state) =>
-        state.Invoices.Select(booked => Row(grainKey, booked.Invoice));
+        state.Invoices.Select(booked => Row(InvoiceSummary.Of(booked.Invoice)));
 
     // The book is keyed by its cooperative, the rows by invoice number.
     protected override IEnumerable<ProjectionWrite> Cleared(string grainKey) => [ProjectionTables.Invoices.DeleteWhere("cooperative_id", grainKey)];
 
-    private static ProjectionWrite Row(string cooperativeId, Invoice i) =>
-        ProjectionTables.Invoices.Upsert(i.Number, cooperativeId, i.Seller.Name, i.Buyer.Id, i.Buyer.Name, i.Period.ToString(), i.IssuedOn, i.TotalFen,
-            i.Status.ToString(), i.Payment?.BankReference, i.Payment?.AmountFen, i.Payment?.ReceivedOn, i.Payment?.RecordedBy, i.Payment?.RecordedAt);
+    /// <summary>The row holds the invoice's list line (<see cref="InvoiceSummary"/>) column by column; its cooperative is the seller.</summary>
+    private static ProjectionWrite Row(InvoiceSummary s) =>
+        ProjectionTables.Invoices.Upsert(s.Number, s.CooperativeId, s.SellerName, s.BuyerId, s.BuyerName, s.Period, s.IssuedOn, s.TotalFen,
+            s.Status.ToString(), s.Payment?.BankReference, s.Payment?.AmountFen, s.Payment?.ReceivedOn, s.Payment?.RecordedBy, s.Payment?.RecordedAt);
 }
