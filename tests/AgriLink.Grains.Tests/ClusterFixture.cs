@@ -36,6 +36,15 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The read side over the silo's database: the lists the projections answer.</summary>
     public DirectoryQueries Lists => new(Database);
 
+    public DemandQueries Demands => new(Database);
+
+    public OfftakeQueries Offtake => new(Database);
+
+    public InvoiceQueries Invoices => new(Database);
+
+    /// <summary>The first page of a list, as long as a page may be (the tests' lists are shorter).</summary>
+    public static PageRequest FirstPage { get; } = new(0, PageRequest.MaxLimit, null);
+
     public IClusterClient Client => Cluster.Client;
 
     public async ValueTask InitializeAsync()

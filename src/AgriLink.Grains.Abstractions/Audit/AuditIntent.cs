@@ -16,6 +16,12 @@ public static class AuditIntent
         RequestContext.Set(Key, new Declared(actor, action, resourceType, resourceId));
     }
 
+    /// <summary>
+    /// Declares the action for the resource the called grain creates and names in the same write (an invoice's number is
+    /// taken in the write that stores it), so the caller cannot know its id beforehand. Only <see cref="ForNew"/> matches it.
+    /// </summary>
+    public static void DeclareNew(string actor, string action, string resourceType) => Declare(actor, action, resourceType, NewResource);
+
     public static void Clear() => RequestContext.Remove(Key);
 
     /// <summary>
@@ -24,6 +30,12 @@ public static class AuditIntent
     /// </summary>
     public static Declared? For(string resourceType, string resourceId) =>
         RequestContext.Get(Key) is Declared d && d.ResourceType == resourceType && d.ResourceId == resourceId ? d : null;
+
+    /// <summary>The intent declared for a new resource of this type (<see cref="DeclareNew"/>), or null.</summary>
+    public static Declared? ForNew(string resourceType) => For(resourceType, NewResource);
+
+    // No resource has an empty id, so For(type, id) never matches an intent declared for a new one.
+    private const string NewResource = "";
 
     [GenerateSerializer, Immutable, Alias("AgriLink.AuditIntent")]
     public sealed record Declared(

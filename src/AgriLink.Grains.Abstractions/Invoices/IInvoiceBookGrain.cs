@@ -21,8 +21,6 @@ public interface IInvoiceBookGrain : IGrainWithStringKey
     /// <summary>The bank transfer arrived: each covered sub-order is paid (and completes), and the ledger is posted once.</summary>
     [Alias("RecordPayment")] Task<Invoice> RecordPayment(string number, InvoicePaymentReceived payment, OrderActor actor);
 
+    /// <summary>(The cooperative's and each buyer's invoice lists are the book's projection rows: <c>InvoiceQueries</c>.)</summary>
     [Alias("Get"), AlwaysInterleave] Task<Invoice?> Get(string number);
-
-    /// <summary>Newest first, optionally one buyer's only.</summary>
-    [Alias("List"), AlwaysInterleave] Task<IReadOnlyList<InvoiceSummary>> List(string? buyerId = null);
 }

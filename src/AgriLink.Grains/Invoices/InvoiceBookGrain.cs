@@ -22,6 +22,9 @@ public sealed partial class InvoiceBookGrain(
     TimeProvider clock,
     ILogger<InvoiceBookGrain> logger) : Grain, IInvoiceBookGrain
 {
+    /// <summary>What the audit log names an invoice by: its number.</summary>
+    private const string InvoiceResource = "invoice";
+
     private string CooperativeId => this.GetPrimaryKeyString();
 
     private InvoiceBookState S => state.State;
@@ -57,7 +60,8 @@ public sealed partial class InvoiceBookGrain(
             new InvoiceParty(buyerId, buyer.Name, buyer.CreditCode), period, today, lines, issuedBy);
 
         var sequences = new Dictionary<int, int>(S.LastSequence) { [number.Year] = number.Sequence };
-        await state.CommitAsync(S with { LastSequence = sequences, Invoices = [.. S.Invoices, new BookedInvoice { Invoice = invoice }] });
+        await state.CommitAsync(S with { LastSequence = sequences, Invoices = [.. S.Invoices, new BookedInvoice { Invoice = invoice }] },
+            AuditEntries.ChangesOfNew(InvoiceResource, invoice.Number, invoice));
         LogIssued(invoice.Number, buyerId, period.ToString(), invoice.TotalFen);
         await FinishWork();
         return new IssuedInvoice(invoice, Created: true);
@@ -79,7 +83,7 @@ public sealed partial class InvoiceBookGrain(
 
         var invoices = S.Invoices.ToList();
         invoices[index] = booked with { Invoice = paid, PaidBy = actor };
-        await state.CommitAsync(S with { Invoices = invoices });
+        await state.CommitAsync(S with { Invoices = invoices }, AuditEntries.Changes(InvoiceResource, number, booked.Invoice, paid));
         LogPaid(number, received.BankReference);
         await FinishWork();
         return paid;
@@ -87,16 +91,6 @@ public sealed partial class InvoiceBookGrain(
 
     public Task<Invoice?> Get(string number) =>
         Task.FromResult(S.Invoices.FirstOrDefault(b => b.Invoice.Number == number)?.Invoice);
-
-    public Task<IReadOnlyList<InvoiceSummary>> List(string? buyerId = null)
-    {
-        IReadOnlyList<InvoiceSummary> list = S.Invoices
-            .Where(b => buyerId is null || b.Invoice.Buyer.Id == buyerId)
-            .Select(b => InvoiceSummary.Of(b.Invoice))
-            .Reverse()
-            .ToList();
-        return Task.FromResult(list);
-    }
 
     private int IndexOf(string number)
     {
@@ -188,12 +182,6 @@ public sealed partial class InvoiceBookGrain(
                 new(LedgerAccounts.CooperativeInvoiceReceivables(CooperativeId), -payment.AmountFen),
             ], $"发票 {invoice.Number} 到账 {payment.BankReference}", new DateTimeOffset(payment.ReceivedOn, TimeOnly.MinValue, TimeSpan.FromHours(8))));
             booked = booked with { PaymentSettled = true };
-        }
-
-        if (booked.Indexed != invoice.Status)
-        {
-            await GrainFactory.GetGrain<IBuyerInvoicesGrain>(invoice.Buyer.Id).Upsert(InvoiceSummary.Of(invoice));
-            booked = booked with { Indexed = invoice.Status };
         }
 
         return booked;

@@ -23,9 +23,8 @@ public sealed record BookedInvoice
     [Id(2)] public bool IssuePosted { get; init; }
     [Id(3)] public OrderActor? PaidBy { get; init; }
     [Id(4)] public bool PaymentSettled { get; init; }
-    /// <summary>The status the buyer's invoice list last heard of.</summary>
-    [Id(5)] public InvoiceStatus? Indexed { get; init; }
+    // [Id(5)] was the status the buyer's invoice list last heard of; that list is now the book's projection, written with
+    // the book. Not to be reused: older stored books still carry it.
 
-    public bool HasWork => !OrdersMarked || !IssuePosted || Indexed != Invoice.Status
-        || (Invoice.Status == InvoiceStatus.Paid && !PaymentSettled);
+    public bool HasWork => !OrdersMarked || !IssuePosted || (Invoice.Status == InvoiceStatus.Paid && !PaymentSettled);
 }

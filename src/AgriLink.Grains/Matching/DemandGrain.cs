@@ -41,10 +41,11 @@ public sealed partial class DemandGrain(
         if (!await GrainFactory.GetGrain<IBuyerGrain>(buyerId).Exists())
             throw ValidationFailedException.For("buyerId", $"No buyer with id '{buyerId}' is registered.");
         var now = clock.Now();
-        await state.CommitAsync(new DemandState
+        var posted = new DemandState
         {
             BuyerId = buyerId, Spec = spec.Normalized(), Status = DemandStatus.Open, PostedAt = now, UpdatedAt = now, Revision = 1,
-        });
+        };
+        await state.CommitAsync(posted, AuditEntries.Changes(Resource, Id, null, Details(posted)));
         await Sync();
         return Details(state.State);
     }
@@ -71,11 +72,12 @@ public sealed partial class DemandGrain(
             return Details(current);
         }
         var now = clock.Now();
-        await state.CommitAsync(current with
+        var closed = current with
         {
             Status = DemandStatus.Closed, ClosedAt = now, CloseReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
             UpdatedAt = now, Revision = current.Revision + 1,
-        });
+        };
+        await state.CommitAsync(closed, AuditEntries.Changes(Resource, Id, Details(current), Details(closed)));
         await Sync();
         return Details(state.State);
     }
@@ -101,7 +103,10 @@ public sealed partial class DemandGrain(
             Explanation = n.Components.Select(c => new { c.Component, c.Code, c.Points, c.MaxPoints, c.Explanation }),
         });
 
-    /// <summary>Brings the buyer's list and the open-demands registry up to the latest revision; retried by the next call when it fails.</summary>
+    /// <summary>
+    /// Brings the open-demands registry up to the latest revision; retried by the next call when it fails. (The buyer's list
+    /// is the demand's projection row, written with the demand itself.)
+    /// </summary>
     private async Task Sync()
     {
         var current = state.State;
@@ -111,8 +116,6 @@ public sealed partial class DemandGrain(
             var registry = GrainFactory.GetGrain<IOpenDemandsGrain>(0);
             if (current.Status == DemandStatus.Open) await registry.Open(new OpenDemand(Id, current.BuyerId!, current.Spec, current.Revision));
             else await registry.Remove(Id, current.Revision);
-            await GrainFactory.GetGrain<IBuyerDemandsGrain>(current.BuyerId!).Upsert(new DemandSummary(
-                Id, current.Spec.Title, current.Status, current.Spec.Quantity, current.Spec.Unit, current.Spec.DeliverBy, current.PostedAt, current.Revision));
             await state.CommitAsync(state.State with { SyncedRevision = current.Revision });
         }
         catch (Exception e)
@@ -131,6 +134,6 @@ public sealed partial class DemandGrain(
         new(Id, s.BuyerId ?? throw new NotFoundException(Resource, Id), s.Spec!, s.Status, s.PostedAt, s.UpdatedAt, s.Revision,
             s.Notifications.Count, s.ClosedAt, s.CloseReason);
 
-    [LoggerMessage(LogLevel.Warning, "Demand {DemandId}: revision {Revision} not yet in the buyer's list or the registry; retried on the next call")]
+    [LoggerMessage(LogLevel.Warning, "Demand {DemandId}: revision {Revision} not yet in the open-demands registry; retried on the next call")]
     private partial void LogSyncFailed(Exception error, string demandId, int revision);
 }

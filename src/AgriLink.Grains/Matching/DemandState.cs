@@ -4,8 +4,8 @@ using AgriLink.Domain.Matching;
 namespace AgriLink.Grains.Matching;
 
 /// <summary>
-/// A demand as stored. <see cref="SyncedRevision"/> trails <see cref="Revision"/> until the buyer's list and the open-demands
-/// registry have heard of the latest change; any later call (or activation) retries.
+/// A demand as stored. <see cref="SyncedRevision"/> trails <see cref="Revision"/> until the open-demands registry has heard
+/// of the latest change; any later call (or activation) retries.
 /// </summary>
 [GenerateSerializer, Alias("AgriLink.DemandState")]
 public sealed record DemandState

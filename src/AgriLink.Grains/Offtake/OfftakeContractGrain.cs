@@ -32,14 +32,15 @@ public sealed class OfftakeContractGrain(
             throw ValidationFailedException.For("enterpriseId", $"No enterprise with id '{proposal.EnterpriseId}' is registered.");
         if (!await GrainFactory.GetGrain<ICooperativeGrain>(proposal.CooperativeId).Exists())
             throw ValidationFailedException.For("cooperativeId", $"No cooperative with id '{proposal.CooperativeId}' is registered.");
-        return await Save(new OfftakeContractState
+        var proposed = new OfftakeContractState
         {
             EnterpriseId = proposal.EnterpriseId,
             CooperativeId = proposal.CooperativeId,
             Terms = proposal.Terms.Normalized(),
             Status = OfftakeStatus.Proposed,
             History = [new(OfftakeStatus.Proposed, actor, clock.Now())],
-        }, indexChanged: true);
+        };
+        return await Save(proposed, null, View(proposed));
     }
 
     public Task<OfftakeContractView> Accept(string actor) => Transition(s => OfftakeLifecycle.Accept(s.Status), actor, null);
@@ -72,7 +73,7 @@ public sealed class OfftakeContractGrain(
         {
             Deliveries = [.. current.Deliveries, normalized],
             RecordedBy = [.. current.RecordedBy, actor],
-        }, indexChanged: true);
+        }, null, normalized);
     }
 
     private async Task<OfftakeContractView> Transition(Func<OfftakeContractState, OfftakeStatus> next, string actor, string? reason)
@@ -83,7 +84,7 @@ public sealed class OfftakeContractGrain(
         {
             Status = status,
             History = [.. current.History, new(status, actor, clock.Now(), reason)],
-        }, indexChanged: true);
+        }, current.Status, status);
     }
 
     private static string? Reason(string? reason, bool required)
@@ -98,23 +99,15 @@ public sealed class OfftakeContractGrain(
         return state.State;
     }
 
-    private async Task<OfftakeContractView> Save(OfftakeContractState next, bool indexChanged)
+    /// <summary>
+    /// Stores the change, with its audit entry when the caller declared one: what the entry shows before and after (the
+    /// contract, a delivery, a status) is the command's. Both parties' lists are the contract's projection row, written with it.
+    /// </summary>
+    private async Task<OfftakeContractView> Save(OfftakeContractState next, object? before, object after)
     {
-        await state.CommitAsync(next);
-        if (indexChanged)
-        {
-            // The contract's own row is the truth; the lists follow it (an index write that fails is redone by the next change).
-            var summary = Summary(next);
-            await Task.WhenAll(
-                GrainFactory.GetGrain<IOfftakeIndexGrain>(summary.EnterpriseId).Upsert(summary),
-                GrainFactory.GetGrain<IOfftakeIndexGrain>(summary.CooperativeId).Upsert(summary));
-        }
+        await state.CommitAsync(next, AuditEntries.Changes(Resource, Id, before, after));
         return View(next);
     }
-
-    private OfftakeSummary Summary(OfftakeContractState s) =>
-        new(Id, s.EnterpriseId!, s.CooperativeId!, s.Terms!.Product, s.Status, s.Terms.DeliveryStart, s.Terms.DeliveryEnd,
-            s.Terms.Quantity, s.Deliveries.Sum(d => d.Quantity));
 
     private OfftakeContractView View(OfftakeContractState s)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Orders;
 using AgriLink.Storage;
@@ -48,49 +47,18 @@ public sealed class OrderQueries(AgriLinkDatabase database)
             new { cooperativeId, invoice = nameof(PaymentMethod.Invoice), delivered = nameof(OrderStatus.Delivered) })).AsList();
     }
 
-    private async Task<ListPage<OrderSummary>> PageAsync(string select, string idColumn, string owner, string ownerId, OrderStatus? status, PageRequest page)
+    private Task<ListPage<OrderSummary>> PageAsync(string select, string idColumn, string owner, string ownerId, OrderStatus? status, PageRequest page)
     {
-        var parameters = new DynamicParameters(new { owner = ownerId, limit = (long)page.Limit + 1, offset = (long)page.Offset });
-        var where = " WHERE " + owner;
+        var parameters = new DynamicParameters(new { owner = ownerId });
+        var where = owner;
         if (status is not null)
         {
             where += " AND status = @status";
             parameters.Add("status", status.ToString());
         }
 
-        var keyset = "";
-        if (page.After is not null)
-        {
-            var (at, id) = Cursor.Parse(page.After);
-            keyset = $" AND (placed_at < @at OR (placed_at = @at AND {idColumn} > @id))";
-            parameters.Add("at", database.Dialect.ToDbTimestamp(at));
-            parameters.Add("id", id);
-        }
-
-        await using var connection = await database.OpenAsync();
-        var rows = (await connection.QueryAsync<OrderRow>($"{select}{where}{keyset} ORDER BY placed_at DESC, {idColumn} LIMIT @limit OFFSET @offset", parameters))
-            .ToList();
-        var from = select[select.LastIndexOf(" FROM ", StringComparison.Ordinal)..];
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*){from}{where}", parameters);
-        var more = rows.Count > page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        var items = rows.Select(r => r.ToSummary()).ToList();
-        return new ListPage<OrderSummary>(items, (int)total, more ? Cursor.Format(items[^1].PlacedAt, items[^1].OrderId) : null);
-    }
-
-    /// <summary>The key of a row in newest-first order: its placed time (UTC ticks) and id.</summary>
-    private static class Cursor
-    {
-        public static string Format(DateTimeOffset at, string id) => $"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{id}";
-
-        public static (DateTimeOffset At, string Id) Parse(string cursor)
-        {
-            var split = cursor.IndexOf('~', StringComparison.Ordinal);
-            if (split <= 0 || !long.TryParse(cursor.AsSpan(0, split), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks > DateTimeOffset.MaxValue.UtcTicks)
-                throw Domain.Errors.ValidationFailedException.For("after", "must be the next key a previous page gave.");
-            return (new DateTimeOffset(ticks, TimeSpan.Zero), cursor[(split + 1)..]);
-        }
+        return new NewestFirst("placed_at", NewestFirst.Sort.Time, idColumn)
+            .PageAsync<OrderRow, OrderSummary>(database, select, where, parameters, page, r => r.ToSummary(), o => (o.PlacedAt, o.OrderId));
     }
 
     /// <summary>A row as read; the time comes as each engine stores it (ISO text in SQLite, a UTC time in PostgreSQL).</summary>

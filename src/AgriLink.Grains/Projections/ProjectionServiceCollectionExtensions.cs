@@ -18,12 +18,15 @@ public static class ProjectionServiceCollectionExtensions
     /// Bumped whenever a projector or table changes what it holds: a database filled for another version is rebuilt once
     /// at silo start. 1: directories became tables (the directory grains' states are dropped). 2: order lists became the
     /// orders and sub_orders tables (the order index grains' states are dropped). 3: dividend declarations.
-    /// 4: dividend lines, and the dashboard's county totals kept as rows (<see cref="CountyFigures"/>). 5: budget units' quotas.
+    /// 4: dividend lines, and the dashboard's county totals kept as rows (<see cref="CountyFigures"/>). 5: demands, offtake
+    /// contracts and invoices (the buyer-demands, offtake-index and buyer-invoices grains' states are dropped). 6: budget
+    /// units' quotas (<c>buyer_quotas</c>).
     /// </summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
-    public static readonly IReadOnlyList<string> RetiredStates = ["directory", "buyer-orders", "cooperative-orders"];
+    public static readonly IReadOnlyList<string> RetiredStates =
+        ["directory", "buyer-orders", "cooperative-orders", "buyer-demands", "offtake-index", "buyer-invoices"];
 
     /// <summary>
     /// Every projector, the catalog that makes the silo fill the tables when needed, and the read side. Silos and web
@@ -40,6 +43,9 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendLinesProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Quotas.BuyerQuotaProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Invoices.InvoiceProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
@@ -52,6 +58,9 @@ public static class ProjectionServiceCollectionExtensions
             (id, p) => [id, p.Name, p.CountyCode])));
         services.TryAddSingleton<DirectoryQueries>();
         services.TryAddSingleton<OrderQueries>();
+        services.TryAddSingleton<DemandQueries>();
+        services.TryAddSingleton<OfftakeQueries>();
+        services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<TradeRows>();
         return services;

@@ -49,11 +49,6 @@ public sealed class TradeRows(AgriLinkDatabase database)
         public string Source { get; set; } = "";
         public string? Note { get; set; }
 
-        public TradeRecord ToRecord() => new(Reference, MemberId, AmountFen, TradeDate switch
-        {
-            DateOnly d => d,
-            DateTime dt => DateOnly.FromDateTime(dt),
-            var text => DateOnly.Parse((string)text, System.Globalization.CultureInfo.InvariantCulture),
-        }, Enum.Parse<TradeSource>(Source), Note);
+        public TradeRecord ToRecord() => new(Reference, MemberId, AmountFen, ColumnValues.Date(TradeDate), Enum.Parse<TradeSource>(Source), Note);
     }
 }

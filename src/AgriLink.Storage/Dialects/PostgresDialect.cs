@@ -188,6 +188,33 @@ public sealed class PostgresDialect : SqlDialect
         CREATE TABLE IF NOT EXISTS county_totals (
             county_code TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (county_code, figure))
         """,
+
+        // Schema version 6: the demand, offtake contract and invoice lists (the whole-list grains they replace are gone).
+        // Quantities as the decimal's own text (as in SQLite): read back with the scale they were written with.
+        """
+        CREATE TABLE IF NOT EXISTS demands (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, buyer_id TEXT COLLATE "C" NOT NULL, title TEXT NOT NULL, category TEXT NULL, status TEXT NOT NULL,
+            quantity TEXT NOT NULL, unit TEXT NOT NULL, deliver_by DATE NOT NULL, posted_at TIMESTAMPTZ NOT NULL, revision BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_demands_buyer ON demands (buyer_id, posted_at, id)",
+        """
+        CREATE TABLE IF NOT EXISTS offtake_contracts (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, enterprise_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL,
+            product TEXT NOT NULL, status TEXT NOT NULL, delivery_start DATE NOT NULL, delivery_end DATE NOT NULL, quantity TEXT NOT NULL,
+            delivered_quantity TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_offtake_contracts_enterprise ON offtake_contracts (enterprise_id, delivery_start, id)",
+        "CREATE INDEX IF NOT EXISTS ix_offtake_contracts_cooperative ON offtake_contracts (cooperative_id, delivery_start, id)",
+        """
+        CREATE TABLE IF NOT EXISTS invoices (
+            number TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, seller_name TEXT NOT NULL,
+            buyer_id TEXT COLLATE "C" NOT NULL, buyer_name TEXT NOT NULL, period TEXT NOT NULL, issued_on DATE NOT NULL, total_fen BIGINT NOT NULL,
+            status TEXT NOT NULL, paid_reference TEXT NULL, paid_fen BIGINT NULL, paid_received_on DATE NULL, paid_recorded_by TEXT NULL,
+            paid_recorded_at TIMESTAMPTZ NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_invoices_buyer ON invoices (buyer_id, issued_on, number)",
+        "CREATE INDEX IF NOT EXISTS ix_invoices_cooperative ON invoices (cooperative_id, issued_on, number)",
+        // Schema version 6 also: budget units' quotas for the dashboard.
         """
         CREATE TABLE IF NOT EXISTS buyer_quotas (
             id TEXT COLLATE "C" NOT NULL PRIMARY KEY, buyer_id TEXT COLLATE "C" NOT NULL, year INTEGER NOT NULL, declared BOOLEAN NOT NULL,

@@ -61,6 +61,9 @@ public abstract class SqlDialect
 
     public abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
 
+    /// <summary>The value to bind for a date compared with a date column in a query (DATE in PostgreSQL, yyyy-MM-dd text in SQLite).</summary>
+    public virtual object ToDbDate(DateOnly value) => value;
+
     /// <summary>
     /// INSERT that silently does nothing when the key already exists (0 rows affected), so callers can
     /// tell "created" from "already there" without relying on an exception that would abort a PostgreSQL transaction.

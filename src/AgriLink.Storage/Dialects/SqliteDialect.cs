@@ -204,6 +204,31 @@ public sealed class SqliteDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_dividend_lines_shareholder ON dividend_lines (shareholder_id, declaration_id)",
         "CREATE TABLE IF NOT EXISTS county_totals (county_code TEXT NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (county_code, figure))",
+
+        // Schema version 6: the demand, offtake contract and invoice lists (the whole-list grains they replace are gone).
+        // Quantities as the decimal's own text: a NUMERIC column would turn 0.1 into a binary float.
+        """
+        CREATE TABLE IF NOT EXISTS demands (
+            id TEXT NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, title TEXT NOT NULL, category TEXT NULL, status TEXT NOT NULL,
+            quantity TEXT NOT NULL, unit TEXT NOT NULL, deliver_by TEXT NOT NULL, posted_at TEXT NOT NULL, revision INTEGER NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_demands_buyer ON demands (buyer_id, posted_at, id)",
+        """
+        CREATE TABLE IF NOT EXISTS offtake_contracts (
+            id TEXT NOT NULL PRIMARY KEY, enterprise_id TEXT NOT NULL, cooperative_id TEXT NOT NULL, product TEXT NOT NULL, status TEXT NOT NULL,
+            delivery_start TEXT NOT NULL, delivery_end TEXT NOT NULL, quantity TEXT NOT NULL, delivered_quantity TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_offtake_contracts_enterprise ON offtake_contracts (enterprise_id, delivery_start, id)",
+        "CREATE INDEX IF NOT EXISTS ix_offtake_contracts_cooperative ON offtake_contracts (cooperative_id, delivery_start, id)",
+        """
+        CREATE TABLE IF NOT EXISTS invoices (
+            number TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, seller_name TEXT NOT NULL, buyer_id TEXT NOT NULL,
+            buyer_name TEXT NOT NULL, period TEXT NOT NULL, issued_on TEXT NOT NULL, total_fen INTEGER NOT NULL, status TEXT NOT NULL,
+            paid_reference TEXT NULL, paid_fen INTEGER NULL, paid_received_on TEXT NULL, paid_recorded_by TEXT NULL, paid_recorded_at TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_invoices_buyer ON invoices (buyer_id, issued_on, number)",
+        "CREATE INDEX IF NOT EXISTS ix_invoices_cooperative ON invoices (cooperative_id, issued_on, number)",
+        // Schema version 6 also: budget units' quotas for the dashboard.
         """
         CREATE TABLE IF NOT EXISTS buyer_quotas (
             id TEXT NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, year INTEGER NOT NULL, declared INTEGER NOT NULL, budget_fen INTEGER NOT NULL,
@@ -250,6 +275,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    // Dates are stored as the provider writes a DateOnly (yyyy-MM-dd); a query compares them as that same text.
+    public override object ToDbDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string EscapeGlob(string text)
     {

@@ -3,7 +3,7 @@ using AgriLink.Storage.Changes;
 namespace AgriLink.Storage.Projections;
 
 /// <summary>
-/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 and 5). Lists, pages
+/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 6). Lists, pages
 /// and reports read these with indexes and keyset paging; grains never read them to decide anything.
 /// </summary>
 public static class ProjectionTables
@@ -47,6 +47,22 @@ public static class ProjectionTables
     public static readonly ProjectionTable DividendLines = new("dividend_lines", ["declaration_id", "shareholder_id"],
         ["declaration_id", "shareholder_id", "paid_fen", "owed_fen"]);
 
+    /// <summary>One row per demand (a buyer's list, newest first). Quantities are stored as the decimal's invariant text.</summary>
+    public static readonly ProjectionTable Demands = new("demands", ["id"],
+        ["id", "buyer_id", "title", "category", "status", "quantity", "unit", "deliver_by", "posted_at", "revision"]);
+
+    /// <summary>One row per offtake contract (each party's list, latest delivery window first).</summary>
+    public static readonly ProjectionTable OfftakeContracts = new("offtake_contracts", ["id"],
+        ["id", "enterprise_id", "cooperative_id", "product", "status", "delivery_start", "delivery_end", "quantity", "delivered_quantity"]);
+
+    /// <summary>
+    /// One row per invoice of a cooperative's invoice book (the buyer's and the cooperative's lists, newest first), with
+    /// its payment once recorded. Keyed by number; the book's key is the cooperative.
+    /// </summary>
+    public static readonly ProjectionTable Invoices = new("invoices", ["number"],
+        ["number", "cooperative_id", "seller_name", "buyer_id", "buyer_name", "period", "issued_on", "total_fen", "status",
+            "paid_reference", "paid_fen", "paid_received_on", "paid_recorded_by", "paid_recorded_at"]);
+
     /// <summary>
     /// One row per budget unit and year with a quota state (keyed by the grain's key): whether it declared, its budget, rate
     /// and quota, and the certified purchases counted by channel, for the dashboard's compliance list and count.
@@ -73,5 +89,5 @@ public static class ProjectionTables
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, BuyerQuotas, CountyTotals];
+            DividendDeclarations, DividendLines, Demands, OfftakeContracts, Invoices, BuyerQuotas, CountyTotals];
 }

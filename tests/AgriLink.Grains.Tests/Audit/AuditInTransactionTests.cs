@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AgriLink.Grains.Audit;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Cooperatives;
@@ -25,8 +24,8 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         var id = Samples.HouseholdId();
         var grain = _client.GetGrain<IHouseholdGrain>(id);
 
-        var registered = await Declared("household.register", "household", id, () => grain.Register(Samples.Household("龙永福"), null));
-        await Declared("household.update-profile", "household", id, () => grain.UpdateProfile(registered.Profile with { People = 5 }));
+        var registered = await Audited.As("household.register", "household", id, () => grain.Register(Samples.Household("龙永福"), null));
+        await Audited.As("household.update-profile", "household", id, () => grain.UpdateProfile(registered.Profile with { People = 5 }));
 
         var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "household", ResourceId: id), TestContext.Current.CancellationToken);
         Assert.Equal(["household.update-profile", "household.register"], entries.Select(e => e.Action));
@@ -46,7 +45,7 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         await using (await fixture.FailWritesToAsync(grain))
         {
             await Assert.ThrowsAnyAsync<OrleansException>(() =>
-                Declared("cooperative.update-profile", "cooperative", id, () => grain.UpdateProfile(Samples.Cooperative("未能保存的名称"))));
+                Audited.As("cooperative.update-profile", "cooperative", id, () => grain.UpdateProfile(Samples.Cooperative("未能保存的名称"))));
         }
 
         Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "cooperative", ResourceId: id), TestContext.Current.CancellationToken));
@@ -59,7 +58,7 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         var other = Samples.HouseholdId();
 
         await _client.GetGrain<IHouseholdGrain>(id).Register(Samples.Household(), null);
-        await Declared("household.register", "household", other, () => _client.GetGrain<IHouseholdGrain>(id).UpdateProfile(Samples.Household("改名")));
+        await Audited.As("household.register", "household", other, () => _client.GetGrain<IHouseholdGrain>(id).UpdateProfile(Samples.Household("改名")));
 
         Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "household", ResourceId: id), TestContext.Current.CancellationToken));
     }
@@ -71,10 +70,10 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         await _client.GetGrain<ICooperativeGrain>(cooperativeId).Register(Samples.Cooperative());
         var id = Samples.ListingId();
         var grain = _client.GetGrain<IListingGrain>(id);
-        await Declared("listing.create", "listing", id, () => grain.Create(cooperativeId, Samples.Listing()));
+        await Audited.As("listing.create", "listing", id, () => grain.Create(cooperativeId, Samples.Listing()));
 
         // Concurrent commands may share one group-committed write; each has its own entry in it.
-        await Task.WhenAll(Enumerable.Range(1, 5).Select(i => Declared("listing.set-stock", "listing", id, () => grain.SetStock(100 + i))));
+        await Task.WhenAll(Enumerable.Range(1, 5).Select(i => Audited.As("listing.set-stock", "listing", id, () => grain.SetStock(100 + i))));
 
         var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "listing", ResourceId: id), TestContext.Current.CancellationToken);
         Assert.Equal(5, entries.Count(e => e.Action == "listing.set-stock"));
@@ -89,8 +88,8 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         var village = await Shares.Village.FoundAsync(_client);
         var id = village.CooperativeId;
 
-        await Declared("charter.set", "cooperative", id, () => village.Register.SetCharter(Shares.ShareSamples.Charter()));
-        await Declared("admission.apply", "cooperative", id, () => _client.GetGrain<ICooperativeAdmissionGrain>(id).Apply("coop.admin"));
+        await Audited.As("charter.set", "cooperative", id, () => village.Register.SetCharter(Shares.ShareSamples.Charter()));
+        await Audited.As("admission.apply", "cooperative", id, () => _client.GetGrain<ICooperativeAdmissionGrain>(id).Apply("coop.admin"));
 
         var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "cooperative", ResourceId: id), TestContext.Current.CancellationToken);
         Assert.Equal(["admission.apply", "charter.set"], entries.Select(e => e.Action));
@@ -111,30 +110,17 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         await using (await fixture.FailWritesToAsync(quota))
         {
             await Assert.ThrowsAnyAsync<OrleansException>(() =>
-                Declared("charter.set", "cooperative", village.CooperativeId, () => village.Register.SetCharter(Shares.ShareSamples.Charter() with { NoticeDays = 10 })));
+                Audited.As("charter.set", "cooperative", village.CooperativeId, () => village.Register.SetCharter(Shares.ShareSamples.Charter() with { NoticeDays = 10 })));
             await Assert.ThrowsAnyAsync<OrleansException>(() =>
-                Declared("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(2_000_000))));
+                Audited.As("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(2_000_000))));
         }
 
         Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "cooperative", ResourceId: village.CooperativeId), TestContext.Current.CancellationToken));
         Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "buyer-quota", ResourceId: quota.GetPrimaryKeyString()), TestContext.Current.CancellationToken));
         // Declared and stored, the same change has its entry: the budget before and after.
-        var declared = await Declared("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(3_000_000)));
+        var declared = await Audited.As("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(3_000_000)));
         var entry = Assert.Single(await Log.ReadAsync(new AuditQuery(ResourceType: "buyer-quota", ResourceId: quota.GetPrimaryKeyString()), TestContext.Current.CancellationToken));
         Assert.Equal(1_000_000, (long)JsonNode.Parse(entry.Before!)!["canteenFoodBudgetFen"]!);
         Assert.Equal(declared.CanteenFoodBudgetFen, (long)JsonNode.Parse(entry.After!)!["canteenFoodBudgetFen"]!);
-    }
-
-    private static async Task<T> Declared<T>(string action, string type, string id, Func<Task<T>> call)
-    {
-        AuditIntent.Declare("operator (1)", action, type, id);
-        try
-        {
-            return await call();
-        }
-        finally
-        {
-            AuditIntent.Clear();
-        }
     }
 }

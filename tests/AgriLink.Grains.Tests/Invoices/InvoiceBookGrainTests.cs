@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using AgriLink.Domain.Invoices;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Invoices;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Tests.Audit;
+using AgriLink.Storage.Audit;
 using AgriLink.Storage.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -46,6 +49,59 @@ public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
         return placed.Id;
     }
 
+    /// <summary>The buyer's invoice list: the book's projection rows, written with the book.</summary>
+    private async Task<IReadOnlyList<InvoiceSummary>> Listed(string buyer) => (await fixture.Invoices.OfBuyer(buyer, ClusterFixture.FirstPage)).Items;
+
+    /// <summary>The cooperative's invoice list, newest first.</summary>
+    private async Task<IReadOnlyList<InvoiceSummary>> Books(string coop) => (await fixture.Invoices.OfCooperative(coop, ClusterFixture.FirstPage)).Items;
+
+    private async Task<IReadOnlyList<AuditEntry>> EntriesOf(string number) =>
+        await new SqlAuditLog(fixture.Database).ReadAsync(new AuditQuery(ResourceType: "invoice", ResourceId: number), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task IssueAndPaymentAreWrittenWithTheirEntriesNamingTheInvoice()
+    {
+        var (coop, listing) = await Seller();
+        var buyer = await Buyer();
+        await Delivered(buyer, coop, listing, 2);
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+        var actor = new OrderActor(ActorRole.Cooperative, "coop.finance", coop);
+
+        var invoice = (await Audited.AsNew("invoice.issue", "invoice", () => book.Issue(buyer, ThisMonth, "coop.admin"))).Invoice;
+        var payment = new InvoicePaymentReceived("BOC20260616-0002", invoice.TotalFen, ClusterFixture.Today);
+        var paid = await Audited.As("invoice.pay", "invoice", invoice.Number, () => book.RecordPayment(invoice.Number, payment, actor));
+        await Audited.As("invoice.pay", "invoice", invoice.Number, () => book.RecordPayment(invoice.Number, payment, actor)); // a retry: no change
+        await Audited.AsNew("invoice.issue", "invoice", () => book.Issue(buyer, ThisMonth, "coop.admin")); // nothing new: the same invoice
+
+        var entries = await EntriesOf(invoice.Number);
+        Assert.Equal(["invoice.pay", "invoice.issue"], entries.Select(e => e.Action));
+        Assert.Null(entries[1].Before);
+        Assert.Equal((invoice.Number, invoice.TotalFen), ((string)JsonNode.Parse(entries[1].After!)!["number"]!, (long)JsonNode.Parse(entries[1].After!)!["totalFen"]!));
+        Assert.Equal(("Issued", "Paid"), ((string)JsonNode.Parse(entries[0].Before!)!["status"]!, (string)JsonNode.Parse(entries[0].After!)!["status"]!));
+        Assert.Equal(paid.Payment!.BankReference, (string)JsonNode.Parse(entries[0].After!)!["payment"]!["bankReference"]!);
+    }
+
+    [Fact]
+    public async Task ARefusedPaymentWritesNoEntryAndLeavesTheListedRow()
+    {
+        var (coop, listing) = await Seller();
+        var buyer = await Buyer();
+        await Delivered(buyer, coop, listing, 1);
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+        var invoice = (await book.Issue(buyer, ThisMonth, "coop.admin")).Invoice;
+        var payment = new InvoicePaymentReceived("BOC20260616-0003", invoice.TotalFen, ClusterFixture.Today);
+
+        await using (await fixture.FailWritesToAsync(book))
+            await Assert.ThrowsAnyAsync<OrleansException>(() => Audited.As("invoice.pay", "invoice", invoice.Number,
+                () => book.RecordPayment(invoice.Number, payment, new OrderActor(ActorRole.Cooperative, "coop.finance", coop))));
+
+        Assert.Empty(await EntriesOf(invoice.Number));
+        var line = Assert.Single(await Listed(buyer));
+        Assert.Equal(InvoiceStatus.Issued, line.Status);
+        Assert.Null(line.Payment);
+        Assert.Equal(InvoiceStatus.Issued, (await book.Get(invoice.Number))!.Status);
+    }
+
     [Fact]
     public async Task ConcurrentIssuesForOneCooperativeTakeConsecutiveNumbers()
     {
@@ -65,7 +121,7 @@ public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
         Assert.All(numbers, n => Assert.Equal((coop, ClusterFixture.Today.Year), (n.CooperativeId, n.Year)));
         Assert.Equal(Enumerable.Range(1, 6), numbers.Select(n => n.Sequence).Order());
         Assert.All(issued, i => Assert.True(i.Created));
-        Assert.Equal(6, (await book.List()).Count);
+        Assert.Equal(numbers.Select(n => n.ToString()).OrderDescending(StringComparer.Ordinal), (await Books(coop)).Select(i => i.Number));
     }
 
     [Fact]
@@ -92,13 +148,14 @@ public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
             Assert.Equal(invoice.Number, (await _client.GetGrain<IOrderGrain>(id).Get()).SubOrders.Single().InvoiceNumber);
         Assert.Null((await _client.GetGrain<IOrderGrain>(other).Get()).SubOrders.Single().InvoiceNumber);
         Assert.Equal(invoice.TotalFen, await Ledger.BalanceAsync(LedgerAccounts.CooperativeInvoiceReceivables(coop), TestContext.Current.CancellationToken));
-        Assert.Equal(invoice.Number, Assert.Single(await _client.GetGrain<IBuyerInvoicesGrain>(buyer).List()).Number);
+        var listed = Assert.Single(await Listed(buyer));
+        Assert.Equal(InvoiceSummary.Of(invoice), listed);
 
         // Asking again with nothing new delivered returns the same invoice and takes no number.
         var again = await book.Issue(buyer, ThisMonth, "coop.admin");
         Assert.False(again.Created);
         Assert.Equal(invoice.Number, again.Invoice.Number);
-        Assert.Single(await book.List());
+        Assert.Single(await Books(coop));
     }
 
     [Fact]
@@ -111,7 +168,7 @@ public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
 
         await GrainAssert.RefusedAsync(() => book.Issue(buyer, ThisMonth, "coop.admin"), Invoice.NothingToInvoice);
         await GrainAssert.RefusedAsync(() => book.Issue(buyer, new InvoicePeriod(ThisMonth.Year + 1, 1), "coop.admin"), "invoice.future-period");
-        Assert.Empty(await book.List());
+        Assert.Empty(await Books(coop));
     }
 
     [Fact]
@@ -141,7 +198,10 @@ public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
         Assert.Equal(-invoice.TotalFen, await Ledger.BalanceAsync(LedgerAccounts.CooperativeInvoiceSales(coop), TestContext.Current.CancellationToken));
         Assert.Single(await Ledger.EntriesAsync(LedgerAccounts.CooperativeBankReceipts(coop), ct: TestContext.Current.CancellationToken));
         await GrainAssert.RefusedAsync(() => book.RecordPayment(invoice.Number, payment with { BankReference = "BOC-other" }, actor), "invoice.already-paid");
-        Assert.Equal(InvoiceStatus.Paid, Assert.Single(await _client.GetGrain<IBuyerInvoicesGrain>(buyer).List()).Status);
+        var listed = Assert.Single(await Listed(buyer));
+        Assert.Equal((InvoiceStatus.Paid, paid.Payment with { RecordedAt = listed.Payment!.RecordedAt }), (listed.Status, listed.Payment));
+        Assert.Equal(paid.Payment.RecordedAt, listed.Payment.RecordedAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal([listed], await Books(coop));
     }
 
     [Fact]

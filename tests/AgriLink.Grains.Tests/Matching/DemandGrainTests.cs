@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Matching;
 using AgriLink.Domain.Quantities;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Matching;
+using AgriLink.Grains.Tests.Audit;
 using AgriLink.Grains.Tests.Live;
+using AgriLink.Storage.Audit;
 using Xunit;
 
 namespace AgriLink.Grains.Tests.Matching;
@@ -38,6 +41,46 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         var demand = _client.GetGrain<IDemandGrain>(DemandIds.New());
         await demand.Post(buyer, spec);
         return (buyer, demand);
+    }
+
+    /// <summary>The buyer's demand list: the demands' projection rows, written with each demand.</summary>
+    private async Task<IReadOnlyList<DemandSummary>> Listed(string buyer) => (await fixture.Demands.OfBuyer(buyer, ClusterFixture.FirstPage)).Items;
+
+    private SqlAuditLog Log => new(fixture.Database);
+
+    [Fact]
+    public async Task PostingAndClosingADeclaredDemandWriteTheirEntriesWithTheChange()
+    {
+        var buyer = await Buyer();
+        var id = DemandIds.New();
+        var demand = _client.GetGrain<IDemandGrain>(id);
+
+        var posted = await Audited.As("demand.post", "demand", id, () => demand.Post(buyer, Cili()));
+        await Audited.As("demand.close", "demand", id, () => demand.Close("已在线下采购"));
+        await Audited.As("demand.close", "demand", id, () => demand.Close(null)); // already closed: no change, no entry
+
+        var entries = await Log.ReadAsync(new AuditQuery(ResourceType: "demand", ResourceId: id), TestContext.Current.CancellationToken);
+        Assert.Equal(["demand.close", "demand.post"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(Audited.Actor, e.Actor));
+        Assert.Null(entries[1].Before);
+        Assert.Equal((posted.Id, "Open"), ((string)JsonNode.Parse(entries[1].After!)!["id"]!, (string)JsonNode.Parse(entries[1].After!)!["status"]!));
+        Assert.Equal("Open", (string)JsonNode.Parse(entries[0].Before!)!["status"]!);
+        Assert.Equal(("Closed", "已在线下采购"), ((string)JsonNode.Parse(entries[0].After!)!["status"]!, (string)JsonNode.Parse(entries[0].After!)!["closeReason"]!));
+    }
+
+    [Fact]
+    public async Task ARefusedCloseWritesNoEntryAndLeavesTheListedRow()
+    {
+        var (buyer, demand) = await Posted(Cili());
+        var id = demand.GetPrimaryKeyString();
+
+        await using (await fixture.FailWritesToAsync(demand))
+            await Assert.ThrowsAnyAsync<OrleansException>(() => Audited.As("demand.close", "demand", id, () => demand.Close(null)));
+
+        Assert.Empty(await Log.ReadAsync(new AuditQuery(ResourceType: "demand", ResourceId: id), TestContext.Current.CancellationToken));
+        var listed = Assert.Single(await Listed(buyer));
+        Assert.Equal((DemandStatus.Open, 1), (listed.Status, listed.Revision));
+        Assert.Equal(DemandStatus.Open, (await demand.Get()).Status);
     }
 
     private async Task<IListingGrain> Draft(ListingDraft draft)
@@ -126,8 +169,9 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
 
         Assert.Equal((DemandStatus.Closed, 3, "已在线下采购"), (closed.Status, closed.Revision, closed.CloseReason));
         Assert.Equal((closed.Status, closed.Revision, closed.ClosedAt), (again.Status, again.Revision, again.ClosedAt));
-        var listed = Assert.Single(await _client.GetGrain<IBuyerDemandsGrain>(buyer).List());
-        Assert.Equal((id, DemandStatus.Closed, 800m), (listed.DemandId, listed.Status, listed.Quantity));
+        var listed = Assert.Single(await Listed(buyer));
+        Assert.Equal((id, DemandStatus.Closed, 800m, 3, Unit.Jin), (listed.DemandId, listed.Status, listed.Quantity, listed.Revision, listed.Unit));
+        Assert.Equal((Cili().Title, Cili().DeliverBy), (listed.Title, listed.DeliverBy));
         await GrainAssert.RefusedAsync(() => demand.Update(Cili()), "demand.closed");
         Assert.False(await demand.RecordMatch(new DemandNotification("lst-x", "coop-x", "刺梨", "published", 90, [], 3, fixture.Clock.GetUtcNow())));
         Assert.Empty(await demand.Notifications());

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AgriLink.Domain.Identifiers;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Offtake;
@@ -5,6 +6,8 @@ using AgriLink.Domain.Quantities;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Offtake;
+using AgriLink.Grains.Tests.Audit;
+using AgriLink.Storage.Audit;
 using Xunit;
 
 namespace AgriLink.Grains.Tests.Offtake;
@@ -21,15 +24,63 @@ public sealed class OfftakeContractGrainTests(ClusterFixture fixture)
     private static readonly OfftakeTerms Terms = new("鲜刺梨 贵农5号", ProduceCategory.Fruit, Unit.Jin, 10_000m,
         new(2026, 6, 1), new(2026, 7, 31), 300, MarketPriceIfHigher: true, Specification: " 单果10克以上 ");
 
-    private async Task<(string Enterprise, string Cooperative, IOfftakeContractGrain Contract)> ProposedAsync(OfftakeTerms? terms = null)
+    /// <summary>A contract proposed between a new enterprise and cooperative; <paramref name="audited"/> declares the proposal as an endpoint does.</summary>
+    private async Task<(string Enterprise, string Cooperative, IOfftakeContractGrain Contract)> ProposedAsync(OfftakeTerms? terms = null, bool audited = false)
     {
         var enterprise = Samples.EnterpriseId();
         var cooperative = Samples.CooperativeId();
         await _client.GetGrain<IEnterpriseGrain>(enterprise).Register(Samples.Enterprise());
         await _client.GetGrain<ICooperativeGrain>(cooperative).Register(Samples.Cooperative());
-        var contract = _client.GetGrain<IOfftakeContractGrain>(Ids.New(Ids.OfftakeContract));
-        await contract.Propose(new OfftakeProposal(enterprise, cooperative, terms ?? Terms), "ent.tester");
+        var id = Ids.New(Ids.OfftakeContract);
+        var contract = _client.GetGrain<IOfftakeContractGrain>(id);
+        Task<OfftakeContractView> Propose() => contract.Propose(new OfftakeProposal(enterprise, cooperative, terms ?? Terms), "ent.tester");
+        await (audited ? Audited.As("offtake.propose", Resource, id, Propose) : Propose());
         return (enterprise, cooperative, contract);
+    }
+
+    private const string Resource = "offtake-contract";
+
+    private async Task<IReadOnlyList<OfftakeSummary>> ListOf(string party) =>
+        (await (party.StartsWith("coop-", StringComparison.Ordinal) ? fixture.Offtake.OfCooperative(party, null, ClusterFixture.FirstPage)
+            : fixture.Offtake.OfEnterprise(party, null, ClusterFixture.FirstPage))).Items;
+
+    private async Task<IReadOnlyList<AuditEntry>> EntriesOf(IOfftakeContractGrain contract) =>
+        await new SqlAuditLog(fixture.Database).ReadAsync(new AuditQuery(ResourceType: Resource, ResourceId: contract.GetPrimaryKeyString()),
+            TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task EachDeclaredStepIsWrittenWithItsEntry()
+    {
+        var (_, _, contract) = await ProposedAsync(audited: true);
+        var id = contract.GetPrimaryKeyString();
+
+        await Audited.As("offtake.accept", Resource, id, () => contract.Accept("coop.tester"));
+        await Audited.As("offtake.deliver", Resource, id, () => contract.RecordDelivery(new(" PZ-0603 ", new(2026, 6, 3), 120m, 280), "coop.tester"));
+        await Audited.As("offtake.terminate", Resource, id, () => contract.Terminate("ent.tester", "减产"));
+
+        var entries = await EntriesOf(contract);
+        Assert.Equal(["offtake.terminate", "offtake.deliver", "offtake.accept", "offtake.propose"], entries.Select(e => e.Action));
+        Assert.Equal(("\"Active\"", "\"Terminated\""), (entries[0].Before, entries[0].After));
+        Assert.Equal(("PZ-0603", 120m), ((string)JsonNode.Parse(entries[1].After!)!["reference"]!, (decimal)JsonNode.Parse(entries[1].After!)!["quantity"]!));
+        Assert.Equal(("\"Proposed\"", "\"Active\""), (entries[2].Before, entries[2].After));
+        Assert.Null(entries[3].Before);
+        Assert.Equal((id, "Proposed"), ((string)JsonNode.Parse(entries[3].After!)!["id"]!, (string)JsonNode.Parse(entries[3].After!)!["status"]!));
+    }
+
+    [Fact]
+    public async Task ARefusedDeliveryWritesNoEntryAndLeavesTheListedRow()
+    {
+        var (enterprise, _, contract) = await ProposedAsync();
+        await contract.Accept("coop.tester");
+
+        await using (await fixture.FailWritesToAsync(contract))
+            await Assert.ThrowsAnyAsync<OrleansException>(() => Audited.As("offtake.deliver", Resource, contract.GetPrimaryKeyString(),
+                () => contract.RecordDelivery(new("PZ-0604", new(2026, 6, 4), 50m, 280), "coop.tester")));
+
+        Assert.Empty(await EntriesOf(contract));
+        var line = Assert.Single(await ListOf(enterprise));
+        Assert.Equal((OfftakeStatus.Active, 0m), (line.Status, line.DeliveredQuantity));
+        Assert.Empty((await contract.Get()).Settlement.Deliveries);
     }
 
     [Fact]
@@ -55,11 +106,12 @@ public sealed class OfftakeContractGrainTests(ClusterFixture fixture)
         Assert.Equal(0m, s.ShortfallQuantity);
         Assert.Equal(new DateOnly(2026, 6, 16), view.AsOf);
 
-        var enterpriseList = await _client.GetGrain<IOfftakeIndexGrain>(enterprise).List();
-        var cooperativeList = await _client.GetGrain<IOfftakeIndexGrain>(cooperative).List();
+        var enterpriseList = await ListOf(enterprise);
+        var cooperativeList = await ListOf(cooperative);
         var line = Assert.Single(enterpriseList);
         Assert.Equal([line], cooperativeList);
         Assert.Equal((view.Id, OfftakeStatus.Active, 3_000m), (line.Id, line.Status, line.DeliveredQuantity));
+        Assert.Equal((Terms.Product, Terms.DeliveryStart, Terms.DeliveryEnd, Terms.Quantity), (line.Product, line.DeliveryStart, line.DeliveryEnd, line.Quantity));
     }
 
     [Fact]
@@ -109,7 +161,7 @@ public sealed class OfftakeContractGrainTests(ClusterFixture fixture)
         Assert.True(ended.Settlement.WindowClosed);
         Assert.Equal(6_000m, ended.Settlement.ShortfallQuantity);
         Assert.Equal(1_800_000, ended.Settlement.ShortfallAtFloorFen);
-        Assert.Equal(OfftakeStatus.Terminated, Assert.Single(await _client.GetGrain<IOfftakeIndexGrain>(enterprise).List()).Status);
+        Assert.Equal(OfftakeStatus.Terminated, Assert.Single(await ListOf(enterprise)).Status);
         await GrainAssert.RefusedAsync(() => contract.Accept("coop.tester"), "offtake.illegal-transition");
     }
 

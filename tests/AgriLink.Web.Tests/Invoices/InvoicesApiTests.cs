@@ -97,6 +97,15 @@ public sealed class InvoicesApiTests(SeededApp app)
         var order = await (await app.As("buyer.canteen")).GetObject($"/api/orders/{orderId}");
         Assert.Equal("Completed", (string)order["subOrders"]![0]!["status"]!);
         Assert.Equal("Completed", (string)order["status"]!);
+
+        // The book wrote the issue and the payment (once: the retry changed nothing) with the invoice.
+        var audit = await (await app.As("operator")).GetArray($"/api/audit?resourceType=invoice&resourceId={number}");
+        Assert.Equal(["invoice.pay", "invoice.issue"], audit.Select(e => (string?)e!["action"]));
+        Assert.StartsWith("coop.panzhou.finance", (string?)audit[0]!["actor"]);
+        Assert.Equal("Paid", (string?)JsonNode.Parse((string)audit[0]!["after"]!)!["status"]);
+        Assert.Equal("Issued", (string?)JsonNode.Parse((string)audit[0]!["before"]!)!["status"]);
+        Assert.Equal(number, (string?)JsonNode.Parse((string)audit[1]!["after"]!)!["number"]);
+        Assert.Null((string?)audit[1]!["before"]);
     }
 
     [Fact]

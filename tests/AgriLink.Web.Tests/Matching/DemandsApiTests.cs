@@ -220,6 +220,9 @@ public sealed class DemandsApiTests(SeededApp app)
 
         Assert.Equal("Open", (string)(await (await app.As("operator")).GetObject($"/api/demands/{id}"))["status"]!);
         using (var closed = await buyer.Post($"/api/demands/{id}/close")) Assert.Equal("Closed", (string)(await closed.AssertOk())["status"]!);
+        var audit = await (await app.As("operator")).GetArray($"/api/audit?resourceType=demand&resourceId={id}");
+        Assert.Equal(["demand.close", "demand.post"], audit.Select(e => (string?)e!["action"]));
+        Assert.Equal(("Open", "Closed"), ((string?)JsonNode.Parse((string)audit[0]!["before"]!)!["status"], (string?)JsonNode.Parse((string)audit[0]!["after"]!)!["status"]));
     }
 
     [Fact]

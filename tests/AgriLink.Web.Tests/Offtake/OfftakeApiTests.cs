@@ -79,6 +79,13 @@ public sealed class OfftakeApiTests(SeededApp app)
         var theirs = await coop.GetObject("/api/cooperatives/coop-pzcili/offtake-contracts?limit=200");
         Assert.Contains(ours["items"]!.AsArray(), c => (string?)c!["id"] == id && (decimal)c["deliveredQuantity"]! == 3_000.5m);
         Assert.Contains(theirs["items"]!.AsArray(), c => (string?)c!["id"] == id);
+
+        // Each step's audit entry was written by the contract with the change, naming who took it.
+        var audit = await (await app.As("operator")).GetArray($"/api/audit?resourceType=offtake-contract&resourceId={id}");
+        Assert.Equal(["offtake.deliver", "offtake.deliver", "offtake.accept", "offtake.propose"], audit.Select(e => (string?)e!["action"]));
+        Assert.StartsWith("ent.qianfeng", (string?)audit[0]!["actor"]);
+        Assert.Equal("PZ-A2", (string?)JsonNode.Parse((string)audit[0]!["after"]!)!["reference"]);
+        Assert.Equal(("\"Proposed\"", "\"Active\""), ((string?)audit[2]!["before"], (string?)audit[2]!["after"]));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class PostgresMigrationTests
     {
         using var folder = new TempFolder();
         var sqliteFile = Path.Combine(folder.Path, "agrilink.db");
-        string orderId, listingId, order, listing;
+        string orderId, listingId, order, listing, contracts;
+        List<(string, string)> invoices;
         IReadOnlyDictionary<string, long> balances;
 
         await using (var embedded = PostgresApps.Start(folder.Path, PostgresApps.Settings(database: null, seedDemo: true)))
@@ -28,6 +29,8 @@ public sealed class PostgresMigrationTests
             orderId = await PostgresApps.PlaceOrder(canteen, listingId, quantity: 7);
             order = (await canteen.GetObject($"/api/orders/{orderId}")).ToJsonString();
             listing = (await signIn.Anonymous().GetObject($"/api/listings/{listingId}")).ToJsonString();
+            contracts = (await (await signIn.As("ent.qianfeng")).GetObject(OfftakeList)).ToJsonString();
+            invoices = await Invoices(await signIn.As("coop.congjiang"));
             balances = await embedded.Services.GetRequiredService<ILedger>().BalancesAsync("", Api.Ct);
         }
 
@@ -56,11 +59,23 @@ public sealed class PostgresMigrationTests
         Assert.Equal(order, (await canteenAgain.GetObject($"/api/orders/{orderId}")).ToJsonString());
         Assert.Equal(listing, (await onPostgres.Anonymous().GetObject($"/api/listings/{listingId}")).ToJsonString());
 
+        // The lists are projections, not copied: the first silo on PostgreSQL filled them from the copied states.
+        Assert.Contains("\"total\":1,", contracts, StringComparison.Ordinal);
+        Assert.Equal(contracts, (await (await onPostgres.As("ent.qianfeng")).GetObject(OfftakeList)).ToJsonString());
+        Assert.NotEmpty(invoices);
+        Assert.Equal(invoices, await Invoices(await onPostgres.As("coop.congjiang")));
+
         // The copied ids continue: a new order on PostgreSQL writes its audit entries after the copied ones.
         var before = await database.CountAsync("audit_log");
         await PostgresApps.PlaceOrder(canteenAgain, listingId, quantity: 5);
         Assert.True(await database.CountAsync("audit_log") > before);
     }
+
+    private const string OfftakeList = "/api/enterprises/ent-qianfeng/offtake-contracts";
+
+    private static async Task<List<(string, string)>> Invoices(HttpClient cooperative) =>
+        (await cooperative.GetObject("/api/cooperatives/coop-cjxiang/invoices"))["items"]!.AsArray()
+            .Select(i => ((string)i!["number"]!, (string)i["status"]!)).ToList();
 
     private static async Task<(int Code, string Output)> MigrateAsync(params string[] options)
     {

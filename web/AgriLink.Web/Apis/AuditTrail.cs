@@ -23,6 +23,16 @@ public sealed class AuditTrail(IAuditLog log, IOptions<JsonOptions> json)
         return new Declared();
     }
 
+    /// <summary>
+    /// Declares the audited action for the resource the grain called next creates and names itself (an invoice, numbered
+    /// in the write that stores it), until disposed.
+    /// </summary>
+    public IDisposable DeclareNew(ClaimsPrincipal user, string action, string resourceType)
+    {
+        Grains.Audit.AuditIntent.DeclareNew(Actor(user), action, resourceType);
+        return new Declared();
+    }
+
     private sealed class Declared : IDisposable
     {
         public void Dispose() => Grains.Audit.AuditIntent.Clear();

@@ -4,6 +4,7 @@ using AgriLink.Domain.Orders;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Matching;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Projections;
 using AgriLink.Search;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,15 +44,17 @@ public static class DemandsApi
     {
         if (!s.User.IsBuyer(buyerId)) return TypedResults.Forbid();
         var id = DemandIds.New();
+        using var audit = s.Audit.Declare(s.User, "demand.post", "demand", id);
         var posted = await s.Grains.GetGrain<IDemandGrain>(id).Post(buyerId, demand);
-        await s.Audit.Record(s.User, "demand.post", "demand", id, null, posted);
         return TypedResults.Created($"/api/demands/{id}", posted);
     }
 
-    public static async Task<Results<Ok<Page<DemandSummary>>, ForbidHttpResult>> ForBuyer([AsParameters] ApiServices s, string buyerId, int? offset, int? limit)
+    public static async Task<Results<Ok<Page<DemandSummary>>, ForbidHttpResult>> ForBuyer(
+        [AsParameters] ApiServices s, [FromServices] DemandQueries demands, string buyerId, int? offset, int? limit, string? after = null)
     {
         if (!s.User.IsBuyer(buyerId)) return TypedResults.Forbid();
-        return TypedResults.Ok(Paging.Of(await s.Grains.GetGrain<IBuyerDemandsGrain>(buyerId).List(), offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await demands.OfBuyer(buyerId, page), page));
     }
 
     public static async Task<Results<Ok<DemandDetails>, ForbidHttpResult, NotFound>> Get([AsParameters] ApiServices s, string id)
@@ -65,12 +68,11 @@ public static class DemandsApi
     public static async Task<Results<Ok<DemandDetails>, ForbidHttpResult, NotFound>> Close([AsParameters] ApiServices s, string id, CloseDemandRequest? request)
     {
         new Validator().Text("reason", request?.Reason, 500, required: false).ThrowIfInvalid();
-        var (before, forbidden) = await Own(s, id);
+        var (demand, forbidden) = await Own(s, id);
         if (forbidden) return TypedResults.Forbid();
-        if (before is null) return TypedResults.NotFound();
-        var after = await s.Grains.GetGrain<IDemandGrain>(id).Close(request?.Reason);
-        await s.Audit.Record(s.User, "demand.close", "demand", id, before, after);
-        return TypedResults.Ok(after);
+        if (demand is null) return TypedResults.NotFound();
+        using var audit = s.Audit.Declare(s.User, "demand.close", "demand", id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IDemandGrain>(id).Close(request?.Reason));
     }
 
     public static async Task<Results<Ok<DemandMatches>, ForbidHttpResult, NotFound>> Matches(

@@ -2,8 +2,10 @@ using AgriLink.Domain.Errors;
 using AgriLink.Domain.Identifiers;
 using AgriLink.Domain.Offtake;
 using AgriLink.Grains.Offtake;
+using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AgriLink.Web.Apis;
 
@@ -41,24 +43,28 @@ public static class OfftakeApi
     {
         if (!s.User.AdministersEnterprise(enterpriseId)) return TypedResults.Forbid();
         var id = Ids.New(Ids.OfftakeContract);
+        using var audit = s.Audit.Declare(s.User, "offtake.propose", Resource, id);
         var created = await s.Grains.GetGrain<IOfftakeContractGrain>(id)
             .Propose(new OfftakeProposal(enterpriseId, request.CooperativeId?.Trim() ?? "", request.Terms), s.User.ActorName());
-        await s.Audit.Record(s.User, "offtake.propose", "offtake-contract", id, null, created);
         return TypedResults.Created($"/api/offtake-contracts/{id}", created);
     }
 
     public static async Task<Results<Ok<Page<OfftakeSummary>>, ForbidHttpResult>> ListForEnterprise(
-        [AsParameters] ApiServices s, string enterpriseId, OfftakeStatus? status, int? offset, int? limit)
+        [AsParameters] ApiServices s, [FromServices] OfftakeQueries contracts, string enterpriseId, OfftakeStatus? status, int? offset, int? limit,
+        string? after = null)
     {
         if (!s.User.AdministersEnterprise(enterpriseId)) return TypedResults.Forbid();
-        return TypedResults.Ok(await List(s, enterpriseId, status, offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await contracts.OfEnterprise(enterpriseId, status, page), page));
     }
 
     public static async Task<Results<Ok<Page<OfftakeSummary>>, ForbidHttpResult>> ListForCooperative(
-        [AsParameters] ApiServices s, string cooperativeId, OfftakeStatus? status, int? offset, int? limit)
+        [AsParameters] ApiServices s, [FromServices] OfftakeQueries contracts, string cooperativeId, OfftakeStatus? status, int? offset, int? limit,
+        string? after = null)
     {
         if (!s.User.AdministersCooperative(cooperativeId)) return TypedResults.Forbid();
-        return TypedResults.Ok(await List(s, cooperativeId, status, offset, limit));
+        var page = PageRequest.Of(offset, limit, after);
+        return TypedResults.Ok(Paging.From(await contracts.OfCooperative(cooperativeId, status, page), page));
     }
 
     public static async Task<Results<Ok<OfftakeContractView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string id) =>
@@ -80,18 +86,14 @@ public static class OfftakeApi
         [AsParameters] ApiServices s, string id, OfftakeDelivery delivery)
     {
         if (await Load(s, id, Party.Either) is null) return TypedResults.Forbid();
-        var after = await s.Grains.GetGrain<IOfftakeContractGrain>(id).RecordDelivery(delivery, s.User.ActorName());
-        await s.Audit.Record(s.User, "offtake.deliver", "offtake-contract", id, null, delivery);
-        return TypedResults.Ok(after);
+        using var audit = s.Audit.Declare(s.User, "offtake.deliver", Resource, id);
+        return TypedResults.Ok(await s.Grains.GetGrain<IOfftakeContractGrain>(id).RecordDelivery(delivery, s.User.ActorName()));
     }
+
+    /// <summary>What the audit log calls a contract (the grain writes the entry with the change).</summary>
+    private const string Resource = "offtake-contract";
 
     private enum Party { Enterprise, Cooperative, Either }
-
-    private static async Task<Page<OfftakeSummary>> List(ApiServices s, string partyId, OfftakeStatus? status, int? offset, int? limit)
-    {
-        var all = await s.Grains.GetGrain<IOfftakeIndexGrain>(partyId).List();
-        return Paging.Of(all.Where(c => status is null || c.Status == status), offset, limit);
-    }
 
     /// <summary>The contract if the caller may act as <paramref name="party"/> on it; null (→ 403) otherwise, including for unknown ids.</summary>
     private static async Task<OfftakeContractView?> Load(ApiServices s, string id, Party party)
@@ -122,9 +124,8 @@ public static class OfftakeApi
     private static async Task<Results<Ok<OfftakeContractView>, ForbidHttpResult>> Change(
         ApiServices s, string id, Party party, string action, Func<IOfftakeContractGrain, string, Task<OfftakeContractView>> command)
     {
-        if (await Load(s, id, party) is not { } before) return TypedResults.Forbid();
-        var after = await command(s.Grains.GetGrain<IOfftakeContractGrain>(id), s.User.ActorName());
-        await s.Audit.Record(s.User, action, "offtake-contract", id, before.Status, after.Status);
-        return TypedResults.Ok(after);
+        if (await Load(s, id, party) is null) return TypedResults.Forbid();
+        using var audit = s.Audit.Declare(s.User, action, Resource, id);
+        return TypedResults.Ok(await command(s.Grains.GetGrain<IOfftakeContractGrain>(id), s.User.ActorName()));
     }
 }

@@ -17,15 +17,4 @@ public static class Paging
     /// <summary>A projection's page as the API answers it.</summary>
     public static Page<T> From<T>(Grains.Projections.ListPage<T> page, Grains.Projections.PageRequest request) =>
         new(page.Items, page.Total, request.Offset, request.Limit, page.Next);
-
-    public static Page<T> Of<T>(IEnumerable<T> source, int? offset, int? limit)
-    {
-        var (o, l) = (offset ?? 0, limit ?? 50);
-        new Validator()
-            .Range("offset", o, 0, int.MaxValue)
-            .Range("limit", l, 1, MaxLimit)
-            .ThrowIfInvalid();
-        var all = source as IReadOnlyCollection<T> ?? source.ToList();
-        return new Page<T>(all.Skip(o).Take(l).ToList(), all.Count, o, l);
-    }
 }

@@ -14,7 +14,7 @@ namespace AgriLink.Web.Pages.Buyer;
 /// The buyer's demands (采购需求, <c>GET /api/buyers/{id}/demands</c>) and the form that posts one
 /// (<c>POST /api/buyers/{id}/demands</c>): problems show beside their fields; a posted demand opens on its matches.
 /// </summary>
-public sealed class DemandsModel(TimeProvider clock) : BuyerPage
+public sealed class DemandsModel(TimeProvider clock, Grains.Projections.DemandQueries demands) : BuyerPage
 {
     public IReadOnlyList<DemandSummary> Demands { get; private set; } = [];
 
@@ -55,5 +55,5 @@ public sealed class DemandsModel(TimeProvider clock) : BuyerPage
         return Redirect($"/buyer/demands/{posted.Id}");
     }
 
-    private async Task Load() => Demands = Value<Page<DemandSummary>>(await DemandsApi.ForBuyer(Api, BuyerId, 0, Paging.MaxLimit)).Items;
+    private async Task Load() => Demands = Value<Page<DemandSummary>>(await DemandsApi.ForBuyer(Api, demands, BuyerId, 0, Paging.MaxLimit)).Items;
 }

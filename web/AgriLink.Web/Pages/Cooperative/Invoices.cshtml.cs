@@ -11,7 +11,7 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// The cooperative's monthly invoices through <c>InvoicesApi</c>: the list, issuing a buyer's invoice for a month,
 /// recording the bank transfer, and the document as CSV or .xlsx (the API's own download).
 /// </summary>
-public sealed class InvoicesModel(TimeProvider clock, Grains.Projections.OrderQueries orders) : CooperativePage
+public sealed class InvoicesModel(TimeProvider clock, Grains.Projections.OrderQueries orders, Grains.Projections.InvoiceQueries invoices) : CooperativePage
 {
     public IReadOnlyList<InvoiceSummary> Invoices { get; private set; } = [];
 
@@ -49,7 +49,7 @@ public sealed class InvoicesModel(TimeProvider clock, Grains.Projections.OrderQu
     private async Task<string> Load()
     {
         var coop = await Cooperative();
-        Invoices = Value<Page<InvoiceSummary>>(await InvoicesApi.ForCooperative(Api, coop, 0, Paging.MaxLimit)).Items;
+        Invoices = Value<Page<InvoiceSummary>>(await InvoicesApi.ForCooperative(Api, invoices, coop, 0, Paging.MaxLimit)).Items;
         ToInvoice = await orders.BuyersToInvoice(coop);
         return coop;
     }

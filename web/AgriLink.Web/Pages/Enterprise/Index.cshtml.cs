@@ -15,7 +15,7 @@ namespace AgriLink.Web.Pages.Enterprise;
 /// through <c>OfftakeApi</c>; its investments in cooperatives (企业投资股 in their registers) and their dividends, through
 /// <c>EnterprisesApi</c>. <c>?id=</c> picks one of the account's enterprises (the first by default); anything else is a 403.
 /// </summary>
-public sealed class IndexModel(TimeProvider clock) : AgriLinkPage
+public sealed class IndexModel(TimeProvider clock, Grains.Projections.OfftakeQueries offtake) : AgriLinkPage
 {
     [BindProperty(SupportsGet = true, Name = "id")] public string? EnterpriseId { get; set; }
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(TimeProvider clock) : AgriLinkPage
         if (EnterpriseId is null || !User.AdministersEnterprise(EnterpriseId))
             throw new PageProblemException(new ProblemDetails { Status = 403 });
         Enterprise = Value<EnterpriseDetails>(await EnterprisesApi.Get(Api, EnterpriseId));
-        var summaries = Value<Page<OfftakeSummary>>(await OfftakeApi.ListForEnterprise(Api, EnterpriseId, null, 0, Paging.MaxLimit)).Items;
+        var summaries = Value<Page<OfftakeSummary>>(await OfftakeApi.ListForEnterprise(Api, offtake, EnterpriseId, null, 0, Paging.MaxLimit)).Items;
         var contracts = new List<OfftakeContractView>();
         foreach (var summary in summaries) contracts.Add(Value<OfftakeContractView>(await OfftakeApi.Get(Api, summary.Id)));
         Contracts = contracts.OrderByDescending(c => c.Terms.DeliveryStart).ToList();

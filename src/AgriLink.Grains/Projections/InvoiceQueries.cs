@@ -1,0 +1,49 @@
+using AgriLink.Domain.Invoices;
+using AgriLink.Grains.Invoices;
+using AgriLink.Storage;
+using Dapper;
+
+namespace AgriLink.Grains.Projections;
+
+/// <summary>
+/// A buyer's or a cooperative's invoices, newest first: by issue date, then by number descending (a cooperative's numbers
+/// count up as it issues), keyset on both.
+/// </summary>
+public sealed class InvoiceQueries(AgriLinkDatabase database)
+{
+    private static readonly NewestFirst Order = new("issued_on", NewestFirst.Sort.Date, "number", IdDescending: true);
+
+    public Task<ListPage<InvoiceSummary>> OfBuyer(string buyerId, PageRequest page) => PageAsync("buyer_id", buyerId, page);
+
+    public Task<ListPage<InvoiceSummary>> OfCooperative(string cooperativeId, PageRequest page) => PageAsync("cooperative_id", cooperativeId, page);
+
+    private Task<ListPage<InvoiceSummary>> PageAsync(string partyColumn, string partyId, PageRequest page) =>
+        Order.PageAsync<InvoiceRow, InvoiceSummary>(database,
+            "SELECT number AS Number, cooperative_id AS CooperativeId, seller_name AS SellerName, buyer_id AS BuyerId, buyer_name AS BuyerName, " +
+            "period AS Period, issued_on AS IssuedOn, total_fen AS TotalFen, status AS Status, paid_reference AS PaidReference, paid_fen AS PaidFen, " +
+            "paid_received_on AS PaidReceivedOn, paid_recorded_by AS PaidRecordedBy, paid_recorded_at AS PaidRecordedAt FROM invoices",
+            $"{partyColumn} = @partyId", new DynamicParameters(new { partyId }), page, r => r.ToSummary(), i => (i.IssuedOn, i.Number));
+
+    private sealed class InvoiceRow
+    {
+        public string Number { get; set; } = "";
+        public string CooperativeId { get; set; } = "";
+        public string SellerName { get; set; } = "";
+        public string BuyerId { get; set; } = "";
+        public string BuyerName { get; set; } = "";
+        public string Period { get; set; } = "";
+        public object IssuedOn { get; set; } = "";
+        public long TotalFen { get; set; }
+        public string Status { get; set; } = "";
+        public string? PaidReference { get; set; }
+        public long? PaidFen { get; set; }
+        public object? PaidReceivedOn { get; set; }
+        public string? PaidRecordedBy { get; set; }
+        public object? PaidRecordedAt { get; set; }
+
+        public InvoiceSummary ToSummary() => new(Number, CooperativeId, SellerName, BuyerId, BuyerName, Period, ColumnValues.Date(IssuedOn), TotalFen,
+            Enum.Parse<InvoiceStatus>(Status), PaidReference is null
+                ? null
+                : new InvoicePayment(PaidReference, PaidFen ?? 0, ColumnValues.Date(PaidReceivedOn!), PaidRecordedBy ?? "", Timestamps.China(PaidRecordedAt!)));
+    }
+}
