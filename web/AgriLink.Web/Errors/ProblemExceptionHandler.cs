@@ -50,6 +50,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => Problem(500, "An unexpected error occurred.", "internal", "The error was logged; quote the traceId when reporting it."),
     };
 
+    /// <summary>A route id no one could have been given (see <see cref="Apis.RouteIds"/>); the value is not echoed.</summary>
+    internal static ProblemDetails MalformedId(string parameter) =>
+        Problem(400, "Malformed id.", "malformed-id",
+            $"The '{parameter}' in the path is not a well-formed id: ids are 1–{Apis.RouteIds.MaxLength} characters without spaces, separators or invisible characters.");
+
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {
         if (b.StatusCode == StatusCodes.Status413PayloadTooLarge)
