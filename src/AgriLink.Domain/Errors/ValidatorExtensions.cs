@@ -19,7 +19,7 @@ public static class ValidatorExtensions
     /// </summary>
     public static Validator AmountOf(this Validator v, string field, decimal value, Unit unit) =>
         v.Check(!Enum.IsDefined(unit) || Units.Fits(value, unit), field,
-            $"must be a whole number of {Units.ChineseName(unit)} ({unit}): it is counted, not weighed.");
+            "must be a whole number: boxes, pieces, bags, bottles, cartons and head are counted, not weighed.");
 
     /// <summary>The earliest and latest dates any date field takes: a window that refuses 0001-01-01 and 9999-12-31.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
