@@ -21,6 +21,6 @@ public interface ICooperativeGrain : IGrainWithStringKey
     /// <summary>Admits many members in one write: a whole village's households joining at once.</summary>
     [Alias("AddMembers")] Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members);
     /// <summary>The ids of one kind of member, without shipping the whole roll (a cooperative may have tens of thousands).</summary>
-    [Alias("MemberIds"), AlwaysInterleave] Task<IReadOnlyList<string>> MemberIds(MemberKind kind);
+    [Alias("MemberIds")] Task<IReadOnlyList<string>> MemberIds(MemberKind kind);
     [Alias("RemoveMember")] Task<CooperativeDetails> RemoveMember(string memberId);
 }
