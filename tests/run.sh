@@ -22,28 +22,8 @@ say() { printf '\n==> %s\n' "$*"; }
 elapsed() { local s=$((SECONDS - start)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
 
 # --- packages -------------------------------------------------------------------------------------
-# ensure_packages NAME...: installs the Debian packages that are missing (apt-get update first, once).
-# Does nothing when all are installed, so repeated runs stay fast.
-apt_updated=
-ensure_packages() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if ! command -v apt-get >/dev/null; then
-    echo "Missing packages ${missing[*]} and no apt-get to install them." >&2
-    return 1
-  fi
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  say "Installing ${missing[*]}"
-  if [ -z "$apt_updated" ]; then
-    "${sudo[@]}" apt-get update -qq
-    apt_updated=1
-  fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# ensure_packages NAME...: tests/packages.sh (apt-get waits for another package manager's lock, and says so if it never comes).
+. "$root/tests/packages.sh"
 
 # --- services the tests need ----------------------------------------------------------------------
 # THE place for test dependencies: install and start them here (PostgreSQL 15, Redis, Chromium, ...).

@@ -9,6 +9,13 @@ if (RebuildProjectionsCommand.Requested(args)) { Environment.ExitCode = await Re
 if (PostgresMigrationCommand.Requested(args)) { Environment.ExitCode = await PostgresMigrationCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);
+if (AgriLink.Hosting.DataFolderCheck.Problem(builder.Configuration) is { } dataProblem)
+{
+    // A data folder this process cannot write, or a database another holds: one clear line, not an exception trace.
+    Console.Error.WriteLine(dataProblem);
+    Environment.ExitCode = AgriLink.Hosting.DataFolderCheck.ExitCode;
+    return;
+}
 
 builder.AddServiceDefaults();
 builder.AddAgriLinkData();

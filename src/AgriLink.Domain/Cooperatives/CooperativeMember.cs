@@ -24,6 +24,7 @@ public sealed record CooperativeMember(
             .Check(Enum.IsDefined(Kind), "kind", "is not a known member kind.")
             .Text("displayName", DisplayName, 100)
             .Check(JoinedOn <= today, "joinedOn", "must not be in the future.")
+            .PlausibleDate("joinedOn", JoinedOn)
             // Organisations are never counted as farmer members (Art. 20 composition rule).
             .Check(!IsFarmer || Kind is MemberKind.Household or MemberKind.Individual, "isFarmer",
                 "only households and individuals can be farmer members.")

@@ -1,4 +1,5 @@
 using AgriLink.Domain.Codes;
+using AgriLink.Domain.Quantities;
 
 namespace AgriLink.Domain.Errors;
 
@@ -11,6 +12,26 @@ public static class ValidatorExtensions
         return v.Check(UnifiedSocialCreditCode.TryParse(value, out _), field,
             "is not a valid unified social credit code (GB 32100-2015: 18 characters with a correct check character).");
     }
+
+    /// <summary>
+    /// An amount of a counted unit (箱, 件, 袋, 瓶, 盒, 只) is a whole number; mass keeps its 3 decimals (checked with the
+    /// field's range). Orders, stock, minimum orders and demands all say so in the same words.
+    /// </summary>
+    public static Validator AmountOf(this Validator v, string field, decimal value, Unit unit) =>
+        v.Check(!Enum.IsDefined(unit) || Units.Fits(value, unit), field,
+            "must be a whole number: boxes, pieces, bags, bottles, cartons and head are counted, not weighed.");
+
+    /// <summary>The earliest and latest dates any date field takes: a window that refuses 0001-01-01 and 9999-12-31.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>A date someone means: within [<see cref="EarliestDate"/>, <see cref="LatestDate"/>] (null passes).</summary>
+    public static Validator PlausibleDate(this Validator v, string field, DateOnly? value) =>
+        v.Date(field, value, EarliestDate, LatestDate);
+
+    /// <summary>How far back from today a harvest (or production) date may lie, and how far ahead a pre-sale's harvest (<see cref="Listings.ListingDraft"/>).</summary>
+    public const int HarvestYearsBack = 10;
+    public const int HarvestYearsAhead = 2;
 
     public static Validator County(this Validator v, string field, string? value)
     {

@@ -33,7 +33,14 @@ public sealed record ListingDraft(
     public const decimal MaxStock = 1_000_000_000m;
     public const int MaxProducers = 1000;
 
-    public void Validate() =>
+    /// <summary>The field rules, the harvest date only within the dates anyone means.</summary>
+    public void Validate() => Validate(null);
+
+    /// <summary>
+    /// The field rules. With <paramref name="today"/> (a new or edited listing) the harvest date must lie within a few
+    /// years of it; without (a stock change of a stored listing) only within the dates anyone means.
+    /// </summary>
+    public void Validate(DateOnly? today) =>
         new Validator()
             .Text("title", Title, 100)
             .Check(Enum.IsDefined(Category), "category", "is not a known produce category.")
@@ -43,11 +50,15 @@ public sealed record ListingDraft(
                 $"must be between 0 and {MaxStock} with at most 3 decimals.")
             .Check(MinOrder > 0 && MinOrder <= MaxStock && decimal.Round(MinOrder, 3) == MinOrder, "minOrder",
                 "must be positive with at most 3 decimals.")
+            .AmountOf("stock", Stock, Unit)
+            .AmountOf("minOrder", MinOrder, Unit)
             .County("countyCode", CountyCode)
             .Text("village", Village, 50)
             .Text("variety", Variety, 50, required: false)
             .Text("specification", Specification, 100, required: false)
             .Text("description", Description, 4000, required: false)
+            .Date("harvestDate", HarvestDate, today?.AddYears(-ValidatorExtensions.HarvestYearsBack) ?? ValidatorExtensions.EarliestDate,
+                today?.AddYears(ValidatorExtensions.HarvestYearsAhead) ?? ValidatorExtensions.LatestDate)
             .Check(ShelfLifeDays is null or (>= 1 and <= 3650), "shelfLifeDays", "must be between 1 and 3650 days.")
             .DeliveryAreaCodes("deliveryAreas", DeliveryAreas)
             .Check(ProducerIds is null || (ProducerIds.Count <= MaxProducers && ProducerIds.All(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length <= 64)),

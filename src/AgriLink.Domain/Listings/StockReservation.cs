@@ -19,6 +19,10 @@ public static class StockReservation
             .Check(holdUntil > now && holdUntil - now <= MaxHold, "holdUntil", "must be in the future, at most a year ahead.")
             .ThrowIfInvalid();
 
+    /// <summary>An order of a counted unit (箱, 只…) is for whole ones: the same rule as the listing's stock.</summary>
+    public static void CheckAmount(Quantities.Unit unit, decimal quantity) =>
+        new Validator().AmountOf("quantity", quantity, unit).ThrowIfInvalid();
+
     /// <summary>Refuses a hold the listing cannot grant; the quantity is already validated.</summary>
     public static void CheckReservable(ListingStatus status, decimal stock, decimal minOrder, decimal quantity)
     {

@@ -45,6 +45,7 @@ public sealed record DemandSpec(
             .Check(Quantity > 0 && Quantity <= ListingDraft.MaxStock && decimal.Round(Quantity, 3) == Quantity, "quantity",
                 $"must be positive, at most {ListingDraft.MaxStock}, with at most 3 decimals.")
             .Check(Enum.IsDefined(Unit), "unit", "is not a known unit.")
+            .AmountOf("quantity", Quantity, Unit)
             .Check(DeliverBy >= today && DeliverBy <= today.AddDays(MaxDaysAhead), "deliverBy",
                 $"must be between today ({today:yyyy-MM-dd}) and {MaxDaysAhead} days ahead.")
             .Region("deliveryRegionCode", DeliveryRegionCode)

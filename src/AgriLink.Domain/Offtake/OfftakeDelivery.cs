@@ -19,6 +19,7 @@ public sealed record OfftakeDelivery(
     public void Validate() =>
         new Validator()
             .Text("reference", Reference, 64)
+            .PlausibleDate("date", Date)
             .Check(Quantity > 0 && Quantity <= OfftakeTerms.MaxQuantity && decimal.Round(Quantity, 3) == Quantity, "quantity",
                 "must be positive with at most 3 decimals.")
             .Range("marketPriceFen", MarketPriceFen, 1, ListingDraft.MaxPriceFen)

@@ -42,6 +42,8 @@ public sealed record OfftakeTerms(
             .Check(Enum.IsDefined(Unit), "unit", "is not a known unit.")
             .Check(Quantity > 0 && Quantity <= MaxQuantity && decimal.Round(Quantity, 3) == Quantity, "quantity",
                 $"must be positive, at most {MaxQuantity}, with at most 3 decimals.")
+            .PlausibleDate("deliveryStart", DeliveryStart)
+            .PlausibleDate("deliveryEnd", DeliveryEnd)
             .Check(DeliveryEnd >= DeliveryStart, "deliveryEnd", "must not be before deliveryStart.")
             .Check(DeliveryEnd.DayNumber - DeliveryStart.DayNumber <= MaxWindowDays, "deliveryEnd",
                 $"must be within {MaxWindowDays} days of deliveryStart.")

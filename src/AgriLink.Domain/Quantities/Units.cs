@@ -47,6 +47,15 @@ public static class Units
         return grams > 0 ? grams : throw new ArgumentException($"{unit} ({ChineseName(unit)}) is not a unit of mass.", nameof(unit));
     }
 
+    /// <summary>Units that count things (箱, 件, 袋, 瓶, 盒, 只): no one sells half a box or half a chicken.</summary>
+    public static bool IsCounted(Unit unit) => Info.TryGetValue(unit, out var info) && info.Grams == 0;
+
+    /// <summary>The decimals an amount of the unit may have: none for counted units, 3 for mass (and volume).</summary>
+    public static int Decimals(Unit unit) => IsCounted(unit) ? 0 : 3;
+
+    /// <summary>Whether <paramref name="amount"/> has no more decimals than the unit takes (an unknown unit is left to its own check).</summary>
+    public static bool Fits(decimal amount, Unit unit) => decimal.Round(amount, Decimals(unit)) == amount;
+
     private static (string Name, long Grams) Describe(Unit unit) =>
         Info.TryGetValue(unit, out var info) ? info : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown unit.");
 }

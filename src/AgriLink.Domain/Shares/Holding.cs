@@ -38,6 +38,7 @@ public sealed record Holding(
             .Check(Shares > 0, "shares", "must be more than zero.")
             .Check(ValuationFen >= 0, "valuationFen", "must not be negative.")
             .Text("certificateNo", CertificateNo, 60)
+            .PlausibleDate("issuedOn", IssuedOn)
             .Check(!Preferred || ShareholderKind == ShareholderKind.Household, "preferred",
                 "only households can hold poor-household preferred shares.")
             .Check(!Preferred || !IsRightBased, "preferred",

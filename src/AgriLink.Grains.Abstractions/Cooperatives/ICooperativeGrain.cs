@@ -1,14 +1,21 @@
 using AgriLink.Domain.Cooperatives;
+using Orleans.Concurrency;
 
 namespace AgriLink.Grains.Cooperatives;
 
-/// <summary>One cooperative, keyed by its platform id (coop-…).</summary>
+/// <summary>
+/// One cooperative, keyed by its platform id (coop-…). Its reads interleave with its writes: <see cref="RemoveMember"/>
+/// awaits the share register, whose issues await <see cref="Get"/>/<see cref="Exists"/> here, so without interleaving the
+/// two wait for each other until the call timeout (issue 16, item 10). A read during a write sees the state being written
+/// (it is set before the write), so an issue racing a removal sees the member gone and is refused; a removal racing an
+/// issue asks the register after the issue, and is refused for the holding.
+/// </summary>
 [Alias("AgriLink.ICooperativeGrain")]
 public interface ICooperativeGrain : IGrainWithStringKey
 {
     [Alias("Register")] Task<CooperativeDetails> Register(CooperativeProfile profile);
-    [Alias("Get")] Task<CooperativeDetails> Get();
-    [Alias("Exists")] Task<bool> Exists();
+    [Alias("Get"), AlwaysInterleave] Task<CooperativeDetails> Get();
+    [Alias("Exists"), AlwaysInterleave] Task<bool> Exists();
     [Alias("UpdateProfile")] Task<CooperativeDetails> UpdateProfile(CooperativeProfile profile);
     [Alias("AddMember")] Task<CooperativeDetails> AddMember(CooperativeMember member);
     /// <summary>Admits many members in one write: a whole village's households joining at once.</summary>

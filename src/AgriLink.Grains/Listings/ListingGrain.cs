@@ -70,7 +70,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         Guard.NotYetRegistered(_commits.Working.Draft is not null, Resource, Id);
         if (string.IsNullOrWhiteSpace(cooperativeId)) throw ValidationFailedException.For("cooperativeId", "is required.");
         cooperativeId = cooperativeId.Trim();
-        draft.Validate();
+        draft.Validate(_clock.Today());
         if (!await GrainFactory.GetGrain<ICooperativeGrain>(cooperativeId).Exists())
             throw ValidationFailedException.For("cooperativeId", $"No cooperative with id '{cooperativeId}' is registered.");
         await CheckProducers(cooperativeId, draft);
@@ -88,7 +88,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     public async Task<ListingDetails> Update(ListingDraft draft)
     {
         Existing(_commits.Working);
-        draft.Validate();
+        draft.Validate(_clock.Today());
         await CheckProducers(_commits.Working.CooperativeId!, draft);
         var now = _clock.Now();
         return await Change(s =>
@@ -181,6 +181,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         {
             var draft = Existing(s);
             if (s.Holds.TryGetValue(orderId, out var held)) return (s, held);
+            StockReservation.CheckAmount(draft.Unit, quantity);
             StockReservation.CheckReservable(s.Status, draft.Stock, draft.MinOrder, quantity);
             var line = new ReservedLine(Id, s.CooperativeId!, draft.Title, draft.Unit, draft.PriceFen, quantity,
                 LinePricing.AmountFen(draft.PriceFen, quantity), s.Poverty is not null, draft.ProducerIds ?? [], draft.CountyCode, holdUntil);

@@ -9,7 +9,6 @@ using AgriLink.Grains.Directory;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Shares;
 using AgriLink.Web.Auth;
-using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniExcelLibs;
 
@@ -139,23 +138,8 @@ public static class HouseholdDividendsApi
     // Exact: integer fen to a decimal string, never through floating point.
     private static string Yuan(long fen) => new Domain.Money(fen).ToYuanString();
 
-    private static byte[] Csv(string[] headers, List<Dictionary<string, object>> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
-        {
-            foreach (var header in headers) csv.WriteField(header);
-            csv.EndRecord();
-            foreach (var row in rows)
-            {
-                foreach (var header in headers) csv.WriteField(Convert.ToString(row[header], CultureInfo.InvariantCulture));
-                csv.EndRecord();
-            }
-            csv.Flush();
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Csv(string[] headers, List<Dictionary<string, object>> rows) =>
+        Exports.CsvFile.Write(rows.Select(row => headers.Select(h => Convert.ToString(row[h], CultureInfo.InvariantCulture))).Prepend(headers));
 
     private static byte[] Xlsx(string[] headers, List<Dictionary<string, object>> rows)
     {

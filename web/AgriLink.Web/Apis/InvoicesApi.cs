@@ -9,7 +9,6 @@ using AgriLink.Domain.Quantities;
 using AgriLink.Grains.Invoices;
 using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
-using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
@@ -165,21 +164,7 @@ public static class InvoicesApi
     // Exact: integer fen to a decimal string, never through floating point.
     private static string Yuan(long fen) => Money.FromFen(fen).ToYuanString();
 
-    private static byte[] Csv(List<string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
-        {
-            foreach (var row in rows)
-            {
-                foreach (var field in row) csv.WriteField(field);
-                csv.EndRecord();
-            }
-            csv.Flush();
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Csv(List<string[]> rows) => Exports.CsvFile.Write(rows);
 
     private static byte[] Xlsx(List<string[]> rows)
     {

@@ -27,12 +27,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (Extensions.PipelineExtensions.IsPageRequest(http))
             return false;
         http.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>The problem an exception stands for; also used to answer a refusal that was never thrown.</summary>
     internal static ProblemDetails Map(Exception exception) => exception switch
     {
+        // First: a storage failure reaches the web wrapped (the storage bridge's OrleansException, EF's DbUpdateException).
+        _ when StorageUnavailable.Is(exception) => Problem(503, "Temporarily unavailable.", "storage-unavailable",
+            "The database could not be written just now (locked, busy or read-only); nothing was changed. Try again shortly."),
         ValidationFailedException v => new HttpValidationProblemDetails(v.Errors)
         {
             Status = 400, Title = "Some fields are invalid.", Type = TypeOf(v.Code), Detail = "Correct the fields listed in 'errors' and send again.",
@@ -49,6 +54,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Problem(503, "Temporarily unavailable.", "unavailable", "The service is busy or restarting. Try again shortly."),
         _ => Problem(500, "An unexpected error occurred.", "internal", "The error was logged; quote the traceId when reporting it."),
     };
+
+    /// <summary>A route id no one could have been given (see <see cref="Apis.RouteIds"/>); the value is not echoed.</summary>
+    internal static ProblemDetails MalformedId(string parameter) =>
+        Problem(400, "Malformed id.", "malformed-id",
+            $"The '{parameter}' in the path is not a well-formed id: ids are 1–{Apis.RouteIds.MaxLength} characters without spaces, separators or invisible characters.");
 
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {

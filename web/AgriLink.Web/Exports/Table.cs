@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using MiniExcelLibs;
 
 namespace AgriLink.Web.Exports;
@@ -20,21 +18,9 @@ public sealed record Table(string Name, IReadOnlyList<string> Headers, IReadOnly
         _ => throw Domain.Errors.ValidationFailedException.For("format", "must be csv or xlsx."),
     };
 
-    public byte[] Csv()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
-        {
-            foreach (var row in Rows.Prepend(Headers.Cast<object>().ToList()))
-            {
-                foreach (var cell in row) csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture));
-                csv.EndRecord();
-            }
-            csv.Flush();
-        }
-        return stream.ToArray();
-    }
+    /// <summary>Through <see cref="CsvFile"/>, the one CSV writer, which keeps formulas out.</summary>
+    public byte[] Csv() =>
+        CsvFile.Write(Rows.Prepend(Headers.Cast<object>().ToList()).Select(row => row.Select(cell => Convert.ToString(cell, CultureInfo.InvariantCulture))));
 
     public byte[] Xlsx()
     {

@@ -13,9 +13,9 @@ public static class PaymentsExtensions
     }
 
     /// <summary>Maps the card-payment and webhook endpoints when Stripe is configured (so they are not in the API description otherwise).</summary>
-    public static WebApplication MapAgriLinkPayments(this WebApplication app)
+    public static IEndpointRouteBuilder MapAgriLinkPayments(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        if (!app.Configuration.IsStripeConfigured()) return app;
+        if (!configuration.IsStripeConfigured()) return app;
         app.MapPaymentsApi();
         app.MapStripeWebhookApi();
         return app;

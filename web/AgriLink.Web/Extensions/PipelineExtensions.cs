@@ -46,14 +46,27 @@ public static class PipelineExtensions
     }
 
     /// <summary>A body in a charset .NET cannot decode is the client's mistake: 415, not an exception deep in model binding.</summary>
+    /// Asking for the encoding of a charset .NET knows but refuses (utf-7) throws rather than answering null: refused too.
     private static Task RefuseUnknownCharset(HttpContext http, Func<Task> next)
     {
-        if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.Charset.HasValue && type.Encoding is null)
+        if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.Charset.HasValue && !Decodable(type))
         {
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             return Task.CompletedTask;
         }
         return next();
+    }
+
+    private static bool Decodable(MediaTypeHeaderValue type)
+    {
+        try
+        {
+            return type.Encoding is not null;
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
