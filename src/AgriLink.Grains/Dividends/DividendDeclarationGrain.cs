@@ -19,7 +19,7 @@ public sealed class DividendDeclarationGrain(
     private IReadOnlyList<DividendLine>? _lines;
 
     /// <summary>The audited resource type (its id is the cooperative and year, <see cref="CooperativeYear"/>).</summary>
-    private const string Resource = "declaration";
+    private const string AuditResource = "declaration";
 
     private CooperativeYear Key => CooperativeYear.Parse(this.GetPrimaryKeyString());
 
@@ -151,7 +151,7 @@ public sealed class DividendDeclarationGrain(
     /// it was and as it is now (with the payment's figures when it was paid).
     /// </summary>
     private Storage.Changes.AuditRecord? Audited(Declaration? before, PaymentReport? payment = null) =>
-        AuditEntries.For(Resource, Key.ToString(), before, payment is null ? state.State.Declaration : new { Declaration = state.State.Declaration, Payment = payment });
+        AuditEntries.For(AuditResource, Key.ToString(), before, payment is null ? state.State.Declaration : new { Declaration = state.State.Declaration, Payment = payment });
 
     /// <summary>
     /// The declaration's status changed: its cooperative's admins hear it, and, once publicised and again when paid, each

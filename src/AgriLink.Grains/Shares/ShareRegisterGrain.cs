@@ -15,7 +15,7 @@ public sealed class ShareRegisterGrain(
     TimeProvider clock) : Grain, IShareRegisterGrain
 {
     /// <summary>The register's changes are audited as its cooperative's.</summary>
-    private const string Resource = "cooperative";
+    private const string AuditResource = "cooperative";
 
     private ShareRegister _register = null!;
 
@@ -37,7 +37,7 @@ public sealed class ShareRegisterGrain(
         if (state.State.Events.Count > 0 && charter.FiscalYearEndMonth != YearEndMonth)
             throw new RuleViolationException("charter.fiscal-year-fixed",
                 "The fiscal year end cannot change once shares are registered: the register's year ends depend on it.");
-        await state.CommitAsync(state.State with { Charter = charter }, AuditEntries.Changes(Resource, CooperativeId, state.State.Charter, charter));
+        await state.CommitAsync(state.State with { Charter = charter }, AuditEntries.Changes(AuditResource, CooperativeId, state.State.Charter, charter));
         if (state.State.Events.Count == 0) _register = ShareRegister.Empty(CooperativeId, charter.FiscalYearEndMonth);
         return charter;
     }
@@ -123,7 +123,7 @@ public sealed class ShareRegisterGrain(
     private async Task<RegisterView> Save(ShareRegister next)
     {
         var added = next.Events.Skip(state.State.Events.Count).ToArray();
-        await state.CommitAsync(state.State with { Events = next.Events.ToArray() }, AuditEntries.Changes(Resource, CooperativeId, null, added));
+        await state.CommitAsync(state.State with { Events = next.Events.ToArray() }, AuditEntries.Changes(AuditResource, CooperativeId, null, added));
         _register = next;
         return ViewOf(next, clock.Today());
     }
