@@ -2,6 +2,9 @@ using AgriLink.Domain.Households;
 
 namespace AgriLink.Grains.Households;
 
+/// <summary>
+/// A household. <see cref="Invitations"/> are the cooperatives' invitations waiting for its answer.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.HouseholdDetails")]
 public sealed record HouseholdDetails(
     [property: Id(0)] string Id,
@@ -9,4 +12,5 @@ public sealed record HouseholdDetails(
     [property: Id(2)] PovertyStatus Status,
     [property: Id(3)] IReadOnlyList<PovertyStatusChange> StatusHistory,
     [property: Id(4)] DateTimeOffset RegisteredAt,
-    [property: Id(5)] DateTimeOffset UpdatedAt);
+    [property: Id(5)] DateTimeOffset UpdatedAt,
+    [property: Id(6)] IReadOnlyList<MembershipInvitation>? Invitations = null);

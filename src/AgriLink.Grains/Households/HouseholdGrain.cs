@@ -1,5 +1,8 @@
 using AgriLink.Domain.Households;
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Errors;
 using AgriLink.Grains.Common;
+using AgriLink.Grains.Cooperatives;
 
 namespace AgriLink.Grains.Households;
 
@@ -42,6 +45,39 @@ public sealed class HouseholdGrain(
         return await Save(state.State with { History = [.. state.State.History, change], UpdatedAt = clock.Now() });
     }
 
+    public async Task<bool> Invite(MembershipInvitation invitation, string cooperativeCounty)
+    {
+        // County rule: a household joins a cooperative of its own county (the county's office answers for both).
+        if (state.State.Profile is not { } profile || profile.CountyCode != cooperativeCounty) return false;
+        await Save(state.State with
+        {
+            Invitations = [.. state.State.Invitations.Where(i => i.CooperativeId != invitation.CooperativeId), invitation],
+        });
+        return true;
+    }
+
+    public async Task<HouseholdDetails> AcceptInvitation(string cooperativeId)
+    {
+        var profile = Guard.Existing(state.State.Profile, Resource, Id);
+        var invitation = Pending(cooperativeId);
+        // The cooperative first: a crash before the invitation is dropped leaves it pending, and accepting again is harmless.
+        await GrainFactory.GetGrain<ICooperativeGrain>(cooperativeId).AdmitAccepted(new CooperativeMember(
+            Id, MemberKind.Household, string.IsNullOrWhiteSpace(invitation.DisplayName) ? profile.HeadName : invitation.DisplayName,
+            invitation.IsFarmer, clock.Today(), invitation.IsOfficer));
+        return await Save(state.State with { Invitations = state.State.Invitations.Where(i => i != invitation).ToList() });
+    }
+
+    public async Task<HouseholdDetails> DeclineInvitation(string cooperativeId)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        var invitation = Pending(cooperativeId);
+        return await Save(state.State with { Invitations = state.State.Invitations.Where(i => i != invitation).ToList() });
+    }
+
+    private MembershipInvitation Pending(string cooperativeId) =>
+        state.State.Invitations.FirstOrDefault(i => i.CooperativeId == cooperativeId)
+        ?? throw new NotFoundException("invitation", cooperativeId);
+
     /// <summary>Stores the change with its audit entry (the household before and after), when the caller declared one.</summary>
     private async Task<HouseholdDetails> Save(HouseholdState next)
     {
@@ -55,5 +91,5 @@ public sealed class HouseholdGrain(
         s.History.Count == 0 ? PovertyStatus.NotPoor : s.History[^1].Status;
 
     private HouseholdDetails Details(HouseholdState s) =>
-        new(Id, Guard.Existing(s.Profile, Resource, Id), CurrentStatus(s), s.History, s.RegisteredAt, s.UpdatedAt);
+        new(Id, Guard.Existing(s.Profile, Resource, Id), CurrentStatus(s), s.History, s.RegisteredAt, s.UpdatedAt, s.Invitations);
 }
