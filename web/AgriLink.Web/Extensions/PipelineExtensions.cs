@@ -29,6 +29,7 @@ public static class PipelineExtensions
         app.UseRouting();
         app.Use(LiveExtensions.HubAccessToken);
         app.UseAuthentication();
+        app.Use(CrossSiteRequests.Refuse);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
