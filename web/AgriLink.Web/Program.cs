@@ -11,6 +11,7 @@ if (PostgresMigrationCommand.Requested(args)) { Environment.ExitCode = await Pos
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddAgriLinkProxy();
 builder.AddAgriLinkData();
 builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();

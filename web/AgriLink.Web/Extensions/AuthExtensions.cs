@@ -40,6 +40,7 @@ public static class AuthExtensions
             o.Cookie.Name = "agrilink";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = ProxyExtensions.CookieSecurity(builder.Configuration);
             o.SlidingExpiration = true;
             // The API answers with status codes; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = c => ApiStatusOr(c, StatusCodes.Status401Unauthorized);
@@ -79,7 +80,11 @@ public static class AuthExtensions
         });
         builder.Services.AddSingleton<SignInFailures>();
         builder.Services.AddScoped<SignInGuard>();
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "agrilink-af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "agrilink-af";
+            o.Cookie.SecurePolicy = ProxyExtensions.CookieSecurity(builder.Configuration);
+        });
         return builder;
     }
 
