@@ -3,7 +3,8 @@ using AgriLink.Domain.Households;
 namespace AgriLink.Grains.Households;
 
 /// <summary>
-/// A household. <see cref="Invitations"/> are the cooperatives' invitations waiting for its answer.
+/// A household. <see cref="Invitations"/> are the cooperatives' invitations waiting for its answer;
+/// <see cref="PendingPreferredRelease"/> is the release of its preferred shares after it exited poverty, while not yet done.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.HouseholdDetails")]
 public sealed record HouseholdDetails(
@@ -13,4 +14,5 @@ public sealed record HouseholdDetails(
     [property: Id(3)] IReadOnlyList<PovertyStatusChange> StatusHistory,
     [property: Id(4)] DateTimeOffset RegisteredAt,
     [property: Id(5)] DateTimeOffset UpdatedAt,
-    [property: Id(6)] IReadOnlyList<MembershipInvitation>? Invitations = null);
+    [property: Id(6)] IReadOnlyList<MembershipInvitation>? Invitations = null,
+    [property: Id(7)] PreferredRelease? PendingPreferredRelease = null);

@@ -99,41 +99,28 @@ public static class HouseholdsApi
         return TypedResults.Ok(await s.Grains.GetGrain<IHouseholdGrain>(id).UpdateProfile(profile));
     }
 
+    /// <summary>
+    /// Records the change. An exit from poverty records, in the same write, the household's job of releasing its preferred
+    /// shares (谁贫困谁享受: converted or reassigned as each cooperative's charter says), which is then done at once; a failure
+    /// leaves it pending (<c>pendingPreferredRelease</c> in the answer) and the household's reminder retries it until done.
+    /// </summary>
     public static async Task<Ok<HouseholdDetails>> ChangePovertyStatus(
         [AsParameters] ApiServices s, string id, ChangePovertyStatusRequest request)
     {
         var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
-        var before = await grain.Get();
         var change = new PovertyStatusChange(request.Status, request.EffectiveOn, request.Reason ?? "", s.User.ActorName());
         HouseholdDetails after;
         using (s.Audit.Declare(s.User, "household.change-poverty-status", "household", id)) after = await grain.ChangePovertyStatus(change);
-        if (after.Status == PovertyStatus.Exited && before.Status != PovertyStatus.Exited)
-            await ReleasePreferredShares(s, id);
+        if (after.PendingPreferredRelease is not null) after = await grain.RunPreferredRelease(s.User.ActorName());
         return TypedResults.Ok(after);
     }
 
+    /// <summary>The repair: runs (or records and runs) an exited household's release now.</summary>
     public static async Task<Ok<HouseholdDetails>> ReleasePreferred([AsParameters] ApiServices s, string id)
     {
-        var household = await s.Grains.GetGrain<IHouseholdGrain>(id).Get();
-        if (household.Status != PovertyStatus.Exited)
-            throw new Domain.Errors.RuleViolationException("household.not-exited", "Only an exited household's preferred shares are released.");
-        await ReleasePreferredShares(s, id);
-        return TypedResults.Ok(household);
-    }
-
-    /// <summary>
-    /// 谁贫困谁享受: a household that exits poverty gives up its preferred shares, converted or reassigned
-    /// as each cooperative's charter says; the audit log keeps the lines for the public notice.
-    /// </summary>
-    private static async Task ReleasePreferredShares(ApiServices s, string householdId)
-    {
-        foreach (var coop in await s.Lists.CooperativesOfMember(householdId))
-        {
-            var register = s.Grains.GetGrain<IShareRegisterGrain>(coop.Id);
-            if (!(await register.HoldingsOf(householdId)).Any(h => h.Preferred)) continue;
-            var report = await register.HouseholdExited(householdId, s.User.ActorName());
-            await s.Audit.Record(s.User, "shares.preferred-exit", "cooperative", coop.Id, null, report);
-        }
+        var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
+        using (s.Audit.Declare(s.User, "household.release-preferred", "household", id))
+            return TypedResults.Ok(await grain.RunPreferredRelease(s.User.ActorName()));
     }
 
     private static async Task<bool> IsMemberOfAdministeredCooperative(ApiServices s, string householdId) =>
