@@ -26,6 +26,7 @@ public sealed class PersistenceTests
             seededAt = await SeededAt(first);
             token = await first.CreateClient().LoginAsync("coop.panzhou", DemoData.Password);
             var admin = first.CreateClient().WithBearer(token);
+            var operatorClient = await AsOperator(first);
 
             listingId = await admin.CreateDraft("coop-pzcili", Listings.Draft(title: "重启测试刺梨", stock: 300));
             using (var publish = await admin.Post($"/api/listings/{listingId}/publish")) await publish.AssertOk();
@@ -41,10 +42,13 @@ public sealed class PersistenceTests
             {
                 ["memberId"] = householdId, ["kind"] = "Household", ["displayName"] = "杨光明", ["isFarmer"] = true, ["joinedOn"] = "2024-03-01",
             };
-            using (var join = await admin.SendJson(HttpMethod.Post, "/api/cooperatives/coop-pzcili/members", member))
-                coop = await join.AssertOk();
+            // A cooperative admin only invites a household; the operator admits one without an account of its own.
+            using (var join = await operatorClient.SendJson(HttpMethod.Post, "/api/cooperatives/coop-pzcili/members", member))
+                await join.AssertOk();
+            coop = await admin.GetObject("/api/cooperatives/coop-pzcili");
+            household = await operatorClient.GetObject($"/api/households/{householdId}");
 
-            auditEntries = (await (await AsOperator(first)).GetArray("/api/audit?limit=200")).Count;
+            auditEntries = (await operatorClient.GetArray("/api/audit?limit=200")).Count;
         }
 
         await using var second = new AgriLinkFactory(folder.Path, Seeded);
@@ -57,9 +61,10 @@ public sealed class PersistenceTests
         Assert.Equal("Active", (string?)(await second.CreateClient().GetObject($"/api/listings/{listingId}"))["status"]);
         var listed = await second.CreateClient().GetObject("/api/listings?cooperativeId=coop-pzcili&limit=200");
         Assert.Contains(listingId, listed["items"]!.AsArray().Select(i => (string?)i!["id"]));
-        Assert.Equal(household.ToJsonString(), (await sameToken.GetObject($"/api/households/{householdId}")).ToJsonString());
+        var secondOperator = await AsOperator(second);
+        Assert.Equal(household.ToJsonString(), (await secondOperator.GetObject($"/api/households/{householdId}")).ToJsonString());
         Assert.Equal(coop.ToJsonString(), (await sameToken.GetObject("/api/cooperatives/coop-pzcili")).ToJsonString());
-        var audit = await (await AsOperator(second)).GetArray("/api/audit?limit=200");
+        var audit = await secondOperator.GetArray("/api/audit?limit=200");
         Assert.Equal(auditEntries, audit.Count);
         Assert.Equal(["listing.set-stock", "listing.publish", "listing.create"],
             audit.Where(e => (string?)e!["resourceId"] == listingId).Select(e => (string?)e!["action"]));

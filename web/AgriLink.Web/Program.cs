@@ -18,6 +18,7 @@ if (AgriLink.Hosting.DataFolderCheck.Problem(builder.Configuration) is { } dataP
 }
 
 builder.AddServiceDefaults();
+builder.AddAgriLinkProxy();
 builder.AddAgriLinkData();
 builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();

@@ -22,5 +22,10 @@ public interface ICooperativeGrain : IGrainWithStringKey
     [Alias("AddMembers")] Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members);
     /// <summary>The ids of one kind of member, without shipping the whole roll (a cooperative may have tens of thousands).</summary>
     [Alias("MemberIds")] Task<IReadOnlyList<string>> MemberIds(MemberKind kind);
+    /// <summary>
+    /// Admits a household that accepted the cooperative's invitation (called by the household's grain, which holds the
+    /// invitation: the household is not asked back). Already a member: nothing changes.
+    /// </summary>
+    [Alias("AdmitAccepted")] Task<CooperativeDetails> AdmitAccepted(CooperativeMember member);
     [Alias("RemoveMember")] Task<CooperativeDetails> RemoveMember(string memberId);
 }

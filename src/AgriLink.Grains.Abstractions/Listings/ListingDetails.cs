@@ -5,7 +5,9 @@ namespace AgriLink.Grains.Listings;
 /// <summary>
 /// A listing. <c>Draft.Stock</c> is what can still be ordered; <see cref="Held"/> is held for unpaid orders on top of it.
 /// <see cref="PovertyCertification"/> is the platform's 扶贫产品认定 (null: not certified), with every grant and revocation in
-/// <see cref="CertificationHistory"/>; the producer's own certifications are in <c>Draft.Certifications</c>.
+/// <see cref="CertificationHistory"/>; the producer's own certifications are in <c>Draft.Certifications</c>. Outside the
+/// cooperative's admins <c>Draft.ProducerIds</c> is empty (household ids are not public) and <see cref="Producers"/> names
+/// the producing households masked (王**).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.ListingDetails")]
 public sealed record ListingDetails(
@@ -18,4 +20,5 @@ public sealed record ListingDetails(
     [property: Id(6)] decimal Held = 0,
     [property: Id(7)] int HoldCount = 0,
     [property: Id(8)] PovertyCertification? PovertyCertification = null,
-    [property: Id(9)] IReadOnlyList<CertificationChange>? CertificationHistory = null);
+    [property: Id(9)] IReadOnlyList<CertificationChange>? CertificationHistory = null,
+    [property: Id(10)] IReadOnlyList<string>? Producers = null);

@@ -54,6 +54,16 @@ public sealed class CooperativeGrain(
         return await Save(state.State with { Members = [.. state.State.Members, .. admitted], UpdatedAt = clock.Now() });
     }
 
+    public async Task<CooperativeDetails> AdmitAccepted(CooperativeMember member)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        member.Validate(clock.Today());
+        if (member.Kind != MemberKind.Household)
+            throw ValidationFailedException.For("kind", "only households accept invitations.");
+        if (state.State.Members.Any(m => m.MemberId == member.MemberId)) return Details(state.State);
+        return await Save(state.State with { Members = [.. state.State.Members, member], UpdatedAt = clock.Now() });
+    }
+
     public Task<IReadOnlyList<string>> MemberIds(MemberKind kind) =>
         Task.FromResult<IReadOnlyList<string>>(state.State.Members.Where(m => m.Kind == kind).Select(m => m.MemberId).ToList());
 

@@ -11,7 +11,9 @@ namespace AgriLink.Web.Apis;
 
 /// <summary>
 /// Sign-in for API clients. Bearer tokens by default, a cookie with <c>?useCookies=true</c>.
-/// Rate limited per address; five failures lock the account for fifteen minutes.
+/// Rate limited per address (sign-in and refresh each with their own budget); failures from one address make that address
+/// wait, progressively, before the account takes its next attempt from it (<see cref="SignInGuard"/>). An unknown user, a
+/// wrong password and an address that must wait all get the same 401.
 /// </summary>
 public static class AuthApi
 {
@@ -21,22 +23,19 @@ public static class AuthApi
         api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange a user name and password for a bearer token (or a cookie).")
             .RequireRateLimiting(AuthExtensions.SignInRateLimit).DisableAntiforgery();
         api.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new bearer token.")
-            .RequireRateLimiting(AuthExtensions.SignInRateLimit);
+            .RequireRateLimiting(AuthExtensions.RefreshRateLimit);
         api.MapGet("/me", Me).WithName("Me").WithSummary("Who the caller is: roles and the objects the account acts for.")
             .RequireAuthorization();
         return api;
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        LoginRequest request, bool? useCookies, SignInManager<AgriLinkUser> signIn)
+        LoginRequest request, bool? useCookies, SignInManager<AgriLinkUser> signIn, SignInGuard guard, HttpContext http)
     {
         new Validator().Text("userName", request.UserName, 100).Text("password", request.Password, 200).ThrowIfInvalid();
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: useCookies == true, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return TypedResults.Problem("Too many failed attempts: the account is locked for 15 minutes.", statusCode: 423,
-                title: "Account locked.", type: "urn:agrilink:problem:locked-out");
-        if (!result.Succeeded)
+        // One answer for an unknown user, a wrong password and an address that must wait: nothing to tell them apart by.
+        if (!await guard.PasswordSignInAsync(request.UserName!, request.Password!, http.Connection.RemoteIpAddress, isPersistent: useCookies == true))
             return TypedResults.Problem("The user name or password is wrong.", statusCode: 401,
                 title: "Sign-in failed.", type: "urn:agrilink:problem:sign-in-failed");
         // The sign-in has written the token response (or set the cookie).

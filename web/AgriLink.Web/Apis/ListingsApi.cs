@@ -45,8 +45,32 @@ public static class ListingsApi
         // Unpublished listings are invisible rather than forbidden: their existence is the cooperative's business.
         if (s.User.AdministersCooperative(listing.CooperativeId)) return TypedResults.Ok(listing);
         return IsPublic(listing.Status) && await s.Grains.GetGrain<ICooperativeAdmissionGrain>(listing.CooperativeId).MaySell()
-            ? TypedResults.Ok(listing)
+            ? TypedResults.Ok(await Public(s, listing))
             : TypedResults.NotFound();
+    }
+
+    /// <summary>A listing as the public sees it: its producing households by masked name (王**), never their ids.</summary>
+    private static async Task<ListingDetails> Public(ApiServices s, ListingDetails listing)
+    {
+        if (listing.Draft.ProducerIds is not { Count: > 0 } ids) return listing;
+        var names = (await s.Grains.GetGrain<ICooperativeGrain>(listing.CooperativeId).Get()).Members
+            .ToDictionary(m => m.MemberId, m => m.DisplayName, StringComparer.Ordinal);
+        return listing with
+        {
+            Draft = listing.Draft with { ProducerIds = [] },
+            Producers = ids.Select(id => MaskedName(names.GetValueOrDefault(id) ?? "")).ToList(),
+        };
+    }
+
+    /// <summary>A person's name with all but its first character hidden: 王德明 → 王**.</summary>
+    public static string MaskedName(string name)
+    {
+        var letters = System.Globalization.StringInfo.GetTextElementEnumerator(name.Trim());
+        if (!letters.MoveNext()) return "*";
+        var first = letters.GetTextElement();
+        var rest = 0;
+        while (letters.MoveNext()) rest++;
+        return first + new string('*', Math.Max(rest, 1));
     }
 
     public static async Task<Results<Created<ListingDetails>, ForbidHttpResult>> Create(

@@ -8,6 +8,7 @@ namespace AgriLink.Web.Extensions;
 public static class AuthExtensions
 {
     public const string SignInRateLimit = "sign-in";
+    public const string RefreshRateLimit = "refresh";
     private const string PageOrApiChallenge = "AgriLink.PageOrApi";
 
     /// <summary>
@@ -18,9 +19,9 @@ public static class AuthExtensions
     {
         builder.Services.AddIdentityApiEndpoints<AgriLinkUser>(o =>
             {
+                // Failures lock per (account, address), progressively (SignInGuard); Identity's account-wide lockout is not
+                // triggered by failures (an operator's own lock of an account still refuses it).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Password.RequiredLength = 10;
                 o.User.RequireUniqueEmail = false;
             })
@@ -39,6 +40,7 @@ public static class AuthExtensions
             o.Cookie.Name = "agrilink";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = ProxyExtensions.CookieSecurity(builder.Configuration);
             o.SlidingExpiration = true;
             // The API answers with status codes; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = c => ApiStatusOr(c, StatusCodes.Status401Unauthorized);
@@ -67,8 +69,22 @@ public static class AuthExtensions
                         Window = TimeSpan.FromMinutes(1),
                     })
                 : RateLimitPartition.GetNoLimiter("form"));
+            // Refreshing a token is not a sign-in attempt: its own budget, so a busy client never spends the sign-in one.
+            o.AddPolicy(RefreshRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("AgriLink:RefreshesPerMinute", 60),
+                    Window = TimeSpan.FromMinutes(1),
+                }));
         });
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "agrilink-af");
+        builder.Services.AddSingleton<SignInFailures>();
+        builder.Services.AddScoped<SignInGuard>();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "agrilink-af";
+            o.Cookie.SecurePolicy = ProxyExtensions.CookieSecurity(builder.Configuration);
+        });
         return builder;
     }
 

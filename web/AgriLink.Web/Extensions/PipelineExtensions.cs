@@ -9,6 +9,7 @@ public static class PipelineExtensions
 {
     public static WebApplication UseAgriLinkPipeline(this WebApplication app)
     {
+        app.UseAgriLinkProxy();
         // An exception on a page re-executes the status page with the status its problem would have had
         // (ProblemExceptionHandler leaves page requests to it); everyone else gets the problem response.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -29,6 +30,7 @@ public static class PipelineExtensions
         app.UseRouting();
         app.Use(LiveExtensions.HubAccessToken);
         app.UseAuthentication();
+        app.Use(CrossSiteRequests.Refuse);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -49,12 +49,9 @@ public static class ServiceDefaultsExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health");
-        // Scraped from the machine itself; not for the public internet.
+        // Scraped from the machine itself; not for the public internet, nor for a proxy on the same host forwarding it.
         app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(async (context, next) =>
-        {
-            var remote = context.HttpContext.Connection.RemoteIpAddress;
-            return remote is null || System.Net.IPAddress.IsLoopback(remote) ? await next(context) : Results.NotFound();
-        });
+            ProxyExtensions.IsLocalScrape(context.HttpContext) ? await next(context) : Results.NotFound());
         return app;
     }
 }

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace AgriLink.Web.Pages.Account;
 
-/// <summary>Cookie sign-in for the pages; the form carries an antiforgery token and shares the API's rate limit.</summary>
+/// <summary>Cookie sign-in for the pages (<see cref="SignInGuard"/>); the form carries an antiforgery token and shares the API's rate limit.</summary>
 [EnableRateLimiting(AuthExtensions.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<AgriLinkUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInGuard signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入用户名"), StringLength(100)]
     public string UserName { get; set; } = "";
@@ -27,9 +27,10 @@ public sealed class LoginModel(SignInManager<AgriLinkUser> signIn, IStringLocali
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", t[result.IsLockedOut ? "失败次数过多，账户已锁定 15 分钟。" : "用户名或密码错误。"]);
+        if (await signIn.PasswordSignInAsync(UserName, Password, HttpContext.Connection.RemoteIpAddress, isPersistent: false))
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // The same words whether the user is unknown, the password wrong or this address must wait (SignInGuard).
+        ModelState.AddModelError("", t["用户名或密码错误。"]);
         return Page();
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AgriLink.Web.Pages.Cooperative;
 
-/// <summary>The cooperative's members and admitting one, through <c>CooperativesApi.Get</c> and <c>AddMember</c>.</summary>
+/// <summary>
+/// The cooperative's members and admitting one, through <c>CooperativesApi.Get</c> and <c>AddMember</c>. A household is
+/// invited (it joins when it accepts on its own page); the page then says so (<c>?invited=</c>).
+/// </summary>
 public sealed class MembersModel(TimeProvider clock) : CooperativePage
 {
     public IReadOnlyList<CooperativeMember> Members { get; private set; } = [];
@@ -18,14 +21,20 @@ public sealed class MembersModel(TimeProvider clock) : CooperativePage
     [BindProperty] public DateOnly JoinedOn { get; set; } = clock.Today();
     [BindProperty] public bool IsOfficer { get; set; }
 
+    /// <summary>The household just invited, for the notice that its consent is awaited.</summary>
+    [BindProperty(SupportsGet = true, Name = "invited")] public string? Invited { get; set; }
+
     public Task OnGetAsync() => Load();
 
     public async Task<IActionResult> OnPostAsync()
     {
         var coop = await Load();
         if (!ModelState.IsValid) return Page();
-        Value<CooperativeDetails>(await CooperativesApi.AddMember(Api, coop,
-            new CooperativeMember(MemberId?.Trim() ?? "", Kind, DisplayName?.Trim() ?? "", IsFarmer, JoinedOn, IsOfficer)));
+        var answer = await CooperativesApi.AddMember(Api, coop,
+            new CooperativeMember(MemberId?.Trim() ?? "", Kind, DisplayName?.Trim() ?? "", IsFarmer, JoinedOn, IsOfficer), clock);
+        if (answer.Result is Microsoft.AspNetCore.Http.HttpResults.Accepted<MembershipInvitationSent> { Value: { } sent })
+            return Redirect($"/cooperative/members?coop={Uri.EscapeDataString(coop)}&invited={Uri.EscapeDataString(sent.MemberId)}");
+        Value<CooperativeDetails>(answer);
         return Redirect($"/cooperative/members?coop={Uri.EscapeDataString(coop)}");
     }
 
