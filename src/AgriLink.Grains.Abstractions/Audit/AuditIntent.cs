@@ -25,6 +25,26 @@ public static class AuditIntent
     public static void Clear() => RequestContext.Remove(Key);
 
     /// <summary>
+    /// Declares the intent for the grain calls made until disposed, then puts back what was declared before: a grain that
+    /// asks another to change its resource (a household's job asking each register to release its shares).
+    /// </summary>
+    public static IDisposable Within(string actor, string action, string resourceType, string resourceId)
+    {
+        var previous = RequestContext.Get(Key);
+        Declare(actor, action, resourceType, resourceId);
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(object? previous) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (previous is null) RequestContext.Remove(Key);
+            else RequestContext.Set(Key, previous);
+        }
+    }
+
+    /// <summary>
     /// The intent for this resource, or null. Calls a grain makes while handling one (a listing asked for stock by an
     /// order) carry the intent along, so a grain audits only the resource named in it: itself.
     /// </summary>

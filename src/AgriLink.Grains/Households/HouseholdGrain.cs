@@ -6,7 +6,6 @@ using AgriLink.Grains.Audit;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Projections;
 using AgriLink.Grains.Shares;
-using AgriLink.Storage.Changes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgriLink.Grains.Households;
@@ -90,7 +89,7 @@ public sealed class HouseholdGrain(
 
     /// <summary>
     /// The job: each cooperative whose register still holds a preferred share of the household converts or reassigns it,
-    /// and its report goes into the audit log (for the public notice) in the write that records the progress. A register
+    /// and its report goes into the audit log (for the public notice) with the register's write of those shares. A register
     /// releases at most once, so a retry after a partial run picks up where it stopped. Done, the job is cleared; failed,
     /// it stays with its error and the reminder tries again.
     /// </summary>
@@ -105,9 +104,9 @@ public sealed class HouseholdGrain(
             foreach (var coop in await lists.CooperativesOfMember(Id))
             {
                 if (!(await GrainFactory.GetGrain<IShareRegisterGrain>(coop.Id).HoldingsOf(Id)).Any(h => h.Preferred)) continue;
-                var report = await release.Release(GrainFactory, coop.Id, Id, job.RequestedBy);
-                await state.CommitAsync(state.State, new StateChanges().Add(new AuditRecord(
-                    job.AuditActor, "shares.preferred-exit", "cooperative", coop.Id, null, AuditJson.Serialize(report))));
+                // The register writes the entry (its report) in the transaction of the shares it moves.
+                using (AuditIntent.Within(job.AuditActor, "shares.preferred-exit", "cooperative", coop.Id))
+                    await release.Release(GrainFactory, coop.Id, Id, job.RequestedBy);
             }
             await state.CommitAsync(state.State with { PendingRelease = null });
         }

@@ -100,8 +100,10 @@ public sealed class ShareRegisterGrain(
         var household = await GrainFactory.GetGrain<IHouseholdGrain>(householdId).Get();
         var poor = await RegisteredPoorShareholders(householdId);
         var result = PreferredShareExit.Apply(Due(), householdId, household.Status, policy, poor, clock.Today(), actor);
-        if (result.Events.Count > 0) await Save(result.Register);
-        return new PreferredExitReport(CooperativeId, result.Events, result.AuditLines);
+        var report = new PreferredExitReport(CooperativeId, result.Events, result.AuditLines);
+        // The report (its lines are the notice's) is the audit entry's detail, written with the shares it moves.
+        if (result.Events.Count > 0) await Save(result.Register, report);
+        return report;
     }
 
     public Task<IReadOnlyList<HoldingPosition>> PositionsAtYearEnd(int fiscalYear) =>
@@ -119,11 +121,11 @@ public sealed class ShareRegisterGrain(
 
     private ShareRegister Due() => _register.ApplyDueWithdrawals(clock.Today());
 
-    /// <summary>Stores the register; a declared audit entry carries the events this change adds.</summary>
-    private async Task<RegisterView> Save(ShareRegister next)
+    /// <summary>Stores the register; a declared audit entry carries <paramref name="audited"/>, else the events this change adds.</summary>
+    private async Task<RegisterView> Save(ShareRegister next, object? audited = null)
     {
-        var added = next.Events.Skip(state.State.Events.Count).ToArray();
-        await state.CommitAsync(state.State with { Events = next.Events.ToArray() }, AuditEntries.Changes(AuditResource, CooperativeId, null, added));
+        audited ??= next.Events.Skip(state.State.Events.Count).ToArray();
+        await state.CommitAsync(state.State with { Events = next.Events.ToArray() }, AuditEntries.Changes(AuditResource, CooperativeId, null, audited));
         _register = next;
         return ViewOf(next, clock.Today());
     }
