@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using AgriLink.Domain.Quantities;
+using AgriLink.Grains.Matching;
 using AgriLink.Storage;
 using AgriLink.Storage.Changes;
 using AgriLink.Storage.Projections;
@@ -19,9 +21,10 @@ namespace AgriLink.Web.Tests;
 /// </summary>
 public sealed class TradeListsUpgradeTests
 {
-    private static readonly ProjectionTable[] Lists = [ProjectionTables.Demands, ProjectionTables.OfftakeContracts, ProjectionTables.Invoices];
+    private static readonly ProjectionTable[] Lists =
+        [ProjectionTables.Demands, ProjectionTables.OpenDemands, ProjectionTables.OfftakeContracts, ProjectionTables.Invoices];
 
-    private static readonly string[] Retired = ["buyer-demands", "offtake-index", "buyer-invoices"];
+    private static readonly string[] Retired = ["buyer-demands", "offtake-index", "buyer-invoices", "open-demands"];
 
     [Fact]
     public Task AnOlderDataFolderIsFilledOnStartAndARebuildMakesTheSameRows() => UpgradeAndRebuild(null);
@@ -53,6 +56,12 @@ public sealed class TradeListsUpgradeTests
             written = await RowsAsync(database);
             Assert.All(Lists, t => Assert.NotEmpty(written[t.Name]));
             Assert.Contains(written["demands"], row => row.Contains("|升级测试刺梨|Fruit|Open|12.5|Kilogram|", StringComparison.Ordinal));
+            // Its criteria for the matcher, read back whole.
+            var open = Assert.Single(written["open_demands"], row => row.Contains("升级测试刺梨", StringComparison.Ordinal)).Split('|');
+            Assert.Equal(("buyer-gzcanteen", "Fruit", "1"), (open[1], open[2], open[4]));
+            var spec = OpenDemandRows.Read(open[3]);
+            Assert.Equal((12.5m, Unit.Kilogram, "440103"), (spec.Quantity, spec.Unit, spec.DeliveryRegionCode));
+            Assert.Equal(["刺梨"], spec.Keywords);
 
             // As a build from before these lists left it.
             await using var connection = await database.OpenAsync(Api.Ct);
@@ -75,7 +84,7 @@ public sealed class TradeListsUpgradeTests
         Assert.Equal(written, await RowsAsync(upgraded));
     }
 
-    /// <summary>The three tables' rows as text, sorted, by table.</summary>
+    /// <summary>The tables' rows as text, sorted, by table.</summary>
     private static async Task<Dictionary<string, List<string>>> RowsAsync(AgriLinkDatabase database)
     {
         var tables = new Dictionary<string, List<string>>();

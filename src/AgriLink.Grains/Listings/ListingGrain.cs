@@ -307,13 +307,13 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
     private async Task AfterCommit(ListingState previous, ListingState committed, IReadOnlyList<MarketEvent> raised)
     {
         MarketEvents.Publish(GrainFactory, raised);
-        Matching.DemandAnnouncer.Announce(GrainFactory, Id, previous, committed, MarketEvents.SequenceOf(_state));
         if (!committed.Holds.IsEmpty && !_reminderRegistered) await EnsureReminder();
     }
 
     /// <summary>
     /// One event per write, numbered by the row's version (one more per write: no gaps), to the listing's group and, while
-    /// public, the market feed; the cooperative's group always hears it. Only public fields travel.
+    /// public, the market feed; the cooperative's group always hears it. Only public fields travel. A write that puts the
+    /// listing on sale or adds stock also stages <see cref="Matching.ListingAvailable"/> for the demand matcher.
     /// </summary>
     private IReadOnlyList<MarketEvent> Changed(ListingState previous, ListingState committed, long sequence)
     {
@@ -330,7 +330,8 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
             committed.Poverty is not null));
         var wasOrIsPublic = committed.Status is not (ListingStatus.Draft or ListingStatus.Archived)
             || previous.Status is not (ListingStatus.Draft or ListingStatus.Archived);
-        return wasOrIsPublic ? [change, change with { Topic = resource }, change with { Topic = "market" }] : [change];
+        IReadOnlyList<MarketEvent> changes = wasOrIsPublic ? [change, change with { Topic = resource }, change with { Topic = "market" }] : [change];
+        return Matching.ListingAvailable.Event(Id, previous, committed, sequence, change.At) is { } available ? [.. changes, available] : changes;
     }
 
     private sealed record ListingChanged(string ListingId, string CooperativeId, string Title, string Status, decimal Stock, long PriceFen, string Unit, bool PovertyCertified);

@@ -3,14 +3,12 @@ using AgriLink.Domain.Matching;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Live;
-using Microsoft.Extensions.Logging;
 
 namespace AgriLink.Grains.Matching;
 
-public sealed partial class DemandGrain(
+public sealed class DemandGrain(
     [PersistentState("demand", GrainStorage.Main)] IPersistentState<DemandState> state,
-    TimeProvider clock,
-    ILogger<DemandGrain> logger) : Grain, IDemandGrain
+    TimeProvider clock) : Grain, IDemandGrain
 {
     private const string Resource = "demand";
 
@@ -18,8 +16,6 @@ public sealed partial class DemandGrain(
     public const int MaxNotifications = 200;
 
     private string Id => this.GetPrimaryKeyString();
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Sync();
 
     public Task<bool> Exists() => Task.FromResult(state.State.Spec is not null);
 
@@ -46,7 +42,6 @@ public sealed partial class DemandGrain(
             BuyerId = buyerId, Spec = spec.Normalized(), Status = DemandStatus.Open, PostedAt = now, UpdatedAt = now, Revision = 1,
         };
         await state.CommitAsync(posted, AuditEntries.Changes(Resource, Id, null, Details(posted)));
-        await Sync();
         return Details(state.State);
     }
 
@@ -58,7 +53,6 @@ public sealed partial class DemandGrain(
             throw new RuleViolationException("demand.closed", "A closed demand cannot be changed; post a new one.");
         spec.Validate(clock.Today());
         await state.CommitAsync(current with { Spec = spec.Normalized(), UpdatedAt = clock.Now(), Revision = current.Revision + 1 });
-        await Sync();
         return Details(state.State);
     }
 
@@ -66,11 +60,7 @@ public sealed partial class DemandGrain(
     {
         new Validator().Text("reason", reason, 500, required: false).ThrowIfInvalid();
         var current = Existing();
-        if (current.Status == DemandStatus.Closed)
-        {
-            await Sync();
-            return Details(current);
-        }
+        if (current.Status == DemandStatus.Closed) return Details(current);
         var now = clock.Now();
         var closed = current with
         {
@@ -78,7 +68,6 @@ public sealed partial class DemandGrain(
             UpdatedAt = now, Revision = current.Revision + 1,
         };
         await state.CommitAsync(closed, AuditEntries.Changes(Resource, Id, Details(current), Details(closed)));
-        await Sync();
         return Details(state.State);
     }
 
@@ -103,27 +92,6 @@ public sealed partial class DemandGrain(
             Explanation = n.Components.Select(c => new { c.Component, c.Code, c.Points, c.MaxPoints, c.Explanation }),
         });
 
-    /// <summary>
-    /// Brings the open-demands registry up to the latest revision; retried by the next call when it fails. (The buyer's list
-    /// is the demand's projection row, written with the demand itself.)
-    /// </summary>
-    private async Task Sync()
-    {
-        var current = state.State;
-        if (current.Spec is null || current.SyncedRevision >= current.Revision) return;
-        try
-        {
-            var registry = GrainFactory.GetGrain<IOpenDemandsGrain>(0);
-            if (current.Status == DemandStatus.Open) await registry.Open(new OpenDemand(Id, current.BuyerId!, current.Spec, current.Revision));
-            else await registry.Remove(Id, current.Revision);
-            await state.CommitAsync(state.State with { SyncedRevision = current.Revision });
-        }
-        catch (Exception e)
-        {
-            LogSyncFailed(e, Id, current.Revision);
-        }
-    }
-
     private DemandState Existing()
     {
         Guard.Existing(state.State.Spec, Resource, Id);
@@ -133,7 +101,4 @@ public sealed partial class DemandGrain(
     private DemandDetails Details(DemandState s) =>
         new(Id, s.BuyerId ?? throw new NotFoundException(Resource, Id), s.Spec!, s.Status, s.PostedAt, s.UpdatedAt, s.Revision,
             s.Notifications.Count, s.ClosedAt, s.CloseReason);
-
-    [LoggerMessage(LogLevel.Warning, "Demand {DemandId}: revision {Revision} not yet in the open-demands registry; retried on the next call")]
-    private partial void LogSyncFailed(Exception error, string demandId, int revision);
 }

@@ -4,8 +4,8 @@ using AgriLink.Domain.Matching;
 namespace AgriLink.Grains.Matching;
 
 /// <summary>
-/// A demand as stored. <see cref="SyncedRevision"/> trails <see cref="Revision"/> until the open-demands registry has heard
-/// of the latest change; any later call (or activation) retries.
+/// A demand as stored; its criteria reach the matcher as its <c>open_demands</c> row, written with it. (Id 8 held the
+/// revision a retired open-demands registry had heard of.)
 /// </summary>
 [GenerateSerializer, Alias("AgriLink.DemandState")]
 public sealed record DemandState
@@ -18,7 +18,6 @@ public sealed record DemandState
     [Id(5)] public DateTimeOffset? ClosedAt { get; init; }
     [Id(6)] public string? CloseReason { get; init; }
     [Id(7)] public int Revision { get; init; }
-    [Id(8)] public int SyncedRevision { get; init; }
     /// <summary>Newest first, at most <see cref="DemandGrain.MaxNotifications"/>.</summary>
     [Id(9)] public ImmutableList<DemandNotification> Notifications { get; init; } = ImmutableList<DemandNotification>.Empty;
 }

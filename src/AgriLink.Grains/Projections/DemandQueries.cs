@@ -16,6 +16,26 @@ public sealed class DemandQueries(AgriLinkDatabase database)
             "revision AS Revision FROM demands", "buyer_id = @buyerId", new DynamicParameters(new { buyerId }), page, r => r.ToSummary(),
             d => (d.PostedAt, d.DemandId));
 
+    /// <summary>
+    /// A batch of the open demands of <paramref name="category"/> (null: those naming no category, matched by keywords
+    /// alone) after the id <paramref name="after"/>, in id order: a range of the category index, whatever the province holds.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenDemandRow>> Open(string? category, string after, int limit)
+    {
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<OpenDemandRow>(
+            "SELECT id AS DemandId, buyer_id AS BuyerId, spec AS Spec FROM open_demands WHERE " +
+            (category is null ? "category IS NULL" : "category = @category") + " AND id > @after ORDER BY id LIMIT @limit",
+            new { category, after, limit = (long)limit })).ToList();
+    }
+
+    public sealed class OpenDemandRow
+    {
+        public string DemandId { get; set; } = "";
+        public string BuyerId { get; set; } = "";
+        public string Spec { get; set; } = "";
+    }
+
     private sealed class DemandRow
     {
         public string Id { get; set; } = "";

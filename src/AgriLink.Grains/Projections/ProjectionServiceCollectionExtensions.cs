@@ -20,13 +20,14 @@ public static class ProjectionServiceCollectionExtensions
     /// orders and sub_orders tables (the order index grains' states are dropped). 3: dividend declarations.
     /// 4: dividend lines, and the dashboard's county totals kept as rows (<see cref="CountyFigures"/>). 5: demands, offtake
     /// contracts and invoices (the buyer-demands, offtake-index and buyer-invoices grains' states are dropped). 6: budget
-    /// units' quotas (<c>buyer_quotas</c>).
+    /// units' quotas (<c>buyer_quotas</c>). 7: open demands' criteria (<c>open_demands</c>; the open-demands registry grain's
+    /// state is dropped).
     /// </summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
-        ["directory", "buyer-orders", "cooperative-orders", "buyer-demands", "offtake-index", "buyer-invoices"];
+        ["directory", "buyer-orders", "cooperative-orders", "buyer-demands", "offtake-index", "buyer-invoices", "open-demands"];
 
     /// <summary>
     /// Every projector, the catalog that makes the silo fill the tables when needed, and the read side. Silos and web
@@ -59,6 +60,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<DirectoryQueries>();
         services.TryAddSingleton<OrderQueries>();
         services.TryAddSingleton<DemandQueries>();
+        services.TryAddSingleton<Matching.DemandMatcher>();
         services.TryAddSingleton<OfftakeQueries>();
         services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<ImpactQueries>();

@@ -222,6 +222,14 @@ public sealed class PostgresDialect : SqlDialect
             own_fen BIGINT NOT NULL, union_fen BIGINT NOT NULL, employee_fen BIGINT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_buyer_quotas_year ON buyer_quotas (year, buyer_id)",
+        // Schema version 7: the open demands' criteria (a row only while the demand is open), which the matcher reads by
+        // category when a listing goes on sale; the spec as the demand's JSON.
+        """
+        CREATE TABLE IF NOT EXISTS open_demands (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, buyer_id TEXT COLLATE "C" NOT NULL, category TEXT NULL, spec TEXT NOT NULL,
+            revision BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_open_demands_category ON open_demands (category, id)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

@@ -236,6 +236,10 @@ public sealed class SqliteDialect : SqlDialect
             union_fen INTEGER NOT NULL, employee_fen INTEGER NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_buyer_quotas_year ON buyer_quotas (year, buyer_id)",
+        // Schema version 7: the open demands' criteria (a row only while the demand is open), which the matcher reads by
+        // category when a listing goes on sale; the spec as the demand's JSON.
+        "CREATE TABLE IF NOT EXISTS open_demands (id TEXT NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, category TEXT NULL, spec TEXT NOT NULL, revision INTEGER NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_open_demands_category ON open_demands (category, id)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

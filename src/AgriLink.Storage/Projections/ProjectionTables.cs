@@ -3,7 +3,7 @@ using AgriLink.Storage.Changes;
 namespace AgriLink.Storage.Projections;
 
 /// <summary>
-/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 6). Lists, pages
+/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 7). Lists, pages
 /// and reports read these with indexes and keyset paging; grains never read them to decide anything.
 /// </summary>
 public static class ProjectionTables
@@ -50,6 +50,12 @@ public static class ProjectionTables
     /// <summary>One row per demand (a buyer's list, newest first). Quantities are stored as the decimal's invariant text.</summary>
     public static readonly ProjectionTable Demands = new("demands", ["id"],
         ["id", "buyer_id", "title", "category", "status", "quantity", "unit", "deliver_by", "posted_at", "revision"]);
+
+    /// <summary>
+    /// One row per open demand (gone when it closes): its criteria as JSON, read by category by the matcher when a listing
+    /// goes on sale or is restocked.
+    /// </summary>
+    public static readonly ProjectionTable OpenDemands = new("open_demands", ["id"], ["id", "buyer_id", "category", "spec", "revision"]);
 
     /// <summary>One row per offtake contract (each party's list, latest delivery window first).</summary>
     public static readonly ProjectionTable OfftakeContracts = new("offtake_contracts", ["id"],

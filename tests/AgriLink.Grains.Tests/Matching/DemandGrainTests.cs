@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Matching;
@@ -9,13 +10,17 @@ using AgriLink.Grains.Matching;
 using AgriLink.Grains.Tests.Audit;
 using AgriLink.Grains.Tests.Live;
 using AgriLink.Storage.Audit;
+using AgriLink.Storage.Outbox;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace AgriLink.Grains.Tests.Matching;
 
 /// <summary>
-/// Demands are posted, listed, changed and closed; a listing that is published or restocked and matches an open demand
-/// leaves a stored notification on it and tells its buyer live (<c>match.found</c> to <c>buyer:{id}</c>).
+/// Demands are posted, listed, changed and closed; a listing that is published or restocked commits a
+/// <c>listing.available</c> event with the write, and the matcher that follows it (a web node's outbox follower; here run
+/// over the outbox by the test) leaves a stored notification on each open demand it matches and tells its buyer live
+/// (<c>match.found</c> to <c>buyer:{id}</c>).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class DemandGrainTests(ClusterFixture fixture)
@@ -91,16 +96,15 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         return listing;
     }
 
-    private static async Task<IReadOnlyList<DemandNotification>> WaitForNotifications(IDemandGrain demand, int count)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var stored = await demand.Notifications();
-            if (stored.Count >= count) return stored;
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-        return await demand.Notifications();
-    }
+    /// <summary>The listing's <c>listing.available</c> events as committed in the outbox, oldest first.</summary>
+    private async Task<IReadOnlyList<OutboxRecord>> Announced(IListingGrain listing) =>
+        (await new OutboxStore(fixture.Database).ReadTopicAfterAsync(ListingAvailable.Topic, 0, OutboxStore.MaxBatch, TestContext.Current.CancellationToken))
+            .Where(e => e.Resource == $"listing:{listing.GetPrimaryKeyString()}").ToList();
+
+    /// <summary>What a web node's follower does with the outbox: the matcher over the listing's committed events.</summary>
+    private async Task Match(IListingGrain listing) =>
+        await new DemandMatcher(_client, fixture.Demands, fixture.Clock, NullLogger<DemandMatcher>.Instance)
+            .HandleAsync(await Announced(listing), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task APublishedMatchingListingIsStoredOnTheDemandAndAnnouncedToItsBuyer()
@@ -111,8 +115,10 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         var listingId = listing.GetPrimaryKeyString();
 
         await listing.Publish();
+        await Match(listing);
+        await Match(listing);   // read again (a crash before acknowledging, or a second node): recorded once
 
-        var notice = Assert.Single(await WaitForNotifications(demand, 1));
+        var notice = Assert.Single(await demand.Notifications());
         Assert.Equal((listingId, "published"), (notice.ListingId, notice.Trigger));
         Assert.InRange(notice.Score, 50m, 100m);
         Assert.Contains(notice.Components, c => c.Code == "price.within-ceiling");
@@ -132,12 +138,14 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         var (_, demand) = await Posted(Cili());
         var listing = await Draft(FreshCili(stock: 400));
         await listing.Publish();
-        await WaitForNotifications(demand, 1);
+        await Match(listing);
 
         await listing.Reserve("ord-matching-restock", 100, fixture.Clock.GetUtcNow().AddHours(1));
         await listing.SetStock(900);
+        await Match(listing);
 
-        var notices = await WaitForNotifications(demand, 2);
+        Assert.Equal(["published", "restocked"], (await Announced(listing)).Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("trigger").GetString()));
+        var notices = await demand.Notifications();
         Assert.Equal(["restocked", "published"], notices.Select(n => n.Trigger));
         Assert.True(notices[0].ListingVersion > notices[1].ListingVersion);
     }
@@ -151,8 +159,9 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         var listing = await Draft(FreshCili());
 
         await listing.Publish();
+        await Match(listing);
 
-        Assert.Single(await WaitForNotifications(cili, 1));
+        Assert.Single(await cili.Notifications());
         Assert.Empty(await tea.Notifications());
         Assert.Empty(await kiwi.Notifications());
     }
@@ -175,6 +184,25 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         await GrainAssert.RefusedAsync(() => demand.Update(Cili()), "demand.closed");
         Assert.False(await demand.RecordMatch(new DemandNotification("lst-x", "coop-x", "刺梨", "published", 90, [], 3, fixture.Clock.GetUtcNow())));
         Assert.Empty(await demand.Notifications());
+    }
+
+    [Fact]
+    public async Task TheMatcherReadsADemandsLatestCriteriaAndForgetsItOnceClosed()
+    {
+        var (_, demand) = await Posted(Cili(["猕猴桃"]));
+        await demand.Update(Cili());                       // now for 刺梨
+        var first = await Draft(FreshCili());
+        await first.Publish();
+        await Match(first);
+        Assert.Equal(first.GetPrimaryKeyString(), Assert.Single(await demand.Notifications()).ListingId);
+
+        await demand.Close("够了");
+        var second = await Draft(FreshCili());
+        await second.Publish();
+        await Match(second);
+
+        Assert.Single(await demand.Notifications());
+        Assert.DoesNotContain(demand.GetPrimaryKeyString(), (await fixture.Demands.Open(nameof(ProduceCategory.Fruit), "", 10_000)).Select(r => r.DemandId));
     }
 
     [Fact]
@@ -214,6 +242,6 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
             Holds = held == 0 ? ImmutableDictionary<string, ReservedLine>.Empty
                 : ImmutableDictionary<string, ReservedLine>.Empty.Add("ord-x", new ReservedLine("lst-x", "coop-x", "刺梨", Unit.Jin, 650, held, 650 * held, false, [], "520281", DateTimeOffset.MaxValue)),
         };
-        Assert.Equal(trigger, DemandAnnouncer.Trigger(State(before, stockBefore, 0), State(after, stockAfter, heldAfter)));
+        Assert.Equal(trigger, ListingAvailable.Trigger(State(before, stockBefore, 0), State(after, stockAfter, heldAfter)));
     }
 }

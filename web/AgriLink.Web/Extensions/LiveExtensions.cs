@@ -5,7 +5,10 @@ namespace AgriLink.Web.Extensions;
 
 public static class LiveExtensions
 {
-    /// <summary>SignalR for <see cref="MarketHub"/> and this node's relay from the market feed.</summary>
+    /// <summary>
+    /// SignalR for <see cref="MarketHub"/>, this node's relay from the market feed, and its demand matcher (which tells
+    /// buyers live of listings that meet their demands).
+    /// </summary>
     public static WebApplicationBuilder AddAgriLinkLive(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR(o =>
@@ -16,6 +19,7 @@ public static class LiveExtensions
             o.AddFilter<HubMessageLimit>();
         });
         builder.Services.AddHostedService<MarketFeedRelay>();
+        builder.Services.AddHostedService<Outbox.DemandMatchFollower>();
         return builder;
     }
 

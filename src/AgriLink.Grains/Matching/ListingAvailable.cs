@@ -1,20 +1,26 @@
 using AgriLink.Domain.Listings;
 using AgriLink.Grains.Listings;
+using AgriLink.Grains.Live;
 
 namespace AgriLink.Grains.Matching;
 
 /// <summary>
-/// Tells the open-demands registry about a listing that just went on sale or was restocked. One-way: the listing's
-/// callers never wait for matching.
+/// The event a listing's write stages when the listing goes on sale or is restocked (topic <see cref="Topic"/>, which no
+/// live client can join): committed with the change, so the matcher that follows it from the outbox hears of every such
+/// change after a crash as well, and no listing waits for matching.
 /// </summary>
-public static class DemandAnnouncer
+public static class ListingAvailable
 {
-    public static void Announce(IGrainFactory grains, string listingId, ListingState previous, ListingState committed, long? version)
-    {
-        if (version is null || Trigger(previous, committed) is not { } trigger) return;
-        _ = grains.GetGrain<IOpenDemandsGrain>(0).ListingAvailable(new ListingOffer(
-            listingId, committed.CooperativeId!, committed.Draft!, committed.Status, committed.Poverty is not null, version.Value, trigger));
-    }
+    public const string Topic = "matching";
+    public const string Name = "listing.available";
+
+    /// <summary>What the event carries: the listing and why it is announced.</summary>
+    public sealed record Data(string ListingId, string Trigger);
+
+    public static MarketEvent? Event(string listingId, ListingState previous, ListingState committed, long sequence, DateTimeOffset at) =>
+        Trigger(previous, committed) is { } trigger
+            ? MarketEvents.Create(Topic, Name, $"listing:{listingId}", sequence, at, new Data(listingId, trigger))
+            : null;
 
     /// <summary>
     /// <c>published</c> when a listing goes on sale (from draft or paused), <c>restocked</c> when it comes back from sold out
