@@ -38,6 +38,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<MarketplaceOptions>().Bind(configuration.GetSection(MarketplaceOptions.Section));
         silo.Services.AddQuotaOptions(configuration);
+        Grains.Monitoring.MonitoringServiceCollectionExtensions.AddMonitoringOptions(silo.Services, configuration);
         return silo;
     }
 

@@ -64,6 +64,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<OfftakeQueries>();
         services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<ImpactQueries>();
+        services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<TradeRows>();
         return services;
     }

@@ -64,6 +64,7 @@ public static class ApiExtensions
         api.MapSharesApi();
         api.MapDividendsApi();
         api.MapHouseholdDividendsApi();
+        api.MapHouseholdIncomeApi();
         api.MapAuditApi();
         app.MapRazorPages();
         return app;

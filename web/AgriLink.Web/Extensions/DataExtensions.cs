@@ -23,6 +23,7 @@ public static class DataExtensions
         builder.Services.AddSingleton(data);
         builder.Services.AddAgriLinkDatabase(database);
         builder.Services.AddAgriLinkProjections();
+        Grains.Monitoring.MonitoringServiceCollectionExtensions.AddMonitoringOptions(builder.Services, builder.Configuration);
         builder.Services.AddDbContext<IdentityStore>(o => o.UseAgriLinkDatabase(database));
         builder.Services.AddDataProtection()
             .SetApplicationName("AgriLink")
