@@ -69,6 +69,21 @@ public sealed class HouseholdIncomeApiTests(SeededApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task TheHouseholdSeesItsIncomeOnItsPageAndItsCooperativeDoesNot()
+    {
+        var income = await (await app.As("farmer.pz01")).GetObject($"/api/households/hh-pz01/income/{ThisYear}");
+        var own = await (await app.Factory.SignedIn("farmer.pz01")).GetText("/household");
+        Assert.Contains("id=\"income\"", own);
+        Assert.Contains("data-source=\"MemberTrade\"", own);
+        Assert.Contains("¥6,000.00", own);                                      // the line, per person per year
+
+        var cooperative = await (await app.Factory.SignedIn("coop.panzhou")).GetText("/household?id=hh-pz01");
+        Assert.Contains("/household/dividends?id=hh-pz01", cooperative);       // the page itself is there…
+        Assert.DoesNotContain("id=\"income\"", cooperative);                  // …without the household's income
+        Assert.True((long)income["totalFen"]! >= 0);
+    }
+
     [Theory]
     [InlineData(2013)]
     [InlineData(3000)]

@@ -87,6 +87,18 @@ public static class Labels
         _ => shareClass.ToString(),
     };
 
+    public static string Of(Domain.Monitoring.IncomeSource source) => source switch
+    {
+        Domain.Monitoring.IncomeSource.MemberTrade => "交售给合作社",
+        Domain.Monitoring.IncomeSource.Dividends => "分红（含保底）",
+        Domain.Monitoring.IncomeSource.GuaranteedFloor => "保底分红",
+        Domain.Monitoring.IncomeSource.OfftakeTopUp => "订单保底补差",
+        Domain.Monitoring.IncomeSource.Wages => "务工收入",
+        Domain.Monitoring.IncomeSource.Transfers => "转移性收入",
+        Domain.Monitoring.IncomeSource.OtherProduction => "其他生产经营收入",
+        _ => source.ToString(),
+    };
+
     public static string Of(FloorKind kind) => kind switch
     {
         FloorKind.PerMu => "每亩保底（元/亩）",

@@ -1,4 +1,8 @@
+using AgriLink.Grains.Common;
 using AgriLink.Grains.Households;
+using AgriLink.Grains.Monitoring;
+using AgriLink.Grains.Projections;
+using Microsoft.Extensions.Options;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -7,13 +11,17 @@ namespace AgriLink.Web.Pages.Household;
 
 /// <summary>
 /// My shares and certificates (股权证): <c>GET /api/households/{id}/holdings</c>; and, for the household itself, the
-/// cooperatives' invitations to join, accepted or declined here (<c>HouseholdsApi.AcceptInvitation</c>, <c>DeclineInvitation</c>).
+/// cooperatives' invitations to join, accepted or declined here (<c>HouseholdsApi.AcceptInvitation</c>, <c>DeclineInvitation</c>),
+/// and this year's income the platform recorded, each source with its amount (<c>HouseholdIncomeApi.Income</c>).
 /// </summary>
 public sealed class IndexModel : HouseholdPage
 {
     public IReadOnlyList<ShareholderHoldings> Holdings { get; private set; } = [];
 
     public IReadOnlyList<MembershipInvitation> Invitations { get; private set; } = [];
+
+    /// <summary>This year's recorded income: for the household itself (and operators), never for its cooperative's admins.</summary>
+    public HouseholdIncomeView? Income { get; private set; }
 
     [BindProperty] public string? CooperativeId { get; set; }
 
@@ -23,6 +31,13 @@ public sealed class IndexModel : HouseholdPage
         Holdings = Value<IReadOnlyList<ShareholderHoldings>>(await HouseholdDividendsApi.Holdings(Api, household));
         if (User.IsHousehold(household))
             Invitations = Value<HouseholdDetails>(await HouseholdsApi.Get(Api, household)).Invitations ?? [];
+        if (User.IsHousehold(household))
+        {
+            var services = HttpContext.RequestServices;
+            var clock = services.GetRequiredService<TimeProvider>();
+            Income = Value<HouseholdIncomeView>(await HouseholdIncomeApi.Income(Api, household, clock.Today().Year,
+                services.GetRequiredService<IncomeQueries>(), services.GetRequiredService<IOptions<MonitoringOptions>>(), clock));
+        }
     }
 
     public async Task<IActionResult> OnPostAcceptAsync()
