@@ -13,8 +13,9 @@ namespace AgriLink.Web.Tests;
 
 /// <summary>
 /// Issue 16, "keep probing": every operation the OpenAPI document describes, sent anonymously, with ids no one could have
-/// been given, and with bodies that are not what it reads. No answer is a 5xx, and no protected operation answers an
-/// anonymous caller with a 2xx. A new route is probed without anyone remembering to add it here.
+/// been given, with bodies that are not what it reads, and by signed-in outsiders with the real ids of others' objects.
+/// No answer is a 5xx, no protected operation answers an anonymous caller with a 2xx, and none serves or changes an
+/// object for an account that does not act for it. A new route is probed without anyone remembering to add it here.
 /// </summary>
 [Collection(SeededAppCollection.Name)]
 public sealed partial class OpenApiProbeTests(SeededApp app)
@@ -74,6 +75,90 @@ public sealed partial class OpenApiProbeTests(SeededApp app)
             else if (status is >= 200 and < 300) failures.Add($"{op} with a {name} body: {status}, a malformed body was accepted");
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>
+    /// Accounts that act for none of the objects <see cref="ForeignIds"/> names: a consumer, a member household of another
+    /// cooperative and the officer of another county.
+    /// </summary>
+    public static TheoryData<string> Outsiders() => new("buyer.consumer", "farmer.cj02", "county.xiuwen");
+
+    [Theory]
+    [MemberData(nameof(Outsiders))]
+    public async Task NoOperationServesOrChangesAnotherAccountsObject(string outsider)
+    {
+        var ids = await ForeignIds();
+        var client = await app.As(outsider);
+        var failures = new List<string>();
+        foreach (var op in (await Operations()).Where(o => o.Protected && o.Parameters.Count > 0))
+        {
+            var path = Fill(op.Path, p => ids.For(op.Path, p));
+            using var response = await Send(client, op.Method, path, op.HasBody ? "{}" : null);
+            var status = (int)response.StatusCode;
+            if (status >= 500) failures.Add($"{outsider} {op.Method} {path}: {status}");
+            // What anyone may read is not protected (public profiles, the market); a protected operation serves its object's people only.
+            else if (status is >= 200 and < 300)
+                failures.Add($"{outsider} {op.Method} {path} ({op.Path}): {status}, another's object was served or changed");
+        }
+        Assert.True(!ids.ByCollection.Values.Contains("probe-nope"), string.Join(", ", ids.ByCollection));   // a real object in every collection
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>A guard on the probe itself: the ids are real, so an operator reads most of the same objects.</summary>
+    [Fact]
+    public async Task TheOutsidersProbeReachesRealObjects()
+    {
+        var ids = await ForeignIds();
+        var operatorClient = await app.As("operator");
+        var reads = (await Operations()).Where(o => o.Protected && o.Method == "GET" && o.Parameters.Count > 0).ToList();
+        var served = 0;
+        foreach (var op in reads)
+        {
+            using var response = await Send(operatorClient, "GET", Fill(op.Path, p => ids.For(op.Path, p)), null);
+            if (response.IsSuccessStatusCode) served++;
+        }
+        Assert.True(reads.Count > 30 && served > reads.Count / 2, $"{served} of {reads.Count} protected reads served to an operator");
+    }
+
+    /// <summary>Real ids of the demo's objects of 盘州 (舍烹 cooperative, its household, the canteen and its order …).</summary>
+    private sealed record DemoIds(IReadOnlyDictionary<string, string> ByCollection, string Invoice)
+    {
+        public string For(string path, string parameter) => parameter switch
+        {
+            "year" => "2025",
+            "cooperativeId" or "coopId" => "coop-pzcili",
+            "number" => Invoice,
+            "id" => ByCollection.FirstOrDefault(c => path.StartsWith($"/api/{c.Key}/", StringComparison.Ordinal)).Value ?? "probe-nope",
+            _ => "probe-nope",
+        };
+    }
+
+    private async Task<DemoIds> ForeignIds()
+    {
+        var operatorClient = await app.As("operator");
+        async Task<string> First(string list, string field = "id") =>
+            (string?)(await operatorClient.GetObject(list))["items"]!.AsArray().FirstOrDefault()?[field] ?? "probe-nope";
+        if (await First("/api/buyers/buyer-gzcanteen/demands", "demandId") == "probe-nope")
+        {
+            using var posted = await (await app.As("buyer.canteen")).SendJson(HttpMethod.Post, "/api/buyers/buyer-gzcanteen/demands", new JsonObject
+            {
+                ["title"] = "探测用刺梨", ["category"] = "Fruit", ["keywords"] = new JsonArray("刺梨"), ["quantity"] = 10, ["unit"] = "Kilogram",
+                ["deliverBy"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["deliveryRegionCode"] = "440103",
+            });
+            await posted.AssertOk(HttpStatusCode.Created);
+        }
+        return new DemoIds(new Dictionary<string, string>
+        {
+            ["cooperatives"] = "coop-pzcili",
+            ["listings"] = await First("/api/listings?cooperativeId=coop-pzcili"),
+            ["orders"] = await First("/api/buyers/buyer-gzcanteen/orders", "orderId"),
+            ["households"] = "hh-pz01",
+            ["buyers"] = "buyer-gzcanteen",
+            ["enterprises"] = "ent-panshan",
+            ["village-collectives"] = await First("/api/village-collectives"),
+            ["demands"] = await First("/api/buyers/buyer-gzcanteen/demands", "demandId"),
+            ["offtake-contracts"] = await First("/api/enterprises/ent-qianfeng/offtake-contracts"),
+        }, await First("/api/buyers/buyer-gzunion/invoices", "number"));
     }
 
     private sealed record Operation(string Method, string Path, IReadOnlyList<string> Parameters, bool HasBody, bool Protected)
