@@ -5,7 +5,8 @@ namespace AgriLink.Domain.Disclosure;
 /// <summary>
 /// A person's name as a public notice shows it (公示): the surname and the given name's last character, the rest hidden —
 /// 李四福 → 李*福, 王五 → 王*, 李小二福 → 李**福; a compound surname stays whole: 欧阳修 → 欧阳*, 欧阳小明 → 欧阳*明.
-/// A one-character name shows nothing (*). Counted in text elements, so a character outside the BMP is one character.
+/// A one-character name shows nothing (*). A household's name (王德明户) is its head's name masked, then 户: 王*明户.
+/// Counted in text elements, so a character outside the BMP is one character.
 /// </summary>
 public static class NameMask
 {
@@ -16,9 +17,12 @@ public static class NameMask
         "端木", "独孤", "南宫", "西门", "百里", "呼延", "闻人", "澹台", "公冶", "太史", "申屠", "钟离", "濮阳", "宗政", "单于",
     };
 
+    private const string Household = "户";
+
     public static string Mask(string? name)
     {
         var letters = Letters(name?.Trim() ?? "");
+        if (letters.Count >= 3 && letters[^1] == Household) return Mask(string.Concat(letters.Take(letters.Count - 1))) + Household;
         if (letters.Count <= 1) return "*";
         var surname = letters.Count >= 3 && CompoundSurnames.Contains(letters[0] + letters[1]) ? 2 : 1;
         var given = letters.Count - surname;

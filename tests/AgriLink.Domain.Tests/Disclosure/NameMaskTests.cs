@@ -15,6 +15,9 @@ public class NameMaskTests
     [InlineData("诸葛亮", "诸葛*")]
     [InlineData("欧阳", "欧*")]
     [InlineData(" 王德明 ", "王*明")]
+    [InlineData("王德明户", "王*明户")]
+    [InlineData("王五户", "王*户")]
+    [InlineData("欧阳修户", "欧阳*户")]
     [InlineData("", "*")]
     [InlineData(null, "*")]
     public void NamesAreMaskedAsANoticeShowsThem(string? name, string masked) =>
