@@ -42,8 +42,8 @@ public sealed partial class NoticeBoardTests(SeededApp app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    // A household's name as the board shows it: surname, stars, the last character, 户 (王*明户).
-    [GeneratedRegex(@">\p{IsCJKUnifiedIdeographs}{1,2}\*+\p{IsCJKUnifiedIdeographs}?户<")]
+    // A person's name as the board shows it: surname, stars, the last character (王*明, 王*明户).
+    [GeneratedRegex(@"<td>\p{IsCJKUnifiedIdeographs}{1,2}\*+\p{IsCJKUnifiedIdeographs}?户?</td>")]
     private static partial Regex MaskedHousehold();
 
     [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
