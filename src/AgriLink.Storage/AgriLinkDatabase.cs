@@ -17,9 +17,10 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// (IF NOT EXISTS), so an older database is brought up to date by <see cref="EnsureSchemaAsync"/>, which stamps this version beside the old one.
     /// 1: grain_state, audit_log, meta. 2: ledger_transfer, ledger_posting. 3: reminder. 4: outbox, outbox_consumer and the
     /// read-model tables of <see cref="Projections.ProjectionTables"/>. 5: dividend_lines and county_totals (the dashboard's
-    /// running totals). 6: demands, offtake_contracts and invoices. 7: open_demands.
+    /// running totals). 6: demands, offtake_contracts and invoices. 7: open_demands. 8: dividend_notices, assemblies and assembly_resolutions (the
+    /// public notice board and the member assemblies).
     /// </summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 

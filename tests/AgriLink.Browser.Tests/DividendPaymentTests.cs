@@ -55,6 +55,13 @@ public sealed class DividendPaymentTests(ClockedBrowserApp app)
         // The day after the notice ends. A week outlives the sign-in, so the preparer signs in again and pays.
         app.Clock.Advance(TimeSpan.FromDays(noticeEnd.DayNumber - app.Clock.Today.DayNumber + 1));
         Assert.True(app.Clock.Today > noticeEnd);
+        // The member assembly (a held meeting, everyone present) passes the plan, as payment requires.
+        var assembly = app.Services.GetRequiredService<IGrainFactory>().GetGrain<Grains.Assemblies.IAssemblyGrain>(
+            new Grains.Assemblies.AssemblyKey("coop-pzcili", $"asm-browser-{Guid.NewGuid():N}").ToString());
+        var called = await assembly.Call(new Grains.Assemblies.CallAssembly($"{Year} 年度成员大会", Domain.Assemblies.AssemblyMode.Held,
+            [new Domain.Assemblies.ResolutionDraft(Domain.Assemblies.ResolutionSubject.DistributionPlan, $"{Year} 年度盈余分配方案", Year)]), "coop.panzhou");
+        await assembly.RecordHeld(new Grains.Assemblies.HeldMeeting(called.Roll.Seats,
+            new Dictionary<string, Domain.Assemblies.ResolutionCount> { ["r1"] = new(called.Roll.TotalVotes, 0, 0) }, "全体成员出席，一致通过。"), "coop.panzhou");
         (preparerContext, preparer) = await app.SignedIn("coop.panzhou", 1280);
         await preparer.GotoAsync($"/cooperative/dividends/{Year}");
         await preparer.ClickAsync("#pay");

@@ -38,6 +38,8 @@ public sealed class DividendFailoverTests
         var (siloA, web) = await cluster.StartSiloAndWebAsync("silo-a", "web-1");
         using var operatorClient = await web.SignedInAsync("operator", TimeSpan.FromMinutes(5));
         Assert.Equal("Publicised", (string?)(await operatorClient.GetOk(Declaration))["declaration"]!["status"]);
+        // The member assembly passes the plan (after its notice), as payment requires.
+        await operatorClient.PassPlanAsync(PastDeclaration.CooperativeId, PastDeclaration.FiscalYear, TestServices.Ct);
         await cluster.StartSiloAsync("silo-b");
         Log("silo A, the web node and silo B are up");
 

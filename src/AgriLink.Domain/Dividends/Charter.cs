@@ -1,3 +1,4 @@
+using AgriLink.Domain.Assemblies;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Shares;
 
@@ -7,6 +8,10 @@ namespace AgriLink.Domain.Dividends;
 /// A cooperative's distribution settings (章程). Rates are basis points (100 bp = 1%). The law returns at
 /// least 60% of the distributable surplus by trade, so <see cref="TradeReturnRateBp"/> below 6000 is refused.
 /// Each share class has at most one floor rule and at most one coordination fee.
+/// The assembly's votes: <see cref="SharesPerAdditionalVote"/> shares give a member one additional vote (0: none), capped
+/// and shared as <see cref="VotingRules.CapSharing"/> says; <see cref="OrdinaryMajorityBp"/> and
+/// <see cref="SpecialMajorityBp"/> raise the law's thresholds (0: the law's); <see cref="RepresentativeGroupSize"/> members
+/// elect one representative when the cooperative has more than 150 members (0: no representative assembly).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.Charter")]
 public sealed record Charter(
@@ -18,7 +23,11 @@ public sealed record Charter(
     [property: Id(5)] PreferredExitPolicy PreferredExitPolicy,
     [property: Id(6)] int PreferredFloorBp,
     [property: Id(7)] int FiscalYearEndMonth = 12,
-    [property: Id(8)] int NoticeDays = 7)
+    [property: Id(8)] int NoticeDays = 7,
+    [property: Id(9)] int SharesPerAdditionalVote = 0,
+    [property: Id(10)] int OrdinaryMajorityBp = 0,
+    [property: Id(11)] int SpecialMajorityBp = 0,
+    [property: Id(12)] int RepresentativeGroupSize = 0)
 {
     public const int LawMinimumTradeReturnBp = 6_000;
 
@@ -38,7 +47,13 @@ public sealed record Charter(
             .Check(Enum.IsDefined(PreferredExitPolicy), "preferredExitPolicy", "is not a known preferred-share exit policy.")
             .Range("preferredFloorBp", PreferredFloorBp, 0, 10_000)
             .Range("fiscalYearEndMonth", FiscalYearEndMonth, 1, 12)
-            .Range("noticeDays", NoticeDays, 1, 90);
+            .Range("noticeDays", NoticeDays, 1, 90)
+            .Range("sharesPerAdditionalVote", SharesPerAdditionalVote, 0, int.MaxValue)
+            .Check(OrdinaryMajorityBp is 0 or (>= 5_000 and <= 10_000), "ordinaryMajorityBp",
+                "must be 0 (the law's: more than half of all votes) or a higher threshold between 5000 and 10000.")
+            .Check(SpecialMajorityBp is 0 or (>= 6_667 and <= 10_000), "specialMajorityBp",
+                "must be 0 (the law's: two thirds of all votes) or a higher threshold between 6667 and 10000.")
+            .Range("representativeGroupSize", RepresentativeGroupSize, 0, 150);
         if (Floors is null)
         {
             v.Add("floors", "is required (it may be empty).");

@@ -4,7 +4,8 @@ namespace AgriLink.Domain.Dividends;
 
 /// <summary>
 /// Draft → Approved (by an admin other than the preparer) → Publicised (公示, at least the charter's notice
-/// days, counted inclusive of both ends) → Paid (after the notice ends, with no objection open). Members
+/// days, counted inclusive of both ends) → approved by the member assembly (after the notice ends, with no objection
+/// open: the law gives the surplus distribution plan to the assembly) → Paid. Members
 /// object only during the notice; an upheld objection sends the declaration back to draft to be
 /// recomputed and approved again. Anything else is refused with a <see cref="RuleViolationException"/>.
 /// </summary>
@@ -90,12 +91,35 @@ public static class DeclarationWorkflow
         var next = declaration with { Objections = declaration.Objections.Select(o => o.ObjectionId == objectionId ? resolved : o).ToArray() };
         // An upheld objection means the numbers change: recompute, approve and publicise again.
         return outcome == ObjectionOutcome.Upheld
-            ? next with { Status = DeclarationStatus.Draft, ApprovedBy = null, ApprovedOn = null, NoticeStart = null, NoticeEnd = null }
+            ? next with { Status = DeclarationStatus.Draft, ApprovedBy = null, ApprovedOn = null, NoticeStart = null, NoticeEnd = null, AssemblyResolution = null, ResolvedOn = null }
             : next;
     }
 
-    /// <summary>Checks payment may start on <paramref name="on"/>: publicised, notice over, no objection open.</summary>
+    /// <summary>Checks payment may start on <paramref name="on"/>: publicised, notice over, no objection open, the assembly's resolution passed.</summary>
     public static void EnsureCanPay(Declaration declaration, DateOnly on)
+    {
+        EnsureReadyForAssembly(declaration, on);
+        if (declaration.AssemblyResolution is null)
+            throw new RuleViolationException("declaration.no-resolution",
+                $"{declaration.FiscalYear} 年度盈余分配方案尚未经成员大会决议通过：方案经四眼审批和公示、异议处理完毕后，须由成员大会（或成员代表大会）以成员表决权总数过半数通过，才能发放。");
+    }
+
+    /// <summary>
+    /// Records the member assembly's passed resolution on this plan (<paramref name="resolution"/>: assembly key/resolution id).
+    /// The assembly decides the plan as it was publicised: after the notice, with every objection settled. Once recorded,
+    /// another passed resolution changes nothing.
+    /// </summary>
+    public static Declaration RecordResolution(Declaration declaration, string resolution, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        if (declaration.Status == DeclarationStatus.Paid || declaration.AssemblyResolution is not null) return declaration;
+        new Validator().Text("resolution", resolution, 200).ThrowIfInvalid();
+        EnsureReadyForAssembly(declaration, on);
+        return declaration with { AssemblyResolution = resolution.Trim(), ResolvedOn = on };
+    }
+
+    /// <summary>The plan may go before the assembly on <paramref name="on"/>: publicised, notice over, no objection open.</summary>
+    public static void EnsureReadyForAssembly(Declaration declaration, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         Expect(declaration, DeclarationStatus.Publicised, "pay");

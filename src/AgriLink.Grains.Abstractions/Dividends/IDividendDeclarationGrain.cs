@@ -20,6 +20,11 @@ public interface IDividendDeclarationGrain : IGrainWithStringKey
     [Alias("FileObjection")] Task<DeclarationView> FileObjection(string memberId, string text);
     [Alias("ResolveObjection")] Task<DeclarationView> ResolveObjection(string objectionId, ObjectionOutcome outcome, string actor, string resolution);
 
+    /// <summary>Refuses unless the plan may go before the member assembly now (notice over, objections settled).</summary>
+    [Alias("EnsureReadyForAssembly")] Task EnsureReadyForAssembly();
+    /// <summary>Records the assembly's passed resolution on the plan (assembly key/resolution id); idempotent.</summary>
+    [Alias("RecordResolution")] Task<DeclarationView> RecordResolution(string resolution);
+
     /// <summary>Posts every shareholder's payment to the ledger; safe to call again after a crash, and a no-op once paid.</summary>
     [Alias("Pay"), ResponseTimeout("00:15:00")] Task<PaymentReport> Pay(string actor);
 }

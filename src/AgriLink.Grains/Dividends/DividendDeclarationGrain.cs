@@ -97,6 +97,20 @@ public sealed class DividendDeclarationGrain(
     public Task<DeclarationView> ResolveObjection(string objectionId, ObjectionOutcome outcome, string actor, string resolution) =>
         Change(d => DeclarationWorkflow.ResolveObjection(d, objectionId, outcome, actor, resolution, clock.Today()));
 
+    public Task EnsureReadyForAssembly()
+    {
+        DeclarationWorkflow.EnsureReadyForAssembly(Existing().Declaration!, clock.Today());
+        return Task.CompletedTask;
+    }
+
+    public Task<DeclarationView> RecordResolution(string resolution)
+    {
+        var current = Existing().Declaration!;
+        return ReferenceEquals(DeclarationWorkflow.RecordResolution(current, resolution, clock.Today()), current)
+            ? Task.FromResult(View())
+            : Change(d => DeclarationWorkflow.RecordResolution(d, resolution, clock.Today()));
+    }
+
     public async Task<PaymentReport> Pay(string actor)
     {
         var current = Existing();

@@ -21,9 +21,9 @@ public static class ProjectionServiceCollectionExtensions
     /// 4: dividend lines, and the dashboard's county totals kept as rows (<see cref="CountyFigures"/>). 5: demands, offtake
     /// contracts and invoices (the buyer-demands, offtake-index and buyer-invoices grains' states are dropped). 6: budget
     /// units' quotas (<c>buyer_quotas</c>). 7: open demands' criteria (<c>open_demands</c>; the open-demands registry grain's
-    /// state is dropped).
+    /// state is dropped). 8: the notice board's dividend notices and the member assemblies with their resolutions.
     /// </summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -44,6 +44,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendLinesProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Quotas.BuyerQuotaProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Assemblies.AssemblyProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Invoices.InvoiceProjector>());
@@ -66,6 +67,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<TradeRows>();
+        services.TryAddSingleton<NoticeBoardQueries>();
         return services;
     }
 }

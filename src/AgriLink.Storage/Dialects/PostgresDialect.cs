@@ -230,6 +230,29 @@ public sealed class PostgresDialect : SqlDialect
             revision BIGINT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_open_demands_category ON open_demands (category, id)",
+        // Schema version 8: the public notice board (dividend plans on notice) and the member assemblies with their resolutions.
+        """
+        CREATE TABLE IF NOT EXISTS dividend_notices (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, fiscal_year BIGINT NOT NULL, status TEXT NOT NULL,
+            notice_start DATE NULL, notice_end DATE NULL, surplus_fen BIGINT NOT NULL, losses_made_good_fen BIGINT NOT NULL, reserve_rate_bp BIGINT NOT NULL,
+            reserve_fen BIGINT NOT NULL, welfare_rate_bp BIGINT NOT NULL, welfare_fen BIGINT NOT NULL, distributable_fen BIGINT NOT NULL,
+            trade_return_rate_bp BIGINT NOT NULL, trade_pool_fen BIGINT NOT NULL, floors_paid_fen BIGINT NOT NULL, second_round_fen BIGINT NOT NULL,
+            total_paid_fen BIGINT NOT NULL, line_count BIGINT NOT NULL, open_objections BIGINT NOT NULL, assembly_resolution TEXT NULL, paid_on DATE NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dividend_notices_cooperative ON dividend_notices (cooperative_id, fiscal_year)",
+        """
+        CREATE TABLE IF NOT EXISTS assemblies (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, title TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL,
+            called_on DATE NOT NULL, closed_on DATE NULL, present BIGINT NULL, seats BIGINT NOT NULL, total_votes BIGINT NOT NULL, quorum_note TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_assemblies_cooperative ON assemblies (cooperative_id, called_on, id)",
+        """
+        CREATE TABLE IF NOT EXISTS assembly_resolutions (
+            assembly_id TEXT COLLATE "C" NOT NULL, resolution_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL, subject TEXT NOT NULL,
+            title TEXT NOT NULL, fiscal_year BIGINT NULL, passed BOOLEAN NULL, yes_votes BIGINT NULL, no_votes BIGINT NULL, abstain_votes BIGINT NULL,
+            total_votes BIGINT NOT NULL, explanation TEXT NULL, PRIMARY KEY (assembly_id, resolution_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_assembly_resolutions_cooperative ON assembly_resolutions (cooperative_id, assembly_id)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

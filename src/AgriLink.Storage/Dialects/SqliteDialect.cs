@@ -240,6 +240,29 @@ public sealed class SqliteDialect : SqlDialect
         // category when a listing goes on sale; the spec as the demand's JSON.
         "CREATE TABLE IF NOT EXISTS open_demands (id TEXT NOT NULL PRIMARY KEY, buyer_id TEXT NOT NULL, category TEXT NULL, spec TEXT NOT NULL, revision INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_open_demands_category ON open_demands (category, id)",
+        // Schema version 8: the public notice board (dividend plans on notice) and the member assemblies with their resolutions.
+        """
+        CREATE TABLE IF NOT EXISTS dividend_notices (
+            id TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, status TEXT NOT NULL,
+            notice_start TEXT NULL, notice_end TEXT NULL, surplus_fen INTEGER NOT NULL, losses_made_good_fen INTEGER NOT NULL, reserve_rate_bp INTEGER NOT NULL,
+            reserve_fen INTEGER NOT NULL, welfare_rate_bp INTEGER NOT NULL, welfare_fen INTEGER NOT NULL, distributable_fen INTEGER NOT NULL,
+            trade_return_rate_bp INTEGER NOT NULL, trade_pool_fen INTEGER NOT NULL, floors_paid_fen INTEGER NOT NULL, second_round_fen INTEGER NOT NULL,
+            total_paid_fen INTEGER NOT NULL, line_count INTEGER NOT NULL, open_objections INTEGER NOT NULL, assembly_resolution TEXT NULL, paid_on TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dividend_notices_cooperative ON dividend_notices (cooperative_id, fiscal_year)",
+        """
+        CREATE TABLE IF NOT EXISTS assemblies (
+            id TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, title TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL,
+            called_on TEXT NOT NULL, closed_on TEXT NULL, present INTEGER NULL, seats INTEGER NOT NULL, total_votes INTEGER NOT NULL, quorum_note TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_assemblies_cooperative ON assemblies (cooperative_id, called_on, id)",
+        """
+        CREATE TABLE IF NOT EXISTS assembly_resolutions (
+            assembly_id TEXT NOT NULL, resolution_id TEXT NOT NULL, cooperative_id TEXT NOT NULL, subject TEXT NOT NULL,
+            title TEXT NOT NULL, fiscal_year INTEGER NULL, passed INTEGER NULL, yes_votes INTEGER NULL, no_votes INTEGER NULL, abstain_votes INTEGER NULL,
+            total_votes INTEGER NOT NULL, explanation TEXT NULL, PRIMARY KEY (assembly_id, resolution_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_assembly_resolutions_cooperative ON assembly_resolutions (cooperative_id, assembly_id)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -3,7 +3,7 @@ using AgriLink.Storage.Changes;
 namespace AgriLink.Storage.Projections;
 
 /// <summary>
-/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 7). Lists, pages
+/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 8). Lists, pages
 /// and reports read these with indexes and keyset paging; grains never read them to decide anything.
 /// </summary>
 public static class ProjectionTables
@@ -77,6 +77,24 @@ public static class ProjectionTables
         ["id", "buyer_id", "year", "declared", "budget_fen", "reserve_rate_bp", "quota_fen", "counted_fen", "own_fen", "union_fen", "employee_fen"]);
 
     /// <summary>
+    /// One row per dividend declaration on or past its notice (公示), for the public notice board: the totals per rule and
+    /// where the plan stands (notice period, objections open, the assembly's resolution). Schema version 8.
+    /// </summary>
+    public static readonly ProjectionTable DividendNotices = new("dividend_notices", ["id"],
+        ["id", "cooperative_id", "fiscal_year", "status", "notice_start", "notice_end", "surplus_fen", "losses_made_good_fen", "reserve_rate_bp",
+            "reserve_fen", "welfare_rate_bp", "welfare_fen", "distributable_fen", "trade_return_rate_bp", "trade_pool_fen", "floors_paid_fen",
+            "second_round_fen", "total_paid_fen", "line_count", "open_objections", "assembly_resolution", "paid_on"]);
+
+    /// <summary>One row per member assembly (meeting) of a cooperative: lists and the notice board. Schema version 8.</summary>
+    public static readonly ProjectionTable Assemblies = new("assemblies", ["id"],
+        ["id", "cooperative_id", "title", "mode", "status", "called_on", "closed_on", "present", "seats", "total_votes", "quorum_note"]);
+
+    /// <summary>One row per resolution of an assembly, with its count and outcome once closed. Schema version 8.</summary>
+    public static readonly ProjectionTable AssemblyResolutions = new("assembly_resolutions", ["assembly_id", "resolution_id"],
+        ["assembly_id", "resolution_id", "cooperative_id", "subject", "title", "fiscal_year", "passed", "yes_votes", "no_votes", "abstain_votes",
+            "total_votes", "explanation"]);
+
+    /// <summary>
     /// The dashboard's figures per county (county, figure name, value), moved by delta in the transaction of each change
     /// (<see cref="Changes.RunningTotals"/>) and recomputed from the other tables by a rebuild; a figure at zero has no row.
     /// </summary>
@@ -95,5 +113,5 @@ public static class ProjectionTables
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, Demands, OfftakeContracts, Invoices, BuyerQuotas, CountyTotals];
+            DividendDeclarations, DividendLines, Demands, OfftakeContracts, Invoices, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions, CountyTotals];
 }

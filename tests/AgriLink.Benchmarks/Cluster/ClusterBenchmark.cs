@@ -6,6 +6,7 @@ using AgriLink.Benchmarks.FlashSale;
 using AgriLink.Domain.Dividends;
 using AgriLink.Grains.Dividends;
 using AgriLink.Storage;
+using AgriLink.Tests.Shared;
 using Npgsql;
 
 namespace AgriLink.Benchmarks.Cluster;
@@ -92,6 +93,7 @@ public static class ClusterBenchmark
                 topology.LoadBeforePay = MachineInfo.LoadAverage();
                 using var client = new HttpClient { BaseAddress = webUrl, Timeout = TimeSpan.FromMinutes(30) };
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorToken);
+                await client.PassPlanAsync(Scenario.CooperativeId, Scenario.FiscalYear);
                 log($"paying {scenario.Shareholders:N0} shareholders through POST …/dividends/{Scenario.FiscalYear}/pay");
                 var watch = Stopwatch.StartNew();
                 using var response = await client.PostAsync($"/api/cooperatives/{Scenario.CooperativeId}/dividends/{Scenario.FiscalYear}/pay", null);

@@ -126,6 +126,7 @@ public sealed class DividendDeclarationGrainTests(LedgerClusterFixture fixture)
         await GrainAssert.RefusedAsync(() => year.Declaration.Pay(Cashier), "declaration.notice-running");
         Assert.False(await fixture.Ledger.IsPostedAsync(DividendPayments.KeyPrefix(year.Key) + "appropriation", TestContext.Current.CancellationToken));
         fixture.PassDays(7);
+        await year.PassPlanAsync(_client);
         var report = await year.Declaration.Pay(Cashier);
 
         Assert.Equal(new PaymentReport(TransfersPosted: 1 + lines.Count, TransfersAlreadyPosted: 0, TotalPaidFen: 57_800_000, AlreadyPaid: false), report);
@@ -162,6 +163,7 @@ public sealed class DividendDeclarationGrainTests(LedgerClusterFixture fixture)
         Assert.Empty(await fixture.Ledger.EntriesAsync(payable, ct: TestContext.Current.CancellationToken));
 
         var resolved = await year.Declaration.ResolveObjection("obj-1", ObjectionOutcome.Dismissed, ClosedYear.Approver, "经核对，该批刺梨记在十月交售单中。");
+        await year.PassPlanAsync(_client);
         var report = await year.Declaration.Pay(Cashier);
 
         Assert.Equal(DeclarationStatus.Publicised, resolved.Declaration.Status);

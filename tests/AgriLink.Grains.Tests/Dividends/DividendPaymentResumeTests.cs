@@ -96,6 +96,7 @@ public sealed class DividendPaymentResumeTests(LedgerClusterFixture fixture)
         await declaration.Approve("coop.approver");
         await declaration.Publicise(fixture.CurrentDate, fixture.CurrentDate.AddDays(6), "coop.approver");
         fixture.PassDays(7);
+        await AssemblySteps.PassPlanAsync(_client, village.CooperativeId, 2025);
 
         var lines = await declaration.Lines(0, Shareholders + 1);
         Assert.Equal(Shareholders, lines.Count);

@@ -18,6 +18,7 @@ public sealed class DividendEventsTests(LedgerClusterFixture fixture)
         await using var recorder = await FeedRecorder.SubscribeAsync(_client);
         var year = await ClosedYear.PublicisedAsync(_client, fixture.CurrentDate);
         fixture.PassDays(7);
+        await year.PassPlanAsync(_client);
         await year.Declaration.Pay("coop.cashier");
         var coopTopic = $"coop:{year.Village.CooperativeId}";
         var lines = (await year.Declaration.Lines(0, 1000)).Where(l => l.ShareholderId.StartsWith("hh-", StringComparison.Ordinal)).ToList();

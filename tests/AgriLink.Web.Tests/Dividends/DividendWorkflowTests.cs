@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AgriLink.Storage.Ledger;
+using AgriLink.Tests.Shared;
 using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -81,6 +82,11 @@ public sealed class DividendWorkflowTests
             Assert.Equal("Dismissed", (string?)objection["outcome"]);
             Assert.Equal("coop.panzhou.finance", (string?)objection["resolvedBy"]);
         }
+
+        // The member assembly passes the plan: payment waits for it (after the notice, objections settled).
+        using (var unresolved = await finance.Post(Declaration + "/pay"))
+            Assert.Equal("declaration.no-resolution", (await unresolved.AssertProblem(HttpStatusCode.Conflict)).Code());
+        await preparer.PassPlanAsync("coop-pzcili", 2025, Api.Ct);
 
         // Paid: one transfer per shareholder with money to move, and the appropriation.
         var lines = await preparer.AllLines("coop-pzcili", 2025);

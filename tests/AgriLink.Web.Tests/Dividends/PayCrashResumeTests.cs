@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AgriLink.Domain.Dividends;
 using AgriLink.Hosting;
+using AgriLink.Tests.Shared;
 using AgriLink.Storage.Ledger;
 using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
@@ -58,6 +59,7 @@ public sealed class PayCrashResumeTests
         {
             var token = await paying.Client.LoginAsync("operator", DemoData.Password);
             using var client = new HttpClient { BaseAddress = paying.BaseAddress, Timeout = TimeSpan.FromMinutes(5) }.WithBearer(token);
+            await client.PassPlanAsync(CrashCooperative.Id, CrashCooperative.FiscalYear, Api.Ct);
             var pay = client.PostAsync(Pay, null, Api.Ct);
             var polling = Stopwatch.StartNew();
             long balance = 0, polls = 0;

@@ -89,8 +89,8 @@ public sealed class ProblemTextsCoverageTests
         [
             "FirstYear", "Key.FiscalYear", "ListingDraft.MaxPriceFen", "ListingDraft.MaxStock", "ListingQuery.MaxSkip", "ListingQuery.MaxTextLength",
             "Math.Max(days, 0)", "MaxAreas", "MaxDaysAhead", "MaxKeywordLength", "MaxKeywords", "MaxLines", "MaxProducers", "MaxQuantity",
-            "MaxStock", "MaxWindowDays", "OrderIds.MaxKeyLength", "ReserveRates.MaxBasisPoints", "key.Year", "max", "min", "minimumNoticeDays",
-            "nextYear",
+            "MaxResolutions", "MaxStock", "MaxWindowDays", "OrderIds.MaxKeyLength", "ReserveRates.MaxBasisPoints", "key.Year", "max", "min", "minimumNoticeDays",
+            "nextYear", "totalVotes",
         ];
         Assert.All(RefusalSources.BareHoles, h => Assert.True(numbers.Contains(h.Text, StringComparer.Ordinal),
             $"{{{h.Text}}} at {h.Where} is neither quoted nor a checked number: quote it ('{{{h.Text}}}') if it is an id or a word."));

@@ -63,6 +63,7 @@ public static class ApiExtensions
         api.MapOfftakeApi();
         api.MapSharesApi();
         api.MapDividendsApi();
+        api.MapAssembliesApi();
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
         api.MapAuditApi();

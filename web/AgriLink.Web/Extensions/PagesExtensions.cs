@@ -45,8 +45,15 @@ public static class PagesExtensions
             // Chinese unless the user chose English: the cookie alone decides, so a link cannot flip the language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // The public notice boards: the same answer for everyone in one language, served from memory for a minute, so
+        // a village's crowd does not reach the database (a signed-in request is not cached, nor one that sets a cookie).
+        builder.Services.AddOutputCache(o => o.AddPolicy(BoardCache, b => b.Expire(TimeSpan.FromSeconds(60))
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", System.Globalization.CultureInfo.CurrentUICulture.Name))));
         return builder;
     }
+
+    /// <summary>The output-cache policy of the public notice boards.</summary>
+    public const string BoardCache = "board";
 
     /// <summary>MVC's model binding messages through the resx; each is beside its input, so the Chinese names no field.</summary>
     private static void BindingMessages(DefaultModelBindingMessageProvider m, IStringLocalizer t)
@@ -67,6 +74,7 @@ public static class PagesExtensions
     public static WebApplication MapAgriLinkPages(this WebApplication app)
     {
         app.UseRequestLocalization();
+        app.UseOutputCache();
         app.MapStaticAssets();
         return app;
     }

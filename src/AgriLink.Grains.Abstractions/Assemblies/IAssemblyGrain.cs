@@ -1,0 +1,21 @@
+using AgriLink.Domain.Assemblies;
+using Orleans.Concurrency;
+
+namespace AgriLink.Grains.Assemblies;
+
+/// <summary>
+/// One member assembly (meeting) of a cooperative (key: <see cref="AssemblyKey"/>): its roll, resolutions and ballots,
+/// nothing of other meetings. A passed resolution on a distribution plan is recorded on that year's declaration.
+/// </summary>
+[Alias("AgriLink.IAssemblyGrain")]
+public interface IAssemblyGrain : IGrainWithStringKey
+{
+    [Alias("Call")] Task<Assembly> Call(CallAssembly request, string actor);
+    [Alias("Get"), AlwaysInterleave] Task<Assembly> Get();
+    [Alias("BallotOf"), AlwaysInterleave] Task<Ballot?> BallotOf(string memberId);
+    /// <summary>Every ballot, for the audit by admins and operators; never shown to members.</summary>
+    [Alias("Ballots")] Task<IReadOnlyList<Ballot>> Ballots();
+    [Alias("Cast")] Task<Ballot> Cast(string memberId, IReadOnlyDictionary<string, VoteChoice> choices);
+    [Alias("Close")] Task<Assembly> Close(string actor);
+    [Alias("RecordHeld")] Task<Assembly> RecordHeld(HeldMeeting meeting, string actor);
+}

@@ -1,0 +1,113 @@
+using AgriLink.Domain.Assemblies;
+using AgriLink.Domain.Cooperatives;
+using AgriLink.Domain.Errors;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Shares;
+
+namespace AgriLink.Grains.Assemblies;
+
+public sealed class AssemblyGrain(
+    [PersistentState("assembly", GrainStorage.Main)] IPersistentState<AssemblyState> state,
+    TimeProvider clock) : Grain, IAssemblyGrain
+{
+    /// <summary>The audited resource type (its id is the <see cref="AssemblyKey"/>).</summary>
+    private const string AuditResource = "assembly";
+
+    private AssemblyKey Key => AssemblyKey.Parse(this.GetPrimaryKeyString());
+
+    /// <summary>A crash between the close and recording a passed plan on its declaration is finished here.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Assembly is { Status: AssemblyStatus.Closed } ? RecordPassedPlans() : Task.CompletedTask;
+
+    public async Task<Assembly> Call(CallAssembly request, string actor)
+    {
+        if (state.State.Assembly is not null)
+            throw new RuleViolationException("assembly.exists", $"Assembly {Key.AssemblyId} is already called.");
+        ArgumentNullException.ThrowIfNull(request);
+        var coop = await GrainFactory.GetGrain<ICooperativeGrain>(Key.CooperativeId).Get();
+        var register = GrainFactory.GetGrain<IShareRegisterGrain>(Key.CooperativeId);
+        var charter = await register.GetCharter();
+        var members = coop.Members.Select(m => m.MemberId).ToList();
+        if (members.Count == 0)
+            throw new RuleViolationException("assembly.no-members", "本社没有在册成员，不能召开成员大会。");
+        VoteRoll roll;
+        if (request.Representative)
+            roll = VotingRules.Representatives(members.Count, charter?.RepresentativeGroupSize ?? 0);
+        else
+        {
+            var holdings = charter is { SharesPerAdditionalVote: > 0 }
+                ? (await register.View(null)).Holdings.Select(h => (h.ShareholderId, h.Shares))
+                : [];
+            roll = VotingRules.Roll(members, VotingRules.RequestsByShares(holdings, charter?.SharesPerAdditionalVote ?? 0));
+        }
+        var voters = coop.Members.Where(m => m.Kind == MemberKind.Household).Select(m => m.MemberId).Order(StringComparer.Ordinal).ToList();
+        var assembly = AssemblyWorkflow.Call(Key.ToString(), request.Title ?? "", request.Mode, roll, voters, request.Resolutions ?? [],
+            actor, clock.Now(), request.ClosesAt);
+        await state.CommitAsync(new AssemblyState
+        {
+            Assembly = assembly, OrdinaryMajorityBp = charter?.OrdinaryMajorityBp ?? 0, SpecialMajorityBp = charter?.SpecialMajorityBp ?? 0,
+        }, AuditEntries.Changes(AuditResource, Key.ToString(), null, assembly));
+        return assembly;
+    }
+
+    public Task<Assembly> Get() => Task.FromResult(Existing());
+
+    public Task<Ballot?> BallotOf(string memberId) => Task.FromResult(state.State.Ballots.GetValueOrDefault(memberId));
+
+    public Task<IReadOnlyList<Ballot>> Ballots() =>
+        Task.FromResult<IReadOnlyList<Ballot>>(state.State.Ballots.Values.OrderBy(b => b.MemberId, StringComparer.Ordinal).ToList());
+
+    public async Task<Ballot> Cast(string memberId, IReadOnlyDictionary<string, VoteChoice> choices)
+    {
+        var assembly = Existing();
+        var earlier = state.State.Ballots.GetValueOrDefault(memberId);
+        var ballot = AssemblyWorkflow.Cast(assembly, earlier, memberId, choices, clock.Now());
+        var ballots = new Dictionary<string, Ballot>(state.State.Ballots, StringComparer.Ordinal) { [memberId] = ballot };
+        // The entry (for auditors only) names the member's choices; members see only their own ballot and the totals.
+        await state.CommitAsync(state.State with { Ballots = ballots }, AuditEntries.Changes(AuditResource, Key.ToString(), earlier, ballot));
+        return ballot;
+    }
+
+    public Task<Assembly> Close(string actor) =>
+        Decide(s => AssemblyWorkflow.Close(s.Assembly!, s.Ballots.Values.ToList(), actor, clock.Now(), s.OrdinaryMajorityBp, s.SpecialMajorityBp));
+
+    public Task<Assembly> RecordHeld(HeldMeeting meeting, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return Decide(s => AssemblyWorkflow.RecordHeld(s.Assembly!, meeting.Present, meeting.Counts ?? new Dictionary<string, ResolutionCount>(),
+            meeting.Minutes ?? "", actor, clock.Now(), s.OrdinaryMajorityBp, s.SpecialMajorityBp));
+    }
+
+    /// <summary>
+    /// Counts and closes. A passed plan resolution is recorded on its declaration after the commit; before it, each plan
+    /// must be ready for the assembly (notice over, objections settled), so a count is never kept that its plan refuses.
+    /// </summary>
+    private async Task<Assembly> Decide(Func<AssemblyState, Assembly> decide)
+    {
+        var before = Existing();
+        var closed = decide(state.State);
+        foreach (var plan in closed.Resolutions.Where(r => r is { Passed: true, Subject: ResolutionSubject.DistributionPlan }))
+            await Declaration(plan).EnsureReadyForAssembly();
+        await state.CommitAsync(state.State with { Assembly = closed }, AuditEntries.Changes(AuditResource, Key.ToString(), before, closed));
+        await RecordPassedPlans();
+        return closed;
+    }
+
+    private async Task RecordPassedPlans()
+    {
+        var pending = Existing().Resolutions
+            .Where(r => r is { Passed: true, Subject: ResolutionSubject.DistributionPlan } && !state.State.Recorded.Contains(r.ResolutionId))
+            .ToList();
+        if (pending.Count == 0) return;
+        foreach (var plan in pending)
+            await Declaration(plan).RecordResolution($"{Key}/{plan.ResolutionId}");
+        await state.CommitAsync(state.State with { Recorded = [.. state.State.Recorded, .. pending.Select(p => p.ResolutionId)] });
+    }
+
+    private IDividendDeclarationGrain Declaration(Resolution plan) =>
+        GrainFactory.GetGrain<IDividendDeclarationGrain>(new CooperativeYear(Key.CooperativeId, plan.FiscalYear!.Value).ToString());
+
+    private Assembly Existing() => state.State.Assembly ?? throw new NotFoundException("assembly", Key.ToString());
+}

@@ -1,0 +1,53 @@
+using AgriLink.Browser.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace AgriLink.Browser.Tests;
+
+/// <summary>A household votes from a 360 px phone during an online assembly; anyone reads the notice board without signing in.</summary>
+[Collection(BrowserAppCollection.Name)]
+public sealed class AssemblyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AHouseholdVotesFromItsPhoneAndCanChangeItsVote()
+    {
+        var id = $"asm-phone-{Guid.NewGuid():N}";
+        await app.Services.GetRequiredService<IGrainFactory>().GetGrain<Grains.Assemblies.IAssemblyGrain>(new Grains.Assemblies.AssemblyKey("coop-pzcili", id).ToString())
+            .Call(new Grains.Assemblies.CallAssembly("修建刺梨冷库专题成员大会", Domain.Assemblies.AssemblyMode.Online,
+                [new Domain.Assemblies.ResolutionDraft(Domain.Assemblies.ResolutionSubject.Other, "修建刺梨冷库")], DateTimeOffset.UtcNow.AddDays(2)), "coop.panzhou");
+        var (context, page) = await app.SignedIn("farmer.pz01", 360);
+
+        await page.GotoAsync("/household/assemblies");
+        var meeting = page.Locator($"section[data-assembly='coop-pzcili:{id}']");
+        await meeting.GetByLabel("赞成").CheckAsync();
+        await meeting.Locator($"#vote-{id}").ClickAsync();
+        await page.WaitForURLAsync("**/household/assemblies?voted=**");
+        await Assertions.Expect(meeting.Locator(".my-ballot")).ToContainTextAsync("修建刺梨冷库 赞成");
+
+        await meeting.GetByLabel("反对").CheckAsync();
+        await meeting.Locator($"#vote-{id}").ClickAsync();
+        await Assertions.Expect(meeting.Locator(".my-ballot")).ToContainTextAsync("修建刺梨冷库 反对");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways at 360 px");
+        await page.AssertAccessible("the household's assemblies");
+        await page.Screenshot("household-assemblies");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnyoneReadsTheNoticeBoardOnAPhoneWithoutSigningIn()
+    {
+        await using var context = await app.NewContext(360);
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync("/board/coop-pzcili");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("公示栏", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("table.lines tbody tr").CountAsync() > 0);
+        Assert.DoesNotContain("hh-pz", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the board scrolls sideways at 360 px");
+        await page.AssertAccessible("the notice board");
+        await page.Screenshot("notice-board");
+    }
+}

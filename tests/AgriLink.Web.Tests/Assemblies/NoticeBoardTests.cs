@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AgriLink.Web.Tests.Infrastructure;
+using Xunit;
+
+namespace AgriLink.Web.Tests.Assemblies;
+
+/// <summary>The public notice board: open without signing in, names masked, no phone or id numbers, cacheable.</summary>
+[Collection(SeededAppCollection.Name)]
+public sealed partial class NoticeBoardTests(SeededApp app)
+{
+    private static HttpRequestMessage Page(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        return request;
+    }
+
+    [Fact]
+    public async Task AnyoneReadsThePlanOnNoticeWithMaskedNamesAndNoNumbersThatIdentify()
+    {
+        using var response = await app.Anonymous().SendAsync(Page("/board/coop-pzcili"), Api.Ct);
+        var html = await response.Content.ReadAsStringAsync(Api.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("2025 年度盈余分配方案", html, StringComparison.Ordinal);
+        Assert.Contains("公示期", html, StringComparison.Ordinal);
+        Assert.Contains("如有异议", html, StringComparison.Ordinal);
+        Assert.Matches(MaskedHousehold(), html);
+        Assert.DoesNotMatch(Phone(), html);
+        Assert.DoesNotMatch(IdCard(), html);
+        Assert.DoesNotContain("hh-pz", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.Contains("public", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task AnUnknownCooperativeHasNoBoard()
+    {
+        using var response = await app.Anonymous().SendAsync(Page("/board/coop-nowhere"), Api.Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    // A person's name as the board shows it: surname, stars, the last character (王*明, 王*明户).
+    [GeneratedRegex(@"<td>\p{IsCJKUnifiedIdeographs}{1,2}\*+\p{IsCJKUnifiedIdeographs}?户?</td>")]
+    private static partial Regex MaskedHousehold();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)")]
+    private static partial Regex IdCard();
+}
