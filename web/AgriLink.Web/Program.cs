@@ -22,6 +22,7 @@ builder.AddAgriLinkProxy();
 builder.AddAgriLinkData();
 builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
+builder.AddAgriLinkAccounts();
 builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
 builder.AddAgriLinkSearch();

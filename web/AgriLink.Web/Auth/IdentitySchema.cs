@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AgriLink.Web.Auth;
 
 /// <summary>
-/// Creates the AgriLink schema and Identity's tables on first start. EF's EnsureCreated skips a database that already
+/// Creates the AgriLink schema, Identity's tables and roles, and the accounts' tables on first start. EF's EnsureCreated skips a database that already
 /// has tables (ours has grain state), so the check is for Identity's own table; on PostgreSQL, web nodes starting
 /// together take turns (a database lock), so only the first creates them.
 /// </summary>
@@ -28,6 +28,12 @@ public sealed class IdentitySchema(IServiceScopeFactory scopes, AgriLinkDatabase
         await database.RunExclusiveAsync("agrilink.identity-schema", async token =>
         {
             if (!await database.TableExistsAsync(UsersTable, token)) await creator.CreateTablesAsync(token);
+            await Accounts.AccountTables.EnsureAsync(store, token);
+            // The roles exist before anyone is invited to one (the demo's seeding no longer the only place that makes them).
+            foreach (var role in Roles.All)
+                if (!await store.Roles.AnyAsync(r => r.Name == role, token))
+                    store.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+            await store.SaveChangesAsync(token);
         }, ct);
     }
 
