@@ -183,6 +183,66 @@ public sealed partial class AccountService(
         Forgotten(user);
     }
 
+    /// <summary>The account as its manager sees it; null when the caller may not manage it (or it does not exist).</summary>
+    public async Task<ManagedAccount?> FindManagedAsync(ClaimsPrincipal caller, string userName) =>
+        await users.FindByNameAsync(userName) is { } target && await MayManage(caller, target) ? await ViewAsync(target) : null;
+
+    /// <summary>
+    /// Disables (or enables again) an account the caller manages: a disabled one cannot sign in, and its sessions and
+    /// refresh tokens end. Null when the caller may not.
+    /// </summary>
+    public async Task<ManagedAccount?> SetDisabledAsync(ClaimsPrincipal caller, string userName, bool disabled)
+    {
+        if (await users.FindByNameAsync(userName) is not { } target || !await MayManage(caller, target)) return null;
+        if (UserId(caller) == target.Id) throw new RuleViolationException("account.own-account", "An account cannot disable itself.");
+        var before = await ViewAsync(target);
+        await InTransaction(async tx =>
+        {
+            IdentityProblems.ThrowIfFailed(await users.SetLockoutEnabledAsync(target, true));
+            IdentityProblems.ThrowIfFailed(await users.SetLockoutEndDateAsync(target, disabled ? DateTimeOffset.MaxValue : null));
+            IdentityProblems.ThrowIfFailed(await users.UpdateSecurityStampAsync(target));
+            await Audit(tx, AuditTrail.Actor(caller), disabled ? "account.disable" : "account.enable", AuditResource, target.Id, before, await ViewAsync(target));
+        });
+        Forgotten(target);
+        return await ViewAsync(target);
+    }
+
+    /// <summary>
+    /// Takes a role away, or one object of it (the last object takes the role with it); the account's sessions end so the
+    /// change holds at once. Null when the caller may not manage the account.
+    /// </summary>
+    public async Task<ManagedAccount?> RemoveAccessAsync(ClaimsPrincipal caller, string userName, AccessRemoval removal)
+    {
+        new Validator().Text("role", removal.Role, 40).Text("objectId", removal.ObjectId, RouteIds.MaxLength, required: false).ThrowIfInvalid();
+        if (await users.FindByNameAsync(userName) is not { } target || !await MayManage(caller, target)) return null;
+        var role = removal.Role!.Trim();
+        if (!await users.IsInRoleAsync(target, role))
+            throw ValidationFailedException.For("role", $"The account does not have the role '{role}'.");
+        var before = await ViewAsync(target);
+        var claims = (await users.GetClaimsAsync(target)).Where(c => c.Type == InvitationRules.ClaimFor(role)).ToList();
+        var removed = removal.ObjectId is { } objectId ? claims.Where(c => c.Value == objectId.Trim()).ToList() : claims;
+        if (removal.ObjectId is not null && removed.Count == 0)
+            throw ValidationFailedException.For("objectId", $"The account does not act for '{removal.ObjectId}'.");
+        await InTransaction(async tx =>
+        {
+            if (removed.Count > 0) IdentityProblems.ThrowIfFailed(await users.RemoveClaimsAsync(target, removed));
+            if (removed.Count == claims.Count) IdentityProblems.ThrowIfFailed(await users.RemoveFromRoleAsync(target, role));
+            IdentityProblems.ThrowIfFailed(await users.UpdateSecurityStampAsync(target));
+            await Audit(tx, AuditTrail.Actor(caller), "account.remove-access", AuditResource, target.Id, before, await ViewAsync(target));
+        });
+        Forgotten(target);
+        return await ViewAsync(target);
+    }
+
+    private async Task<ManagedAccount> ViewAsync(AgriLinkUser user)
+    {
+        var claims = await users.GetClaimsAsync(user);
+        var objects = claims.Where(c => c.Type != AgriLinkClaims.DisplayName && c.Type != AgriLinkClaims.Demo)
+            .Select(c => c.Value).Order(StringComparer.Ordinal).ToList();
+        return new ManagedAccount(user.UserName!, user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), objects,
+            await users.IsLockedOutAsync(user), await users.GetTwoFactorEnabledAsync(user));
+    }
+
     /// <summary>An audited change to an account outside this class's own (two-factor enrolment), in one transaction with its entry.</summary>
     public async Task AuditedAsync(AgriLinkUser user, string action, Func<Task> change, object? after = null)
     {
@@ -201,10 +261,10 @@ public sealed partial class AccountService(
         return user;
     }
 
-    /// <summary>A platform operator manages every account but another operator's; anyone else only those they invited.</summary>
+    /// <summary>A platform operator manages every account but another operator's; anyone (operators too) those they invited.</summary>
     public async Task<bool> MayManage(ClaimsPrincipal caller, AgriLinkUser target)
     {
-        if (caller.IsPlatformAdmin()) return true;
+        if (caller.IsPlatformAdmin() && !await users.IsInRoleAsync(target, Roles.PlatformAdmin)) return true;
         var callerId = UserId(caller);
         return await store.AccountCodes.AsNoTracking().AnyAsync(c =>
             c.Purpose == AccountCodePurpose.Invitation && c.AccountId == target.Id && c.IssuedById == callerId);

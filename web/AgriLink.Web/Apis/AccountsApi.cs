@@ -43,6 +43,13 @@ public static class AccountsApi
         var others = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization();
         others.MapPost("/{userName}/reset-code", IssueReset).WithName("IssueResetCode")
             .WithSummary("A one-time password reset code for an account the caller invited (operators: any); its sessions end.");
+        others.MapGet("/{userName}", Managed).WithName("GetManagedAccount")
+            .WithSummary("An account the caller invited (operators: any but other operators'): roles, objects, disabled, two-factor.");
+        others.MapPost("/{userName}/disable", Disable).WithName("DisableAccount")
+            .WithSummary("Disable an account the caller manages: it cannot sign in, and its sessions and refresh tokens end.");
+        others.MapPost("/{userName}/enable", Enable).WithName("EnableAccount").WithSummary("Enable a disabled account again.");
+        others.MapPost("/{userName}/remove-access", RemoveAccess).WithName("RemoveAccountAccess")
+            .WithSummary("Take a role from an account, or one object of it; its sessions end.");
         return own;
     }
 
@@ -105,6 +112,23 @@ public static class AccountsApi
         var (row, code) = reset;
         return TypedResults.Created($"/api/account/invitations/{row.Id}", Shown(row, code, http, "/account/reset"));
     }
+
+    public static async Task<Results<Ok<ManagedAccount>, ForbidHttpResult>> Managed(string userName, AccountService accounts, ClaimsPrincipal user) =>
+        Answer(await accounts.FindManagedAsync(user, userName));
+
+    public static async Task<Results<Ok<ManagedAccount>, ForbidHttpResult>> Disable(string userName, AccountService accounts, ClaimsPrincipal user) =>
+        Answer(await accounts.SetDisabledAsync(user, userName, disabled: true));
+
+    public static async Task<Results<Ok<ManagedAccount>, ForbidHttpResult>> Enable(string userName, AccountService accounts, ClaimsPrincipal user) =>
+        Answer(await accounts.SetDisabledAsync(user, userName, disabled: false));
+
+    public static async Task<Results<Ok<ManagedAccount>, ForbidHttpResult>> RemoveAccess(
+        string userName, AccessRemoval removal, AccountService accounts, ClaimsPrincipal user) =>
+        Answer(await accounts.RemoveAccessAsync(user, userName, removal));
+
+    /// <summary>The same refusal for an account that does not exist and one the caller may not manage.</summary>
+    private static Results<Ok<ManagedAccount>, ForbidHttpResult> Answer(ManagedAccount? account) =>
+        account is null ? TypedResults.Forbid() : TypedResults.Ok(account);
 
     private static IssuedCode Shown(AccountCode row, string code, HttpContext http, string page)
     {
