@@ -111,6 +111,19 @@ public sealed class InvitationTests(SeededApp app)
     }
 
     [Fact]
+    public async Task OfTwoActivationsAtOnceOneWins()
+    {
+        var issued = await (await app.As("operator")).Invite(Roles.EnterpriseAdmin, "ent-panshan");
+        var names = new[] { AccountFlows.UniqueName("ent"), AccountFlows.UniqueName("ent") };
+
+        var attempts = await Task.WhenAll(names.Select(n => app.Anonymous().Activate((string)issued["code"]!, n)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], attempts.Select(a => a.StatusCode).Order());
+        Assert.Equal(1, (await Task.WhenAll(names.Select(app.Factory.AccountExists))).Count(exists => exists));
+        foreach (var attempt in attempts) attempt.Dispose();
+    }
+
+    [Fact]
     public async Task ExpiredRevokedAndUnknownCodesAreRefusedAndOpenNothing()
     {
         var operatorClient = await app.As("operator");
