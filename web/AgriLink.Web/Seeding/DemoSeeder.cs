@@ -96,7 +96,9 @@ public sealed class DemoSeeder(
         await SeedListings();
         await SeedShares();
         await new DemoMarketplace(grains, clock).SeedAsync();
-        await SeedAccounts(scope.ServiceProvider);
+        // An installation that removed the demo's accounts (remove-demo-accounts) keeps its data but never gets them back.
+        if (await database.GetMetaAsync(Accounts.AccountsCommand.DemoAccountsRemovedKey, ct) is null)
+            await SeedAccounts(scope.ServiceProvider);
 
         await database.SetMetaAsync(SeededKey, DateTimeOffset.UtcNow.ToString("O"), ct);
         logger.LogInformation("Demo seeded: {Cooperatives} cooperatives, {Listings} listings, {Accounts} accounts",
