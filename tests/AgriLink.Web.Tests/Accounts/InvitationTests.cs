@@ -170,6 +170,19 @@ public sealed class InvitationTests(SeededApp app)
     }
 
     [Fact]
+    public async Task TheIssuedCodesArePagedNewestFirst()
+    {
+        var (buyer, _) = await app.InvitedAccount(await app.As("operator"), Roles.Buyer, "buyer-ewpartner");
+        var issued = new List<string>();
+        for (var i = 0; i < 3; i++) issued.Add((string)(await buyer.Invite(Roles.Buyer, "buyer-ewpartner"))["record"]!["id"]!);
+
+        var first = await buyer.GetArray("/api/account/invitations?limit=2");
+        var rest = await buyer.GetArray($"/api/account/invitations?limit=2&beforeId={(string)first[1]!["id"]!}");
+
+        Assert.Equal(Enumerable.Reverse(issued), first.Concat(rest).Select(c => (string)c!["id"]!));
+    }
+
+    [Fact]
     public async Task ActivationChecksThePasswordAndTheUserName()
     {
         var issued = await (await app.As("operator")).Invite(Roles.EnterpriseAdmin, "ent-qianfeng");

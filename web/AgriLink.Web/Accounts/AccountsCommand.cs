@@ -58,6 +58,7 @@ public static class AccountsCommand
         await using var scope = provider.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
         await IdentitySchema.EnsureAsync(database, store, CancellationToken.None);
+        await IdentitySchema.EnsureRolesAsync(database, store, CancellationToken.None);
         return args[0] == InviteOperator
             ? await InviteAsync(configuration, scope.ServiceProvider, output)
             : await RemoveDemoAsync(database, scope.ServiceProvider, output);

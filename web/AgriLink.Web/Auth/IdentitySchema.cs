@@ -17,7 +17,9 @@ public sealed class IdentitySchema(IServiceScopeFactory scopes, AgriLinkDatabase
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await EnsureAsync(database, scope.ServiceProvider.GetRequiredService<IdentityStore>(), ct);
+        var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
+        await EnsureAsync(database, store, ct);
+        await EnsureRolesAsync(database, store, ct);
     }
 
     /// <summary>The AgriLink schema, then Identity's tables in <paramref name="store"/>'s database (the same one).</summary>
@@ -29,7 +31,17 @@ public sealed class IdentitySchema(IServiceScopeFactory scopes, AgriLinkDatabase
         {
             if (!await database.TableExistsAsync(UsersTable, token)) await creator.CreateTablesAsync(token);
             await Accounts.AccountTables.EnsureAsync(store, token);
-            // The roles exist before anyone is invited to one (the demo's seeding no longer the only place that makes them).
+        }, ct);
+    }
+
+    /// <summary>
+    /// The roles, before anyone is invited to one (the demo's seeding is no longer the only place that makes them). Not
+    /// part of <see cref="EnsureAsync"/>: a migration's target gets the source's roles, copied.
+    /// </summary>
+    public static async Task EnsureRolesAsync(AgriLinkDatabase database, IdentityStore store, CancellationToken ct)
+    {
+        await database.RunExclusiveAsync("agrilink.identity-roles", async token =>
+        {
             foreach (var role in Roles.All)
                 if (!await store.Roles.AnyAsync(r => r.Name == role, token))
                     store.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
