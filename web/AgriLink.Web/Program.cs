@@ -6,6 +6,7 @@ using AgriLink.Web.Seeding;
 
 if (ReindexCommand.Requested(args)) { Environment.ExitCode = await ReindexCommand.RunAsync(args); return; }
 if (RebuildProjectionsCommand.Requested(args)) { Environment.ExitCode = await RebuildProjectionsCommand.RunAsync(args); return; }
+if (AgriLink.Web.Accounts.AccountsCommand.Requested(args)) { Environment.ExitCode = await AgriLink.Web.Accounts.AccountsCommand.RunAsync(args, Console.Out); return; }
 if (PostgresMigrationCommand.Requested(args)) { Environment.ExitCode = await PostgresMigrationCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddAgriLinkProxy();
 builder.AddAgriLinkData();
 builder.AddAgriLinkOrleans();
 builder.AddAgriLinkAuth();
+builder.AddAgriLinkAccounts();
 builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
 builder.AddAgriLinkSearch();

@@ -174,7 +174,7 @@ public sealed record MonitoringCase(
     public static MonitoringCase Open(string householdId, DiscoveryChannel channel, CaseRole role, string actor, DateTimeOffset at, string note)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(householdId);
-        new Validator().Check(Enum.IsDefined(channel), "channel", "is not a known discovery channel.").Text("note", note, 1000).ThrowIfInvalid();
+        new Validator().Check(Enum.IsDefined(channel), "discoveryChannel", "is not a known discovery channel.").Text("note", note, 1000).ThrowIfInvalid();
         if (!MayOpen(role, channel))
             throw new RuleViolationException("monitoring.not-allowed", $"A {role} cannot open a case by {channel}.");
         return new(householdId, channel, CaseStage.Reported, at, at,

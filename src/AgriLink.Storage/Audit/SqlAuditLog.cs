@@ -41,6 +41,17 @@ public sealed class SqlAuditLog(AgriLinkDatabase database, TimeProvider? timePro
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// One entry in a transaction the caller opened and commits on <paramref name="connection"/>: a change written outside
+    /// the grains (an account in Identity's tables) carries its entry the way a grain's change does.
+    /// </summary>
+    public static Task AppendWithinAsync(AgriLinkDatabase database, DbConnection connection, DbTransaction transaction, DateTimeOffset at, AuditRecord entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.Validate();
+        return InsertAsync(database, connection, transaction, database.Dialect.ToDbTimestamp(at), entry);
+    }
+
     public async Task AppendAsync(
         string actor,
         string action,

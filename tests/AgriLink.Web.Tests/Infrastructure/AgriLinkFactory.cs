@@ -18,6 +18,7 @@ public sealed class AgriLinkFactory(string dataFolder, IReadOnlyDictionary<strin
     : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = dataFolder;
+    public CapturedMessages Messages { get; } = new();
     public int SiloPort { get; } = FreePort.Next();
     public int GatewayPort { get; } = FreePort.Next();
 
@@ -32,7 +33,13 @@ public sealed class AgriLinkFactory(string dataFolder, IReadOnlyDictionary<strin
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
-        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>());
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
+            // One-time codes "sent" by SMS or e-mail are kept for the tests to read.
+            s.AddSingleton<AgriLink.Web.Accounts.ISmsSender>(Messages);
+            s.AddSingleton<AgriLink.Web.Accounts.IEmailSender>(Messages);
+        });
     }
 
     /// <summary>The test server has no network peer: a request names the client address it stands for in this header.</summary>

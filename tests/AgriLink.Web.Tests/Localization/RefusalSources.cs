@@ -70,7 +70,7 @@ public static class RefusalSources
                 var where = $"{path}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
                 switch (node)
                 {
-                    case ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var code, ..] } creation when Name(creation.Type) == "RuleViolationException":
+                    case ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var code, ..] } creation when Name(creation.Type) is "RuleViolationException" or "AccessRefusedException":
                         codes.AddRange(Values(code.Expression).Select(c => new Found(c, where)));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "NotYetRegistered" } guard } invocation

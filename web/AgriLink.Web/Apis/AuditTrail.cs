@@ -41,7 +41,7 @@ public sealed class AuditTrail(IAuditLog log, IOptions<JsonOptions> json)
     public Task Record(ClaimsPrincipal user, string action, string resourceType, string resourceId, object? before, object? after) =>
         log.AppendAsync(Actor(user), action, resourceType, resourceId, Json(before), Json(after));
 
-    private static string Actor(ClaimsPrincipal user) =>
+    internal static string Actor(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? $"{user.Identity?.Name} ({id})" : user.Identity?.Name ?? "system";
 
     private string? Json(object? value) =>

@@ -32,10 +32,17 @@ public static class AuthApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
         LoginRequest request, bool? useCookies, SignInManager<AgriLinkUser> signIn, SignInGuard guard, HttpContext http)
     {
-        new Validator().Text("userName", request.UserName, 100).Text("password", request.Password, 200).ThrowIfInvalid();
+        new Validator().Text("userName", request.UserName, 100).Text("password", request.Password, 200)
+            .Text("twoFactorCode", request.TwoFactorCode, 10, required: false).Text("twoFactorRecoveryCode", request.TwoFactorRecoveryCode, 40, required: false)
+            .ThrowIfInvalid();
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        // One answer for an unknown user, a wrong password and an address that must wait: nothing to tell them apart by.
-        if (!await guard.PasswordSignInAsync(request.UserName!, request.Password!, http.Connection.RemoteIpAddress, isPersistent: useCookies == true))
+        var result = await guard.PasswordSignInAsync(request.UserName!, request.Password!, http.Connection.RemoteIpAddress,
+            isPersistent: useCookies == true, request.TwoFactorCode, request.TwoFactorRecoveryCode);
+        if (result.RequiresTwoFactor)
+            return TypedResults.Problem("This account signs in with two factors: send twoFactorCode (or twoFactorRecoveryCode) as well.",
+                statusCode: 401, title: "Second factor needed.", type: "urn:agrilink:problem:sign-in-two-factor");
+        // One answer for an unknown user, a wrong password (or second factor) and an address that must wait: nothing to tell them apart by.
+        if (!result.Succeeded)
             return TypedResults.Problem("The user name or password is wrong.", statusCode: 401,
                 title: "Sign-in failed.", type: "urn:agrilink:problem:sign-in-failed");
         // The sign-in has written the token response (or set the cookie).
@@ -47,10 +54,16 @@ public static class AuthApi
     {
         var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        // A refresh token dies with its session: a new security stamp (password changed, signed out everywhere, a role
+        // removed) or a disabled account refuses it.
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires ||
-            await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user || await signIn.UserManager.IsLockedOutAsync(user))
             return TypedResults.Challenge();
-        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        // The second factor given at sign-in holds for the session's refreshed tokens.
+        if (ticket.Principal.HasClaim(AgriLinkClaims.AuthenticationMethod, AgriLinkClaims.MultiFactor))
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(AgriLinkClaims.AuthenticationMethod, AgriLinkClaims.MultiFactor));
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     public static Ok<Me> Me(ClaimsPrincipal user) => TypedResults.Ok(new Me(

@@ -2,6 +2,7 @@ using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Shares;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Shares;
+using AgriLink.Web.Accounts;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -61,8 +62,13 @@ public static class DividendsApi
         return TypedResults.Ok(new Page<DividendLine>(await grain.Lines(o, l), view.LineCount, o, l));
     }
 
-    public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Approve([AsParameters] ApiServices s, string id, int year) =>
-        AdminChange(s, id, year, "dividend.approve", g => g.Approve(s.User.ActorName()));
+    /// <summary>Approving moves money toward the members: the approver has signed in with a second factor (<see cref="TwoFactorRequirement"/>).</summary>
+    public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Approve(
+        [AsParameters] ApiServices s, string id, int year, TwoFactorRequirement twoFactor)
+    {
+        if (s.User.AdministersCooperative(id)) twoFactor.Demand(s.User);
+        return AdminChange(s, id, year, "dividend.approve", g => g.Approve(s.User.ActorName()));
+    }
 
     public static Task<Results<Ok<DeclarationView>, ForbidHttpResult>> Publicise(
         [AsParameters] ApiServices s, string id, int year, PubliciseRequest request) =>
@@ -82,9 +88,11 @@ public static class DividendsApi
         AdminChange(s, id, year, "dividend.resolve-objection",
             g => g.ResolveObjection(objectionId, request.Outcome, s.User.ActorName(), request.Resolution ?? ""));
 
-    public static async Task<Results<Ok<PaymentReport>, ForbidHttpResult>> Pay([AsParameters] ApiServices s, string id, int year)
+    public static async Task<Results<Ok<PaymentReport>, ForbidHttpResult>> Pay(
+        [AsParameters] ApiServices s, string id, int year, TwoFactorRequirement twoFactor)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        twoFactor.Demand(s.User);
         using var audit = s.Audit.Declare(s.User, "dividend.pay", "declaration", new CooperativeYear(id, year).ToString());
         return TypedResults.Ok(await Declaration(s, id, year).Pay(s.User.ActorName()));
     }

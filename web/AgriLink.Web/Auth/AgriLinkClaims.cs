@@ -10,4 +10,9 @@ public static class AgriLinkClaims
     /// <summary>The GB/T 2260 code of the county a county officer acts for.</summary>
     public const string County = "agrilink:county";
     public const string DisplayName = "agrilink:name";
+    /// <summary>A demo account (published password, for trying): exempt from the two-factor requirement, removed before real use.</summary>
+    public const string Demo = "agrilink:demo";
+    /// <summary>Identity's "authentication method" claim; <see cref="MultiFactor"/> when the session was signed in with a second factor.</summary>
+    public const string AuthenticationMethod = "amr";
+    public const string MultiFactor = "mfa";
 }

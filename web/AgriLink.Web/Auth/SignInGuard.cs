@@ -16,15 +16,21 @@ namespace AgriLink.Web.Auth;
 /// </list>
 /// The counts live in this process's memory (a web node's own; they end with it), bounded by <see cref="MaxEntries"/>.
 /// </summary>
-public sealed class SignInGuard(UserManager<AgriLinkUser> users, SignInManager<AgriLinkUser> signIn, SignInFailures failures)
+public sealed class SignInGuard(
+    UserManager<AgriLinkUser> users, SignInManager<AgriLinkUser> signIn, SignInFailures failures, Accounts.SignInHistory history)
 {
     public const int FreeFailures = 5;
     public const int MaxEntries = 100_000;
     public static readonly TimeSpan FirstWait = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
 
-    /// <summary>Signs in with the scheme set on <see cref="SignInManager{TUser}"/>; true when it did.</summary>
-    public async Task<bool> PasswordSignInAsync(string userName, string password, IPAddress? address, bool isPersistent)
+    /// <summary>
+    /// Signs in with the scheme set on <see cref="SignInManager{TUser}"/>. An account with two-factor sign-in needs
+    /// <paramref name="twoFactorCode"/> (from its authenticator app) or a <paramref name="recoveryCode"/> as well: without
+    /// either the answer is <see cref="SignInResult.TwoFactorRequired"/> (the password was right), and no session is made.
+    /// </summary>
+    public async Task<SignInResult> PasswordSignInAsync(string userName, string password, IPAddress? address, bool isPersistent,
+        string? twoFactorCode = null, string? recoveryCode = null)
     {
         var key = failures.Key(users.NormalizeName(userName), address);
         var user = await users.FindByNameAsync(userName);
@@ -33,17 +39,31 @@ public sealed class SignInGuard(UserManager<AgriLinkUser> users, SignInManager<A
         {
             failures.StandIn(users.PasswordHasher, password);
             failures.Failed(key);
-            return false;
+            return SignInResult.Failed;
         }
         // Identity's own account-wide lockout is not used (an operator may still lock an account by hand: refused the same way).
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
+        var method = "password";
+        if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(twoFactorCode))
+        {
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(twoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent, rememberClient: false);
+            method = "password+authenticator";
+        }
+        else if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(recoveryCode))
+        {
+            result = await signIn.TwoFactorRecoveryCodeSignInAsync(recoveryCode.Replace(" ", "", StringComparison.Ordinal));
+            method = "password+recovery-code";
+        }
         if (result.Succeeded)
         {
             failures.Succeeded(key);
-            return true;
+            await history.RecordAsync(user, address, method);
+            return result;
         }
+        // The password was right; the second factor is asked for, not counted as a failure.
+        if (result.RequiresTwoFactor && twoFactorCode is null && recoveryCode is null) return result;
         failures.Failed(key);
-        return false;
+        return SignInResult.Failed;
     }
 }
 

@@ -42,6 +42,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             Status = 400, Title = "Some fields are invalid.", Type = TypeOf(v.Code), Detail = "Correct the fields listed in 'errors' and send again.",
         },
+        AccessRefusedException a => Problem(403, "Forbidden.", a.Code, a.Message),
         NotFoundException n => Problem(404, "Not found.", n.Code, n.Message),
         RuleViolationException r => Problem(r.Unprocessable ? 422 : 409, "The request conflicts with the current state.", r.Code, r.Message),
         InconsistentStateException => Problem(409, "Changed by someone else.", "concurrency",

@@ -45,6 +45,8 @@ public static class ApiExtensions
         // Every API route's ids are checked once, here, before any handler asks a grain for them (RouteIds).
         var api = app.MapGroup("").AddEndpointFilter(RouteIds.Filter);
         api.MapAuthApi();
+        api.MapAccountsApi();
+        api.MapTwoFactorApi();
         api.MapRegionsApi();
         api.MapCooperativesApi();
         api.MapHouseholdsApi();

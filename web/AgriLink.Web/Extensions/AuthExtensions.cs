@@ -22,11 +22,19 @@ public static class AuthExtensions
                 // Failures lock per (account, address), progressively (SignInGuard); Identity's account-wide lockout is not
                 // triggered by failures (an operator's own lock of an account still refuses it).
                 o.Lockout.AllowedForNewUsers = true;
+                // Length and a list of the most common passwords (CommonPasswords), not character classes: a villager's
+                // long phrase is stronger than "Aa1!" rules make people pick, and easier to keep (NIST SP 800-63B).
                 o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<IdentityStore>();
+            .AddEntityFrameworkStores<IdentityStore>()
+            .AddPasswordValidator<Accounts.CommonPasswords>();
         // Identity's API scheme challenges with the bearer handler (a bare 401); a person opening a page signed out is
         // sent to the sign-in form instead, and comes back to the page after signing in. The API keeps its 401.
         builder.Services.AddAuthentication().AddPolicyScheme(PageOrApiChallenge, null, o => o.ForwardDefaultSelector = http =>

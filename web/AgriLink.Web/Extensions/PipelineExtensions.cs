@@ -30,6 +30,7 @@ public static class PipelineExtensions
         app.UseRouting();
         app.Use(LiveExtensions.HubAccessToken);
         app.UseAuthentication();
+        app.Use(Accounts.SessionCheck.Handle);
         app.Use(CrossSiteRequests.Refuse);
         app.UseAuthorization();
         app.UseRateLimiter();

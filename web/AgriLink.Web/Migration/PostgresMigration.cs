@@ -51,7 +51,8 @@ public sealed class PostgresMigration(AgriLinkDatabase source, AgriLinkDatabase 
         {
             counts.Add((IdentityTitle, await store.Users.LongCountAsync(ct) + await store.Roles.LongCountAsync(ct) + await store.UserRoles.LongCountAsync(ct) +
                                        await store.UserClaims.LongCountAsync(ct) + await store.RoleClaims.LongCountAsync(ct) +
-                                       await store.UserLogins.LongCountAsync(ct) + await store.UserTokens.LongCountAsync(ct)));
+                                       await store.UserLogins.LongCountAsync(ct) + await store.UserTokens.LongCountAsync(ct) +
+                                       await store.AccountCodes.LongCountAsync(ct) + await store.AccountSignIns.LongCountAsync(ct)));
         }
 
         return counts;
@@ -135,6 +136,9 @@ public sealed class PostgresMigration(AgriLinkDatabase source, AgriLinkDatabase 
         await CopyAsync(from.RoleClaims, c => { c.Id = 0; return c; });
         await CopyAsync(from.UserLogins);
         await CopyAsync(from.UserTokens);
+        // The accounts' own tables: open invitations and reset codes still work after the move, and the sign-in history stays.
+        await CopyAsync(from.AccountCodes);
+        await CopyAsync(from.AccountSignIns);
     }
 
     private IdentityStore SourceStore() => Store(source, null);

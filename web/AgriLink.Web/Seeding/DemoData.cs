@@ -19,6 +19,12 @@ public static class DemoData
 {
     public const string Password = "AgriLink#2026";
 
+    /// <summary>The demo operator that signs in with two factors: its authenticator key is published here and printed at start.</summary>
+    public const string TwoFactorOperator = "operator.2fa";
+
+    /// <summary>The authenticator (TOTP) key of <see cref="TwoFactorOperator"/>, base32, for any authenticator app.</summary>
+    public const string TwoFactorKey = "AGRILINKDEMOSECRETTOTPKEYQ234567";
+
     public static readonly DemoCooperative[] Cooperatives =
     [
         new("coop-pzcili", new("盘州市普古乡舍烹刺梨种植农民专业合作社", Code("93", "520281", "MA6DKC1L2"), "520281", "舍烹村",
@@ -67,6 +73,7 @@ public static class DemoData
     public static readonly DemoAccount[] Accounts =
     [
         new("operator", "省乡村振兴局平台运营", Roles.PlatformAdmin),
+        new(TwoFactorOperator, "省乡村振兴局平台运营（两步验证）", Roles.PlatformAdmin),
         new("coop.panzhou", "陶正华（舍烹刺梨合作社）", Roles.CooperativeAdmin, AgriLinkClaims.Cooperative, "coop-pzcili"),
         new("coop.panzhou.finance", "李会计（舍烹刺梨合作社）", Roles.CooperativeAdmin, AgriLinkClaims.Cooperative, "coop-pzcili"),
         new("coop.xiuwen", "罗永贵（六屯猕猴桃合作社）", Roles.CooperativeAdmin, AgriLinkClaims.Cooperative, "coop-xwkiwi"),

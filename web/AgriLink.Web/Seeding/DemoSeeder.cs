@@ -96,7 +96,9 @@ public sealed class DemoSeeder(
         await SeedListings();
         await SeedShares();
         await new DemoMarketplace(grains, clock).SeedAsync();
-        await SeedAccounts(scope.ServiceProvider);
+        // An installation that removed the demo's accounts (remove-demo-accounts) keeps its data but never gets them back.
+        if (await database.GetMetaAsync(Accounts.AccountsCommand.DemoAccountsRemovedKey, ct) is null)
+            await SeedAccounts(scope.ServiceProvider);
 
         await database.SetMetaAsync(SeededKey, DateTimeOffset.UtcNow.ToString("O"), ct);
         logger.LogInformation("Demo seeded: {Cooperatives} cooperatives, {Listings} listings, {Accounts} accounts",
@@ -205,7 +207,17 @@ public sealed class DemoSeeder(
             var user = new AgriLinkUser { UserName = account.UserName, DisplayName = account.DisplayName };
             Check(await users.CreateAsync(user, DemoData.Password));
             Check(await users.AddToRoleAsync(user, account.Role));
-            List<Claim> claims = [new(AgriLinkClaims.DisplayName, account.DisplayName)];
+            if (account.UserName == DemoData.TwoFactorOperator)
+            {
+                // A published key: the demo shows two-factor sign-in; every code it takes is printed at start.
+                var keys = (IUserAuthenticatorKeyStore<AgriLinkUser>)services.GetRequiredService<IUserStore<AgriLinkUser>>();
+                await keys.SetAuthenticatorKeyAsync(user, DemoData.TwoFactorKey, CancellationToken.None);
+                Check(await users.UpdateAsync(user));
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+            // Demo accounts (published password) are exempt from the two-factor requirement (TwoFactorRequirement) and are
+            // what remove-demo-accounts removes.
+            List<Claim> claims = [new(AgriLinkClaims.DisplayName, account.DisplayName), new(AgriLinkClaims.Demo, "true")];
             if (account.ClaimType is not null) claims.Add(new(account.ClaimType, account.ObjectId!));
             Check(await users.AddClaimsAsync(user, claims));
         }

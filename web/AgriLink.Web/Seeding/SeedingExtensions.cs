@@ -35,6 +35,9 @@ public static class SeedingExtensions
             {
                 lines.Add($"  Demo sign-in (password for every account: {DemoData.Password}):");
                 lines.AddRange(DemoData.Accounts.Select(a => $"    {a.UserName,-22} {a.Role,-17} {a.DisplayName}"));
+                lines.Add($"  {DemoData.TwoFactorOperator} signs in with two factors: add the key {DemoData.TwoFactorKey} to an authenticator app");
+                lines.Add($"    ({Apis.TwoFactorApi.AuthenticatorUri(DemoData.TwoFactorOperator, DemoData.TwoFactorKey)})");
+                lines.Add("  Demo accounts are for trying only: remove them before real use (dotnet AgriLink.Web.dll remove-demo-accounts).");
             }
             Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
         });

@@ -13,7 +13,7 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// figures, the totals and every shareholder's line (a page of <see cref="Paging.MaxLimit"/> at a time), the second
 /// admin's approval, the public notice, payment. The status follows the cooperative's <c>dividend.*</c> events live.
 /// </summary>
-public sealed class DividendsModel(TimeProvider clock) : CooperativePage
+public sealed class DividendsModel(TimeProvider clock, Accounts.TwoFactorRequirement twoFactor) : CooperativePage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int Offset { get; set; }
@@ -57,7 +57,7 @@ public sealed class DividendsModel(TimeProvider clock) : CooperativePage
         var (coop, year) = await Load();
         // A year that did not bind would fall back to the latest: nothing is approved or paid on a value the user did not give.
         if (!ModelState.IsValid) return Page();
-        Value<DeclarationView>(await DividendsApi.Approve(Api, coop, year));
+        Value<DeclarationView>(await DividendsApi.Approve(Api, coop, year, twoFactor));
         return Back(coop, year);
     }
 
@@ -73,7 +73,7 @@ public sealed class DividendsModel(TimeProvider clock) : CooperativePage
     {
         var (coop, year) = await Load();
         if (!ModelState.IsValid) return Page();
-        Paid = Value<PaymentReport>(await DividendsApi.Pay(Api, coop, year));
+        Paid = Value<PaymentReport>(await DividendsApi.Pay(Api, coop, year, twoFactor));
         await Load();
         return Page();
     }

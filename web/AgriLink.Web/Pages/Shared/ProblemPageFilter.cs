@@ -30,7 +30,8 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
         executed.ExceptionHandled = true;
         executed.Result = problem.Status switch
         {
-            403 => new ForbidResult(),
+            // A refusal with a reason (a second factor needed) is shown; a bare one is the usual answer.
+            403 when problem.Type is null => new ForbidResult(),
             404 => new NotFoundResult(),
             _ => Show(problem, context.ModelState, context.HandlerInstance as PageModel),
         };
