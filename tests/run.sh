@@ -181,6 +181,19 @@ check_compose() {
   fi
 }
 
+# check_images: every Dockerfile in docker/ builds from what it COPYs (tests/docker-images.sh: its build stage's COPYs
+# laid out in an empty folder, honouring its .dockerignore, and its dotnet publish run there).
+check_images() {
+  say "Check: the Dockerfiles in docker/ build from what they copy"
+  if bash tests/docker-images.sh; then
+    echo "docker/Dockerfile*: every image publishes from its own COPYs"
+  else
+    echo "FAILED: an image in docker/ does not build from what it copies" >&2
+    problems+=("a Dockerfile in docker/ forgets a file its build needs (bash tests/docker-images.sh)")
+    failed=$((failed + 1))
+  fi
+}
+
 finish() {
   say "Finished in $(elapsed)"
   local p
@@ -225,6 +238,7 @@ mkdir -p "$results"
 prepare_services
 prepare_browser
 check_compose
+check_images
 
 say "Build (Release)"
 if ! dotnet build AgriLink.sln -c Release; then
