@@ -6,7 +6,7 @@
 # `dotnet`, this lays out in an empty folder exactly what that stage COPYs from the build context (the repository
 # root; the files git has, less what the Dockerfile's own .dockerignore excludes), runs the stage's `dotnet` commands
 # there with the stage's WORKDIR, and checks that the final stage's ENTRYPOINT assembly is in what it copies out of
-# the build stage. A file an image forgets (MSB4019 for an imported .targets, CS2001 for a source) fails the check.
+# the build stage, with every static web asset its manifest names (the pages' stylesheet, scripts, browser libraries). A file an image forgets (MSB4019 for an imported .targets, CS2001 for a source) fails the check.
 # The stage's other RUN lines (apt-get of node and npm) are the image's own tools: this machine has them already.
 # Exit status: 0 when every image builds, 1 otherwise. One line per image on stdout: "image NAME: ok|FAILED (why)".
 set -uo pipefail
@@ -137,6 +137,19 @@ check_image() {
   entry=$(grep -E '^[[:space:]]*ENTRYPOINT' "$root/$dockerfile" | grep -oE '[A-Za-z0-9_.]+\.dll' | head -n 1)
   if [ -n "$from_dir" ] && [ -n "$entry" ] && [ ! -f "$dir/fs${from_dir%/}/$entry" ]; then
     echo "image $name: FAILED (the ENTRYPOINT's $entry is not in the published $from_dir)"; return 1
+  fi
+  # A web app serves its pages whole: every file its published static web assets manifest names is in wwwroot, not empty.
+  local manifest asset missing=0
+  for manifest in "$dir/fs${from_dir%/}"/*.staticwebassets.endpoints.json; do
+    [ -f "$manifest" ] || continue
+    while IFS= read -r asset; do
+      if [ ! -s "$dir/fs${from_dir%/}/wwwroot/$asset" ]; then
+        echo "    $(basename "$manifest") names wwwroot/$asset, which the published app lacks or has empty"; missing=1
+      fi
+    done < <(grep -o '"AssetFile":"[^"]*"' "$manifest" | sed 's/^"AssetFile":"//; s/"$//' | sort -u)
+  done
+  if [ "$missing" -ne 0 ]; then
+    echo "image $name: FAILED (static web assets missing from the published $from_dir)"; return 1
   fi
   echo "image $name: ok (published from its COPYs alone)"
 }
