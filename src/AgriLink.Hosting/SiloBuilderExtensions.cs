@@ -44,7 +44,8 @@ public static class SiloBuilderExtensions
     /// <summary>
     /// A web host in cluster mode: an Orleans client of the silos, through the fixed <c>Orleans:Gateways</c> when set,
     /// else the gateway list in Redis membership. It keeps retrying to connect while the silos start, and refreshes
-    /// the gateway list every few seconds so a dead silo's gateway is dropped quickly.
+    /// the gateway list every few seconds so a dead silo's gateway is dropped quickly. A grain call waits
+    /// <see cref="SiloOptions.ResponseTimeout"/> for its answer (a few seconds, not Orleans' 30).
     /// </summary>
     public static IClientBuilder AddAgriLinkClient(this IClientBuilder client, IConfiguration configuration)
     {
@@ -56,6 +57,9 @@ public static class SiloBuilderExtensions
         else
             client.UseRedisClustering(configuration.RequireRedis("or Orleans:Gateways, to find the silos"));
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        if (options.ResponseTimeout <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{SiloOptions.Section}:{nameof(SiloOptions.ResponseTimeout)} is {options.ResponseTimeout}: give a positive time such as 00:00:05.");
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
 
         var connectFor = configuration.GetValue("Orleans:ConnectTimeout", TimeSpan.FromMinutes(2));
         var started = DateTime.UtcNow;
