@@ -25,7 +25,8 @@ public static class SiloBuilderExtensions
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
             silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, options.ListenOnAnyAddress);
-            silo.UseRedisClustering(configuration.RequireRedis("for silo membership"));
+            var redis = configuration.RequireRedis("for silo membership");
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
             silo.Services.AddBoundedFailureDetection(configuration);
         }
         else
@@ -55,7 +56,10 @@ public static class SiloBuilderExtensions
         if (gateways.Length > 0)
             client.UseStaticClustering(gateways);
         else
-            client.UseRedisClustering(configuration.RequireRedis("or Orleans:Gateways, to find the silos"));
+        {
+            var redis = configuration.RequireRedis("or Orleans:Gateways, to find the silos");
+            client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+        }
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         if (options.ResponseTimeout <= TimeSpan.Zero)
             throw new InvalidOperationException($"{SiloOptions.Section}:{nameof(SiloOptions.ResponseTimeout)} is {options.ResponseTimeout}: give a positive time such as 00:00:05.");

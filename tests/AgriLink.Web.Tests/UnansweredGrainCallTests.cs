@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AgriLink.Tests.Shared;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -36,7 +37,7 @@ public sealed class UnansweredGrainCallTests
         await using var web = await AppProcess.StartAsync(folder.Path,
             "--AgriLink:Mode", "Cluster", "--Orleans:Gateways", $"127.0.0.1:{root.GatewayPort.ToString(CultureInfo.InvariantCulture)}",
             "--AgriLink:SeedDemo", "false", "--Search:Lucene:Path", Path.Combine(folder.Path, "search-web"),
-            "--Orleans:ResponseTimeout", "00:00:02");
+            "--Orleans:ResponseTimeout", "00:00:02", "--DataProtection:CertificateFile", KeyCertificate.WritePem(folder.Path));
         var token = await web.Client.LoginAsync("coop.panzhou", Seeding.DemoData.Password);
 
         gate.Hold = TimeSpan.FromSeconds(8);

@@ -18,6 +18,7 @@ public sealed class AgriLinkCluster : IAsyncDisposable
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
     private readonly string _data = Directory.CreateTempSubdirectory("agrilink-cluster-").FullName;
     private readonly List<NodeProcess> _nodes = [];
+    private string? _certificate;
 
     private AgriLinkCluster(string database) => Database = database;
 
@@ -51,7 +52,10 @@ public sealed class AgriLinkCluster : IAsyncDisposable
 
     public async Task<NodeProcess> StartWebAsync(string name)
     {
-        var web = await NodeProcess.StartAsync(name, Built("web", "AgriLink.Web"), WebReady, Common, Patience);
+        // Cluster mode refuses plain data-protection keys: the README's certificate, as an operator mounts it.
+        _certificate ??= KeyCertificate.WritePem(_data);
+        var web = await NodeProcess.StartAsync(name, Built("web", "AgriLink.Web"), WebReady,
+            [.. Common, "--DataProtection:CertificateFile", _certificate], Patience);
         _nodes.Add(web);
         return web;
     }

@@ -26,6 +26,7 @@ public static class SeedingExtensions
             {
                 "",
                 "  AgriLink is running.",
+                $"    Mode        {app.Configuration.ModeBanner("this web node")}",
                 $"    Open        {url}/",
                 $"    API         {url}/scalar   (OpenAPI: {url}/openapi/v1.json)",
                 $"    Health      {url}/health/ready",
@@ -37,6 +38,8 @@ public static class SeedingExtensions
                 lines.AddRange(DemoData.Accounts.Select(a => $"    {a.UserName,-22} {a.Role,-17} {a.DisplayName}"));
             }
             Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+            if (app.Configuration.IgnoredClusterSettings().Count > 0)
+                app.Logger.LogWarning("{Mode}", app.Configuration.ModeBanner("This web node"));
         });
         return app;
     }
