@@ -172,11 +172,37 @@ check_compose() {
     failed=$((failed + 1))
     return
   fi
-  if docker-compose -f docker/compose.yaml config --quiet; then
-    echo "docker/compose.yaml: valid"
+  # Every secret is a file named by a variable, with no default: without them compose must refuse; with stand-ins
+  # (files of this run's own) the file must be valid.
+  local secrets name
+  secrets=$(mktemp -d /tmp/agrilink-compose.XXXXXX)
+  local vars=(AGRILINK_DB_PASSWORD_FILE AGRILINK_REDIS_PASSWORD_FILE AGRILINK_ELASTIC_PASSWORD_FILE AGRILINK_DATA_PROTECTION_PEM)
+  if env $(printf -- '-u %s ' "${vars[@]}") docker-compose -f docker/compose.yaml config --quiet 2>/dev/null; then
+    echo "FAILED: docker/compose.yaml starts without its secrets (a default stands in for one)" >&2
+    problems+=("docker/compose.yaml accepts a missing secret (each of ${vars[*]} must be required with \${VAR:?})")
+    failed=$((failed + 1))
+  fi
+  for name in "${vars[@]}"; do echo "stand-in" >"$secrets/$name"; done
+  if env $(for name in "${vars[@]}"; do printf '%s=%s ' "$name" "$secrets/$name"; done) \
+      docker-compose -f docker/compose.yaml config --quiet; then
+    echo "docker/compose.yaml: valid, and refused without its secrets"
   else
     echo "FAILED: docker-compose rejects docker/compose.yaml" >&2
-    problems+=("docker/compose.yaml is invalid (docker-compose -f docker/compose.yaml config)")
+    problems+=("docker/compose.yaml is invalid (docker-compose -f docker/compose.yaml config, with ${vars[*]} set)")
+    failed=$((failed + 1))
+  fi
+  rm -rf "$secrets"
+}
+
+# check_images: every Dockerfile in docker/ builds from what it COPYs (tests/docker-images.sh: its build stage's COPYs
+# laid out in an empty folder, honouring its .dockerignore, and its dotnet publish run there).
+check_images() {
+  say "Check: the Dockerfiles in docker/ build from what they copy"
+  if bash tests/docker-images.sh; then
+    echo "docker/Dockerfile*: every image publishes from its own COPYs"
+  else
+    echo "FAILED: an image in docker/ does not build from what it copies" >&2
+    problems+=("a Dockerfile in docker/ forgets a file its build needs (bash tests/docker-images.sh)")
     failed=$((failed + 1))
   fi
 }
@@ -225,6 +251,7 @@ mkdir -p "$results"
 prepare_services
 prepare_browser
 check_compose
+check_images
 
 say "Build (Release)"
 if ! dotnet build AgriLink.sln -c Release; then

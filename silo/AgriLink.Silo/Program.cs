@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 // A standalone silo. Embedded mode (default): localhost clustering on the data folder's SQLite file.
 // Cluster mode (AgriLink:Mode=Cluster): Redis membership (ConnectionStrings:Redis), see README "Cluster mode".
 var builder = WebApplication.CreateBuilder(args);
-var data = DataFolder.Resolve(builder.Configuration);
-builder.Services.AddAgriLinkDatabase(builder.Configuration.AgriLinkDatabase(data));
+// The data folder only for SQLite (embedded): on PostgreSQL a silo keeps nothing on disk and needs no data folder.
+builder.Services.AddAgriLinkDatabase(builder.Configuration.AgriLinkDatabase());
 // The grains' services the web host registers for its co-hosted silo: Stripe's gateway for the payment grain.
 builder.Services.AddAgriLinkStripe(builder.Configuration);
 builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));
@@ -25,5 +25,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     var orleans = SiloOptions.From(app.Configuration);
     Console.WriteLine($"AgriLink silo ready: mode {app.Configuration.Mode()}, silo port {orleans.SiloPort}, gateway port {orleans.GatewayPort}, " +
                       $"health {string.Join(' ', app.Urls)}/health/ready");
+    // A standalone silo in embedded mode is a one-silo cluster nobody else joins: say so where an operator looks.
+    if (app.Configuration.Mode() == HostingMode.Embedded)
+        app.Logger.LogWarning("{Mode}", app.Configuration.ModeBanner("This silo"));
 });
 app.Run();

@@ -25,7 +25,8 @@ public static class SiloBuilderExtensions
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
             silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, options.ListenOnAnyAddress);
-            silo.UseRedisClustering(configuration.RequireRedis("for silo membership"));
+            var redis = configuration.RequireRedis("for silo membership");
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
             silo.Services.AddBoundedFailureDetection(configuration);
         }
         else
@@ -45,7 +46,8 @@ public static class SiloBuilderExtensions
     /// <summary>
     /// A web host in cluster mode: an Orleans client of the silos, through the fixed <c>Orleans:Gateways</c> when set,
     /// else the gateway list in Redis membership. It keeps retrying to connect while the silos start, and refreshes
-    /// the gateway list every few seconds so a dead silo's gateway is dropped quickly.
+    /// the gateway list every few seconds so a dead silo's gateway is dropped quickly. A grain call waits
+    /// <see cref="SiloOptions.ResponseTimeout"/> for its answer (a few seconds, not Orleans' 30).
     /// </summary>
     public static IClientBuilder AddAgriLinkClient(this IClientBuilder client, IConfiguration configuration)
     {
@@ -55,8 +57,14 @@ public static class SiloBuilderExtensions
         if (gateways.Length > 0)
             client.UseStaticClustering(gateways);
         else
-            client.UseRedisClustering(configuration.RequireRedis("or Orleans:Gateways, to find the silos"));
+        {
+            var redis = configuration.RequireRedis("or Orleans:Gateways, to find the silos");
+            client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+        }
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        if (options.ResponseTimeout <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{SiloOptions.Section}:{nameof(SiloOptions.ResponseTimeout)} is {options.ResponseTimeout}: give a positive time such as 00:00:05.");
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
 
         var connectFor = configuration.GetValue("Orleans:ConnectTimeout", TimeSpan.FromMinutes(2));
         var started = DateTime.UtcNow;

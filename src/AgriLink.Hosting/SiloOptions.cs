@@ -26,6 +26,15 @@ public sealed class SiloOptions
     /// </summary>
     public string? Gateways { get; set; }
 
+    /// <summary>
+    /// Cluster mode, web hosts: how long a grain call waits for its answer before it fails with a
+    /// <see cref="TimeoutException"/> (answered 503 with Retry-After). Orleans' own default is 30 s, longer than a person
+    /// waits on a page; a call that a silo's death left unanswered ends here. Methods with their own
+    /// <c>[ResponseTimeout]</c> (a dividend payment run) keep theirs. Embedded mode calls the co-hosted silo in process and
+    /// keeps Orleans' default.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public static SiloOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<SiloOptions>() ?? new SiloOptions();
 

@@ -15,6 +15,12 @@ public static class StorageSelection
     /// <summary>The name under <c>ConnectionStrings</c>, e.g. <c>ConnectionStrings__AgriLink</c> in the environment.</summary>
     public const string ConnectionStringName = "AgriLink";
 
+    /// <summary>
+    /// PostgreSQL's password when the connection string has none: <c>Storage:Password</c>, or the file
+    /// <c>Storage:PasswordFile</c> names (the same secret file PostgreSQL's image reads as <c>POSTGRES_PASSWORD_FILE</c>).
+    /// </summary>
+    public const string PasswordKey = "Storage:Password";
+
     public static StorageProvider StorageProvider(this IConfiguration configuration)
     {
         var value = configuration[ProviderKey];
@@ -30,10 +36,19 @@ public static class StorageSelection
         {
             Hosting.StorageProvider.PostgreSQL => Storage.AgriLinkDatabase.Postgres(
                 configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
-                    ? connectionString
+                    ? WithPassword(connectionString, configuration.Secret(PasswordKey))
                     : throw new InvalidOperationException(
                         $"{ProviderKey}=PostgreSQL needs ConnectionStrings:{ConnectionStringName}, an Npgsql connection string " +
-                        "(e.g. Host=127.0.0.1;Port=5432;Database=agrilink;Username=agrilink;Password=...).")),
+                        $"(e.g. Host=127.0.0.1;Port=5432;Database=agrilink;Username=agrilink), its password in it or in {PasswordKey}{SecretSettings.FileSuffix}.")),
             _ => Storage.AgriLinkDatabase.Sqlite((data ?? DataFolder.Resolve(configuration)).DatabaseFile),
         };
+
+    private static string WithPassword(string connectionString, string? password)
+    {
+        if (password is null) return connectionString;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.Password)) return connectionString;   // the connection string's own wins
+        builder.Password = password;
+        return builder.ConnectionString;
+    }
 }

@@ -120,19 +120,22 @@ public sealed class LockedDatabaseTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(string dataFolder)
+    /// <summary>Runs the built app on <paramref name="dataFolder"/> until it ends by itself (60 s at most): its exit code and output.</summary>
+    internal static async Task<(int ExitCode, string Output)> RunAppAsync(string dataFolder, params string[] extraArgs)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(AppProcess.WebDllPath)!,
         };
-        foreach (var arg in new[]
-                 {
-                     AppProcess.WebDllPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data", dataFolder,
-                     "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                     "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                 })
+        string[] args =
+        [
+            AppProcess.WebDllPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data", dataFolder,
+            "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            .. extraArgs,
+        ];
+        foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment.Remove("AGRILINK_DATA");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

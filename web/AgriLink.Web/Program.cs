@@ -18,6 +18,14 @@ if (AgriLink.Hosting.DataFolderCheck.Problem(builder.Configuration) is { } dataP
     return;
 }
 
+if (KeyEncryption.Problem(builder.Configuration) is { } keyProblem)
+{
+    // Cluster mode without the certificate that encrypts the sign-in keys: one clear line, not an exception trace.
+    Console.Error.WriteLine(keyProblem);
+    Environment.ExitCode = KeyEncryption.ExitCode;
+    return;
+}
+
 builder.AddServiceDefaults();
 builder.AddAgriLinkProxy();
 builder.AddAgriLinkData();

@@ -73,7 +73,9 @@ public static class ClusterBenchmark
                 }
 
                 var webUrl = new Uri($"http://127.0.0.1:{FlashSaleBenchmark.FreePort()}");
-                var web = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(), [.. common, "--urls", webUrl.ToString().TrimEnd('/')], WebReady, FlashSaleBenchmark.Patience);
+                // A throwaway cluster: its data-protection keys need no encryption at rest (KeyEncryption).
+                var web = await ServerProcess.StartAsync(FlashSaleBenchmark.WebDll(),
+                    [.. common, "--urls", webUrl.ToString().TrimEnd('/'), "--DataProtection:AllowUnencryptedKeys", "true"], WebReady, FlashSaleBenchmark.Patience);
                 nodes.Add(web);
                 log($"web node up on {webUrl} (an Orleans client of the {silos}-silo cluster)");
 

@@ -18,6 +18,7 @@ public sealed class AgriLinkCluster : IAsyncDisposable
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
     private readonly string _data = Directory.CreateTempSubdirectory("agrilink-cluster-").FullName;
     private readonly List<NodeProcess> _nodes = [];
+    private string? _certificate;
 
     private AgriLinkCluster(string database) => Database = database;
 
@@ -49,18 +50,22 @@ public sealed class AgriLinkCluster : IAsyncDisposable
         return silo;
     }
 
-    public async Task<NodeProcess> StartWebAsync(string name)
+    /// <summary>A web node; <paramref name="args"/> add to (or override) what every node is given.</summary>
+    public async Task<NodeProcess> StartWebAsync(string name, params string[] args)
     {
-        var web = await NodeProcess.StartAsync(name, Built("web", "AgriLink.Web"), WebReady, Common, Patience);
+        // Cluster mode refuses plain data-protection keys: the README's certificate, as an operator mounts it.
+        _certificate ??= KeyCertificate.WritePem(_data);
+        var web = await NodeProcess.StartAsync(name, Built("web", "AgriLink.Web"), WebReady,
+            [.. Common, "--DataProtection:CertificateFile", _certificate, .. args], Patience);
         _nodes.Add(web);
         return web;
     }
 
     /// <summary>A silo and a web node started at once: the web node keeps trying to reach a silo while it starts.</summary>
-    public async Task<(NodeProcess Silo, NodeProcess Web)> StartSiloAndWebAsync(string silo, string web)
+    public async Task<(NodeProcess Silo, NodeProcess Web)> StartSiloAndWebAsync(string silo, string web, params string[] webArgs)
     {
         var starting = StartSiloAsync(silo);
-        var node = await StartWebAsync(web);
+        var node = await StartWebAsync(web, webArgs);
         return (await starting, node);
     }
 

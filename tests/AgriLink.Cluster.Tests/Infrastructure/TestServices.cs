@@ -22,7 +22,9 @@ public static class TestServices
     /// <summary>A new, empty database of its own for one cluster; returns its connection string.</summary>
     public static async Task<string> NewDatabaseAsync()
     {
-        var name = $"agrilink_cluster_{Guid.NewGuid():N}";
+        // AGRILINK_TEST_DATABASE_PREFIX: a developer on a shared PostgreSQL server names the databases a run leaves behind.
+        var prefix = Environment.GetEnvironmentVariable("AGRILINK_TEST_DATABASE_PREFIX") is { Length: > 0 } own ? own : "agrilink_cluster_";
+        var name = $"{prefix}{Guid.NewGuid():N}";
         await using (var server = new NpgsqlConnection(Postgres))
         {
             await server.OpenAsync(Ct);

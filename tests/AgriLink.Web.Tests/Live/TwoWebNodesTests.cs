@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
+using AgriLink.Tests.Shared;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
@@ -26,7 +27,7 @@ public sealed class TwoWebNodesTests
         await using var b = await AppProcess.StartAsync(folder.Path,
             "--AgriLink:Mode", "Cluster", "--Orleans:Gateways", $"127.0.0.1:{gateway}", "--AgriLink:SeedDemo", "false",
             "--Search:Lucene:Path", Path.Combine(folder.Path, "search-b"), // a Lucene index is one process's
-            "--AgriLink:SignInAttemptsPerMinute", "100000");
+            "--AgriLink:SignInAttemptsPerMinute", "100000", "--DataProtection:CertificateFile", KeyCertificate.WritePem(folder.Path));
         // Were B a silo of its own, it would be a second one-silo cluster and nothing below would cross.
 
         var onA = Channel.CreateUnbounded<JsonElement>();

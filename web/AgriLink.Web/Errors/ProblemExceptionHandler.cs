@@ -18,17 +18,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        // The path asked for: by now the request's own is the pipeline's exception handling path (/status/500).
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            // Expected while a silo dies or the database is busy: the client is told to retry; no stack trace needed.
+            logger.LogWarning("Temporarily unavailable on {Method} {Path}: {Code} ({Exception}: {Message})", http.Request.Method,
+                path, problem.Type, exception.GetType().Name, exception.Message);
+        else if (problem.Status >= 500)
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, path);
         else
-            logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, http.Request.Path, problem.Status, problem.Type);
+            logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, path, problem.Status, problem.Type);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // A person on a page gets the status page instead (the pipeline's exception handling path). Pages turn refusals
         // into form messages before they get here, so this is a fault or a request that could not be read.
         if (Extensions.PipelineExtensions.IsPageRequest(http))
             return false;
         http.Response.StatusCode = problem.Status ?? 500;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            http.Response.Headers.RetryAfter = StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -51,9 +57,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             "An operation with the same key was already recorded with other amounts; nothing was changed."),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Problem(400, "Malformed JSON.", "malformed-json", JsonDetail(j)),
-        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
-            Problem(503, "Temporarily unavailable.", "unavailable", "The service is busy or restarting. Try again shortly."),
+        // A grain call that got no answer in Orleans:ResponseTimeout, or whose silo died or refused it: the call may have
+        // been carried out or not. An Idempotency-Key makes the retry safe (a done call answers as done, once).
+        _ when Unanswered(exception) => Problem(503, "Temporarily unavailable.", "unavailable",
+            "The service did not answer in time (a node is busy or restarting): the change may or may not have been made. "
+            + "Retry shortly; a retry with the same Idempotency-Key is applied at most once. Without one, load the record first."),
         _ => Problem(500, "An unexpected error occurred.", "internal", "The error was logged; quote the traceId when reporting it."),
+    };
+
+    /// <summary>A grain call the cluster left unanswered: timed out, or its message rejected or its silo gone (wrapped or not).</summary>
+    internal static bool Unanswered(Exception? exception, int depth = 0) => exception switch
+    {
+        null => false,
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => true,
+        AggregateException aggregate when depth < 16 => aggregate.InnerExceptions.Any(e => Unanswered(e, depth + 1)),
+        _ => depth < 16 && Unanswered(exception.InnerException, depth + 1),
     };
 
     /// <summary>A route id no one could have been given (see <see cref="Apis.RouteIds"/>); the value is not echoed.</summary>

@@ -11,14 +11,15 @@ public static class OrleansExtensions
     /// Orleans client of the silos (silo/AgriLink.Silo) and no silo here, so web nodes scale out on their own; with
     /// Redis configured, the data-protection keys (sign-in cookies and bearer tokens) are shared there, so a token
     /// issued by one web node is accepted by every other. Without Redis (fixed <c>Orleans:Gateways</c>), nodes share
-    /// the keys folder of a common <c>--data</c> folder.
+    /// the keys folder of a common <c>--data</c> folder. Either way the keys are encrypted with the certificate of
+    /// <see cref="KeyEncryption"/>, which cluster mode requires.
     /// </summary>
     public static WebApplicationBuilder AddAgriLinkOrleans(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.Mode() == HostingMode.Cluster)
         {
             builder.UseOrleansClient(client => client.AddAgriLinkClient(builder.Configuration));
-            if (builder.Configuration.RedisConnectionString() is { } redis)
+            if (builder.Configuration.RedisOptions() is { } redis)
             {
                 var service = SiloOptions.From(builder.Configuration).ServiceId;
                 var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
@@ -30,6 +31,8 @@ public static class OrleansExtensions
         {
             builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));
         }
+        // Encrypted at rest with DataProtection:CertificateFile; required in cluster mode (KeyEncryption).
+        builder.Services.AddDataProtection().ProtectKeysAsConfigured(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

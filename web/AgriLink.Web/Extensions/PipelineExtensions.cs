@@ -16,6 +16,10 @@ public static class PipelineExtensions
         {
             ExceptionHandlingPath = "/status/500",
             StatusCodeSelector = e => Errors.ProblemExceptionHandler.Map(e).Status ?? StatusCodes.Status500InternalServerError,
+            // A 503 (a silo gone, the database busy) is logged by ProblemExceptionHandler as a warning with the request's
+            // path; the middleware's own "unhandled exception" error would log it again as a fault under the status page.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
+                                               || Errors.ProblemExceptionHandler.Map(c.Exception).Status == StatusCodes.Status503ServiceUnavailable,
         });
         // People get a page in their language with a way back; the API and other clients, problem responses. The
         // re-executed page has a content type, so the outer problem writer leaves it alone: one test per request.

@@ -14,7 +14,8 @@ public static class SearchExtensions
     /// <summary>
     /// <see cref="IListingSearch"/> by <c>Search:Backend</c>: <c>Lucene</c> (default; index in the data folder's
     /// <c>search</c> folder or <c>Search:Lucene:Path</c>, one process at a time) or <c>Elasticsearch</c> (<c>Search:Elasticsearch:Url</c>, optional
-    /// <c>:Index</c>, <c>:ApiKey</c> or <c>:UserName</c>/<c>:Password</c>), and the feeder that follows listing changes
+    /// <c>:Index</c>, <c>:ApiKey</c> or <c>:UserName</c>/<c>:Password</c>, each secret also as the file
+    /// <c>:ApiKeyFile</c> or <c>:PasswordFile</c> names: <see cref="SecretSettings"/>), and the feeder that follows listing changes
     /// (<c>Search:Feed</c>, default true).
     /// </summary>
     public static WebApplicationBuilder AddAgriLinkSearch(this WebApplicationBuilder builder, bool feed = true)
@@ -27,7 +28,7 @@ public static class SearchExtensions
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
                 throw new InvalidOperationException("Search:Backend is Elasticsearch but Search:Elasticsearch:Url is not an absolute URL.");
             builder.Services.AddSingleton<IListingSearch>(_ => ElasticsearchListingSearch.Create(uri, config["Search:Elasticsearch:Index"],
-                config["Search:Elasticsearch:ApiKey"], config["Search:Elasticsearch:UserName"], config["Search:Elasticsearch:Password"]));
+                config.Secret("Search:Elasticsearch:ApiKey"), config["Search:Elasticsearch:UserName"], config.Secret("Search:Elasticsearch:Password")));
         }
         else if (string.Equals(backend, LuceneBackend, StringComparison.OrdinalIgnoreCase))
         {

@@ -32,6 +32,7 @@ public sealed class StatusModel : PageModel
             StatusCodes.Status404NotFound => ("找不到这个页面", "链接可能已过期，或者地址有误。"),
             StatusCodes.Status403Forbidden => ("无权访问", "这个页面属于别的账户。请用有权限的账户登录。"),
             StatusCodes.Status429TooManyRequests => ("操作太频繁", "请等一分钟再试。"),
+            StatusCodes.Status503ServiceUnavailable => ("暂时无法处理", "系统正忙或正在重启，您刚才的操作可能已经完成，也可能没有。请稍后刷新页面确认，再决定是否重做。"),
             >= 500 => ("出错了", "这不是您的问题，我们已经记录。请稍后再试。"),
             _ => ("请求有误", "请返回上一页检查后再试。"),
         };

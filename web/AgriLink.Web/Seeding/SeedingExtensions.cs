@@ -26,6 +26,7 @@ public static class SeedingExtensions
             {
                 "",
                 "  AgriLink is running.",
+                $"    Mode        {app.Configuration.ModeBanner("this web node")}",
                 $"    Open        {url}/",
                 $"    API         {url}/scalar   (OpenAPI: {url}/openapi/v1.json)",
                 $"    Health      {url}/health/ready",
@@ -40,6 +41,8 @@ public static class SeedingExtensions
                 lines.Add("  Demo accounts are for trying only: remove them before real use (dotnet AgriLink.Web.dll remove-demo-accounts).");
             }
             Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+            if (app.Configuration.IgnoredClusterSettings().Count > 0)
+                app.Logger.LogWarning("{Mode}", app.Configuration.ModeBanner("This web node"));
         });
         return app;
     }
