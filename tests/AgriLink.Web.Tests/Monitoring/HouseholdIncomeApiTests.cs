@@ -77,6 +77,7 @@ public sealed class HouseholdIncomeApiTests(SeededApp app)
         Assert.Contains("id=\"income\"", own);
         Assert.Contains("data-source=\"MemberTrade\"", own);
         Assert.Contains("¥6,000.00", own);                                      // the line, per person per year
+        Assert.Contains($">{ThisYear - 1}年<", own);                             // last year beside this year so far
 
         var cooperative = await (await app.Factory.SignedIn("coop.panzhou")).GetText("/household?id=hh-pz01");
         Assert.Contains("/household/dividends?id=hh-pz01", cooperative);       // the page itself is there…

@@ -89,8 +89,8 @@ public static class Labels
 
     public static string Of(Domain.Monitoring.IncomeSource source) => source switch
     {
-        Domain.Monitoring.IncomeSource.MemberTrade => "交售给合作社",
-        Domain.Monitoring.IncomeSource.Dividends => "分红（含保底）",
+        Domain.Monitoring.IncomeSource.MemberTrade => "交售收入",
+        Domain.Monitoring.IncomeSource.Dividends => "分红",
         Domain.Monitoring.IncomeSource.GuaranteedFloor => "保底分红",
         Domain.Monitoring.IncomeSource.OfftakeTopUp => "订单保底补差",
         Domain.Monitoring.IncomeSource.Wages => "务工收入",

@@ -12,7 +12,7 @@ namespace AgriLink.Web.Pages.Household;
 /// <summary>
 /// My shares and certificates (股权证): <c>GET /api/households/{id}/holdings</c>; and, for the household itself, the
 /// cooperatives' invitations to join, accepted or declined here (<c>HouseholdsApi.AcceptInvitation</c>, <c>DeclineInvitation</c>),
-/// and this year's income the platform recorded, each source with its amount (<c>HouseholdIncomeApi.Income</c>).
+/// and last year's and this year's income the platform recorded, each source with its amount (<c>HouseholdIncomeApi.Income</c>).
 /// </summary>
 public sealed class IndexModel : HouseholdPage
 {
@@ -20,8 +20,10 @@ public sealed class IndexModel : HouseholdPage
 
     public IReadOnlyList<MembershipInvitation> Invitations { get; private set; } = [];
 
-    /// <summary>This year's recorded income: for the household itself (and operators), never for its cooperative's admins.</summary>
-    public HouseholdIncomeView? Income { get; private set; }
+    /// <summary>
+    /// Last year's recorded income and this year's so far: for the household itself, never for its cooperative's admins.
+    /// </summary>
+    public IReadOnlyList<HouseholdIncomeView> Income { get; private set; } = [];
 
     [BindProperty] public string? CooperativeId { get; set; }
 
@@ -35,8 +37,11 @@ public sealed class IndexModel : HouseholdPage
         {
             var services = HttpContext.RequestServices;
             var clock = services.GetRequiredService<TimeProvider>();
-            Income = Value<HouseholdIncomeView>(await HouseholdIncomeApi.Income(Api, household, clock.Today().Year,
-                services.GetRequiredService<IncomeQueries>(), services.GetRequiredService<IOptions<MonitoringOptions>>(), clock));
+            var years = new List<HouseholdIncomeView>();
+            foreach (var year in new[] { clock.Today().Year - 1, clock.Today().Year })
+                years.Add(Value<HouseholdIncomeView>(await HouseholdIncomeApi.Income(Api, household, year,
+                    services.GetRequiredService<IncomeQueries>(), services.GetRequiredService<IOptions<MonitoringOptions>>(), clock)));
+            Income = years;
         }
     }
 
