@@ -2,6 +2,7 @@ using AgriLink.Domain.Errors;
 using AgriLink.Domain.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgriLink.Grains.Monitoring;
 
@@ -27,9 +28,13 @@ public sealed class MonitoringOptions
 
 public static class MonitoringServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="MonitoringOptions"/> and refuses to start with a malformed line table or thresholds.</summary>
+    /// <summary>
+    /// Binds <see cref="MonitoringOptions"/>, refuses to start with a malformed line table or thresholds, and builds the
+    /// line table once for the process (readers take <see cref="MonitoringLines"/>, not the options).
+    /// </summary>
     public static IServiceCollection AddMonitoringOptions(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitoringOptions>>().Value.LineTable());
         services.AddOptions<MonitoringOptions>()
             .Bind(configuration.GetSection(MonitoringOptions.Section))
             .Validate(Valid, "Monitoring:Lines must map national or 2-digit province codes to years (2021–2100) and positive yuan; " +

@@ -3,11 +3,9 @@ using AgriLink.Domain.Errors;
 using AgriLink.Domain.Monitoring;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Households;
-using AgriLink.Grains.Monitoring;
 using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace AgriLink.Web.Apis;
 
@@ -27,7 +25,7 @@ public static class HouseholdIncomeApi
     }
 
     public static async Task<Results<Ok<HouseholdIncomeView>, ForbidHttpResult>> Income(
-        [AsParameters] ApiServices s, string id, int year, IncomeQueries income, IOptions<MonitoringOptions> monitoring, TimeProvider clock)
+        [AsParameters] ApiServices s, string id, int year, IncomeQueries income, MonitoringLines lines, TimeProvider clock)
     {
         var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
         var direct = s.User.IsPlatformAdmin() || s.User.IsHousehold(id);
@@ -41,7 +39,7 @@ public static class HouseholdIncomeApi
         var figures = HouseholdIncome.Empty(year, household.Profile.People)
             .With(IncomeSource.MemberTrade, Money.FromFen(recorded.MemberTradeFen))
             .With(IncomeSource.Dividends, Money.FromFen(recorded.DividendsPaidFen));
-        var line = monitoring.Value.LineTable().For(household.Profile.CountyCode, year);
+        var line = lines.For(household.Profile.CountyCode, year);
         return TypedResults.Ok(new HouseholdIncomeView(id, year, household.Profile.People,
             figures.Income.Select(i => new IncomeLine(i.Key, i.Key.IsPlatform(), i.Value.Fen)).ToList(),
             figures.Total.Fen, figures.PerCapita.Fen,

@@ -1,8 +1,7 @@
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Households;
-using AgriLink.Grains.Monitoring;
+using AgriLink.Domain.Monitoring;
 using AgriLink.Grains.Projections;
-using Microsoft.Extensions.Options;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -37,10 +36,10 @@ public sealed class IndexModel : HouseholdPage
         {
             var services = HttpContext.RequestServices;
             var clock = services.GetRequiredService<TimeProvider>();
+            var (income, lines) = (services.GetRequiredService<IncomeQueries>(), services.GetRequiredService<MonitoringLines>());
             var years = new List<HouseholdIncomeView>();
             foreach (var year in new[] { clock.Today().Year - 1, clock.Today().Year })
-                years.Add(Value<HouseholdIncomeView>(await HouseholdIncomeApi.Income(Api, household, year,
-                    services.GetRequiredService<IncomeQueries>(), services.GetRequiredService<IOptions<MonitoringOptions>>(), clock)));
+                years.Add(Value<HouseholdIncomeView>(await HouseholdIncomeApi.Income(Api, household, year, income, lines, clock)));
             Income = years;
         }
     }
