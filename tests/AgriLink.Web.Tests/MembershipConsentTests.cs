@@ -139,6 +139,32 @@ public sealed class MembershipConsentTests(SeededApp app)
         Assert.Equal(["hh-pz01", "hh-pz02", "hh-pz03"], own["draft"]!["producerIds"]!.AsArray().Select(p => (string?)p));
     }
 
+    [Fact]
+    public async Task TheBuyersOrderDoesNotNameTheProducingHouseholds()
+    {
+        var coop = await app.As("coop.panzhou");
+        var draft = Listings.Draft(priceFen: 520);
+        draft["producerIds"] = new JsonArray("hh-pz01", "hh-pz02");
+        var listing = await coop.CreateDraft("coop-pzcili", draft);
+        using (var published = await coop.Post($"/api/listings/{listing}/publish")) await published.AssertOk();
+        var buyer = await app.As("buyer.canteen");
+
+        using var placed = await buyer.SendJson(HttpMethod.Post, "/api/orders", new JsonObject
+        {
+            ["buyerId"] = "buyer-gzcanteen", ["paymentMethod"] = "Invoice", ["lines"] = new JsonArray(new JsonObject { ["listingId"] = listing, ["quantity"] = 5 }),
+            ["deliveryRegionCode"] = "440103", ["deliveryAddress"] = "广州市荔湾区中山七路 1 号",
+        });
+        var order = await placed.AssertOk(HttpStatusCode.Created);
+        var id = (string)order["id"]!;
+
+        Assert.DoesNotContain("hh-", order.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hh-", (await buyer.GetObject($"/api/orders/{id}")).ToJsonString(), StringComparison.Ordinal);
+        // The cooperative sees which of its members grew it (its trade records count per producer); so does the operator.
+        var own = await coop.GetObject($"/api/orders/{id}");
+        Assert.Equal(["hh-pz01", "hh-pz02"], own["subOrders"]![0]!["lines"]![0]!["reserved"]!["producerIds"]!.AsArray().Select(p => (string?)p));
+        Assert.Contains("hh-pz01", (await (await app.As("operator")).GetObject($"/api/orders/{id}")).ToJsonString(), StringComparison.Ordinal);
+    }
+
     private static JsonObject Member(string id) => new()
     {
         ["memberId"] = id, ["kind"] = "Household", ["displayName"] = "测试户", ["isFarmer"] = true, ["joinedOn"] = "2024-03-01",
