@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using AgriLink.Web.Auth;
+using AgriLink.Web.Tests.Accounts;
 using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -57,6 +58,15 @@ public sealed class MembershipConsentTests(SeededApp app)
         using (var edit = await admin.SendJson(HttpMethod.Put, $"/api/households/{household}/profile", profile))
             await edit.AssertProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await operatorClient.Snapshot($"/api/households/{household}"));
+
+        // A member reads its cooperative's register; once it has left (issue 23: leaving), the same session no longer does,
+        // and the cooperative no longer reads the household. The removal is in the audit log.
+        Assert.Equal(HttpStatusCode.OK, await farmer.StatusOf("/api/cooperatives/coop-pzcili/shares"));
+        using (var removed = await admin.DeleteAsync($"/api/cooperatives/coop-pzcili/members/{household}", Api.Ct)) await removed.AssertOk();
+        Assert.Equal(HttpStatusCode.Forbidden, await farmer.StatusOf("/api/cooperatives/coop-pzcili/shares"));
+        Assert.Equal(HttpStatusCode.Forbidden, await admin.StatusOf($"/api/households/{household}"));
+        Assert.Contains(await operatorClient.GetArray("/api/audit?resourceType=cooperative&resourceId=coop-pzcili&actor=coop.panzhou&limit=20"),
+            e => (string?)e!["action"] == "cooperative.remove-member");
     }
 
     [Fact]
