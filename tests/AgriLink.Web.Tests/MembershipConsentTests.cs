@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using AgriLink.Web.Auth;
+using AgriLink.Web.Tests.Accounts;
 using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -57,6 +58,15 @@ public sealed class MembershipConsentTests(SeededApp app)
         using (var edit = await admin.SendJson(HttpMethod.Put, $"/api/households/{household}/profile", profile))
             await edit.AssertProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await operatorClient.Snapshot($"/api/households/{household}"));
+
+        // A member reads its cooperative's register; once it has left (issue 23: leaving), the same session no longer does,
+        // and the cooperative no longer reads the household. The removal is in the audit log.
+        Assert.Equal(HttpStatusCode.OK, await farmer.StatusOf("/api/cooperatives/coop-pzcili/shares"));
+        using (var removed = await admin.DeleteAsync($"/api/cooperatives/coop-pzcili/members/{household}", Api.Ct)) await removed.AssertOk();
+        Assert.Equal(HttpStatusCode.Forbidden, await farmer.StatusOf("/api/cooperatives/coop-pzcili/shares"));
+        Assert.Equal(HttpStatusCode.Forbidden, await admin.StatusOf($"/api/households/{household}"));
+        Assert.Contains(await operatorClient.GetArray("/api/audit?resourceType=cooperative&resourceId=coop-pzcili&actor=coop.panzhou&limit=20"),
+            e => (string?)e!["action"] == "cooperative.remove-member");
     }
 
     [Fact]
@@ -137,6 +147,32 @@ public sealed class MembershipConsentTests(SeededApp app)
         // The cooperative's admins still edit the ids.
         var own = await (await app.As("coop.panzhou")).GetObject("/api/listings/lst-pzcilifresh");
         Assert.Equal(["hh-pz01", "hh-pz02", "hh-pz03"], own["draft"]!["producerIds"]!.AsArray().Select(p => (string?)p));
+    }
+
+    [Fact]
+    public async Task TheBuyersOrderDoesNotNameTheProducingHouseholds()
+    {
+        var coop = await app.As("coop.panzhou");
+        var draft = Listings.Draft(priceFen: 520);
+        draft["producerIds"] = new JsonArray("hh-pz01", "hh-pz02");
+        var listing = await coop.CreateDraft("coop-pzcili", draft);
+        using (var published = await coop.Post($"/api/listings/{listing}/publish")) await published.AssertOk();
+        var buyer = await app.As("buyer.canteen");
+
+        using var placed = await buyer.SendJson(HttpMethod.Post, "/api/orders", new JsonObject
+        {
+            ["buyerId"] = "buyer-gzcanteen", ["paymentMethod"] = "Invoice", ["lines"] = new JsonArray(new JsonObject { ["listingId"] = listing, ["quantity"] = 5 }),
+            ["deliveryRegionCode"] = "440103", ["deliveryAddress"] = "广州市荔湾区中山七路 1 号",
+        });
+        var order = await placed.AssertOk(HttpStatusCode.Created);
+        var id = (string)order["id"]!;
+
+        Assert.DoesNotContain("hh-", order.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hh-", (await buyer.GetObject($"/api/orders/{id}")).ToJsonString(), StringComparison.Ordinal);
+        // The cooperative sees which of its members grew it (its trade records count per producer); so does the operator.
+        var own = await coop.GetObject($"/api/orders/{id}");
+        Assert.Equal(["hh-pz01", "hh-pz02"], own["subOrders"]![0]!["lines"]![0]!["reserved"]!["producerIds"]!.AsArray().Select(p => (string?)p));
+        Assert.Contains("hh-pz01", (await (await app.As("operator")).GetObject($"/api/orders/{id}")).ToJsonString(), StringComparison.Ordinal);
     }
 
     private static JsonObject Member(string id) => new()

@@ -63,7 +63,8 @@ public sealed class UnansweredGrainCallTests
             () => "The held change was never carried out.");
     }
 
-    public static TheoryData<string> Rejections() => new(nameof(SiloUnavailableException), nameof(OrleansMessageRejectionException), nameof(TimeoutException));
+    public static TheoryData<string> Rejections() =>
+        new(nameof(SiloUnavailableException), nameof(OrleansMessageRejectionException), nameof(TimeoutException), nameof(OperationCanceledException));
 
     [Theory]
     [MemberData(nameof(Rejections))]
@@ -87,6 +88,8 @@ public sealed class UnansweredGrainCallTests
             // Its constructors are Orleans' own (internal): the runtime throws it when a silo refuses a message.
             nameof(OrleansMessageRejectionException) => () => (Exception)Activator.CreateInstance(typeof(OrleansMessageRejectionException),
                 System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null, ["Message rejected: test."], null)!,
+            // What a silo's call to another grain answers when its message expires while the grain is placed again.
+            nameof(OperationCanceledException) => () => new OperationCanceledException("Message expired before placement could complete for grain order/ord-test."),
             _ => () => new TimeoutException("Response did not arrive on time: test."),
         };
         using var response = await admin.SendJson(HttpMethod.Put, $"/api/listings/{Listing}/stock", """{"stock":17}""");

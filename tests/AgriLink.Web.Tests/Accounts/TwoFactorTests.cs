@@ -42,7 +42,8 @@ public sealed class TwoFactorTests(SeededApp app)
                    new { userName, password = AccountFlows.NewPassword, twoFactorCode = "000000" }))
             Assert.Equal("urn:agrilink:problem:sign-in-failed", (string?)(await wrongCode.AssertProblem(HttpStatusCode.Unauthorized))["type"]);
 
-        var withCode = await SignIn(userName, new { userName, password = AccountFlows.NewPassword, twoFactorCode = Totp.Code(key) });
+        // The code that turned it on is used up: the sign-in gives the app's next one.
+        var withCode = await SignIn(userName, new { userName, password = AccountFlows.NewPassword, twoFactorCode = Totp.Code(key, Next) });
         Assert.Equal(HttpStatusCode.OK, await withCode.StatusOf("/api/audit"));
         var withRecovery = await SignIn(userName, new { userName, password = AccountFlows.NewPassword, twoFactorRecoveryCode = codes[0] });
         Assert.Equal(HttpStatusCode.OK, await withRecovery.StatusOf("/api/audit"));
@@ -83,17 +84,38 @@ public sealed class TwoFactorTests(SeededApp app)
     }
 
     [Fact]
+    public async Task EachCodeFromTheAppSignsInOnce()
+    {
+        var (client, userName) = await app.InvitedAccount(await app.As("operator"), Roles.PlatformAdmin, null);
+        var key = await SetUp(client);
+        var now = Totp.Code(key);
+        using (var enable = await client.PostJson("/api/account/two-factor/enable", new { code = now })) await enable.AssertOk();
+
+        var next = Totp.Code(key, Next);
+        Assert.NotEqual(now, next);
+        await AssertSignInRefused(userName, now); // used to turn it on
+        var signedIn = await SignIn(userName, new { userName, password = AccountFlows.NewPassword, twoFactorCode = next });
+        Assert.Equal(HttpStatusCode.OK, await signedIn.StatusOf("/api/audit"));
+        await AssertSignInRefused(userName, next); // seen once, by someone looking on, it signs in nobody else
+        await AssertSignInRefused(userName, Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(-30))); // nor does an older one still in the window
+    }
+
+    [Fact]
     public async Task ASecondFactorCarriesOverToRefreshedTokens()
     {
-        var body = new { userName = DemoData.TwoFactorOperator, password = DemoData.Password, twoFactorCode = Totp.Code(DemoData.TwoFactorKey) };
+        // An invited operator of its own (the demo's key is another test's, and each of its codes signs in once).
+        var (client, userName) = await app.InvitedAccount(await app.As("operator"), Roles.PlatformAdmin, null);
+        var key = await SetUp(client);
+        using (var enable = await client.PostJson("/api/account/two-factor/enable", new { code = Totp.Code(key) })) await enable.AssertOk();
+        var body = new { userName, password = AccountFlows.NewPassword, twoFactorCode = Totp.Code(key, Next) };
         JsonObject tokens;
         using (var login = await app.Anonymous().PostJson("/api/auth/login", body)) tokens = await login.AssertOk();
         JsonObject refreshed;
         using (var refresh = await app.Anonymous().PostJson("/api/auth/refresh", new { refreshToken = (string)tokens["refreshToken"]! }))
             refreshed = await refresh.AssertOk();
 
-        var client = app.Anonymous().WithBearer((string)refreshed["accessToken"]!);
-        Assert.Equal(HttpStatusCode.OK, await client.StatusOf("/api/audit"));
+        var afterRefresh = app.Anonymous().WithBearer((string)refreshed["accessToken"]!);
+        Assert.Equal(HttpStatusCode.OK, await afterRefresh.StatusOf("/api/audit"));
     }
 
     [Fact]
@@ -106,6 +128,15 @@ public sealed class TwoFactorTests(SeededApp app)
 
         await wrong.AssertValidationProblem("code");
         Assert.False((bool)(await client.GetObject("/api/account/two-factor"))["enabled"]!);
+    }
+
+    /// <summary>The app's next code is accepted (Identity's window: two steps either way) once the current one is used.</summary>
+    private static DateTimeOffset Next => DateTimeOffset.UtcNow.AddSeconds(30);
+
+    private async Task AssertSignInRefused(string userName, string code)
+    {
+        using var refused = await app.Anonymous().PostJson("/api/auth/login", new { userName, password = AccountFlows.NewPassword, twoFactorCode = code });
+        Assert.Equal("urn:agrilink:problem:sign-in-failed", (string?)(await refused.AssertProblem(HttpStatusCode.Unauthorized))["type"]);
     }
 
     private static async Task<string> SetUp(HttpClient client)

@@ -107,7 +107,7 @@ public static class DemandsApi
         if (idempotencyKey is not null && OrderIds.IsValidKey(idempotencyKey))
         {
             var placed = s.Grains.GetGrain<IOrderGrain>(OrderIds.FromIdempotencyKey(demand.BuyerId, idempotencyKey));
-            if (await placed.Exists()) return TypedResults.Ok(await placed.Get());
+            if (await placed.Exists()) return TypedResults.Ok(OrdersApi.View(s, await placed.Get())!);
         }
         if (demand.Status != DemandStatus.Open)
             throw new RuleViolationException("demand.closed", "The demand is closed; post a new one to order.");

@@ -59,7 +59,7 @@ public static class OrdersApi
         var actor = new OrderActor(IsBuyerItself(s, buyerId) ? ActorRole.Buyer : ActorRole.Platform, s.User.ActorName());
         // The order writes its entry with itself (a retried placement writes nothing, so it has none twice).
         using var audit = s.Audit.Declare(s.User, "order.place", "order", id);
-        var placed = await grain.Place(order, actor);
+        var placed = View(s, await grain.Place(order, actor))!;
         if (existed) return TypedResults.Ok(placed);
         return TypedResults.Created($"/api/orders/{id}", placed);
     }
@@ -126,9 +126,18 @@ public static class OrdersApi
     }
 
     /// <summary>The whole order for its buyer and operators; only their own sub-orders (and history) for cooperative admins.</summary>
-    private static OrderDetails? View(ApiServices s, OrderDetails order)
+    /// The buyer does not see which member households grew a line (ids of households are not public: issue 16).
+    internal static OrderDetails? View(ApiServices s, OrderDetails order)
     {
-        if (s.User.IsPlatformAdmin() || IsBuyerItself(s, order.BuyerId)) return order;
+        if (s.User.IsPlatformAdmin()) return order;
+        if (IsBuyerItself(s, order.BuyerId))
+            return order with
+            {
+                SubOrders = order.SubOrders.Select(x => x with
+                {
+                    Lines = x.Lines.Select(l => l with { Reserved = l.Reserved with { ProducerIds = [] } }).ToList(),
+                }).ToList(),
+            };
         var own = s.User.AdministeredCooperatives().ToHashSet(StringComparer.Ordinal);
         var subOrders = order.SubOrders.Where(x => own.Contains(x.CooperativeId)).ToList();
         if (subOrders.Count == 0) return null;

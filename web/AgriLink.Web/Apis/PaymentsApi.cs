@@ -71,7 +71,7 @@ public static class PaymentsApi
     {
         if (await BuyersCardOrder(s, id) is not var (grain, order)) return TypedResults.Forbid();
         // Already recorded (the webhook came first): nothing to ask Stripe.
-        if (order.Status != OrderStatus.AwaitingPayment) return TypedResults.Ok(order);
+        if (order.Status != OrderStatus.AwaitingPayment) return TypedResults.Ok(OrdersApi.View(s, order)!);
 
         return await StripeCall(async () =>
         {
@@ -81,7 +81,7 @@ public static class PaymentsApi
                 throw new NotFoundException("checkout session", sessionId);
             if (session.PaymentStatus == "paid" && session.PaymentIntentId is { } paid)
                 await s.Grains.GetGrain<IStripePaymentGrain>(paid).Reconcile(null);
-            return TypedResults.Ok(await grain.Get());
+            return TypedResults.Ok(OrdersApi.View(s, await grain.Get())!);
         });
     }
 
@@ -123,7 +123,7 @@ public static class PaymentsApi
         {
             using (s.Audit.Declare(s.User, "order.refund", "order", id))
                 await s.Grains.GetGrain<IStripePaymentGrain>(before.PaymentReference).Refund(cooperativeId);
-            return TypedResults.Ok(await grain.Get());
+            return TypedResults.Ok(OrdersApi.View(s, await grain.Get())!);
         });
     }
 

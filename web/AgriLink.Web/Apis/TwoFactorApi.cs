@@ -43,6 +43,8 @@ public static class TwoFactorApi
             throw new RuleViolationException("account.two-factor-on", "Two-factor sign-in is already on; turn it off first to use a new app.");
         // A new key each time it is set up: a key shown before (and perhaps seen) is not kept.
         IdentityProblems.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(account));
+        // The last used step belonged to the old key; the new app's current code must not wait for the next one.
+        IdentityProblems.ThrowIfFailed(await users.RemoveAuthenticationTokenAsync(account, OneTimeAuthenticatorCodes.LoginProvider, OneTimeAuthenticatorCodes.LastStepToken));
         var key = (await users.GetAuthenticatorKeyAsync(account))!;
         return TypedResults.Ok(new AuthenticatorSetup(key, AuthenticatorUri(account.UserName!, key)));
     }
@@ -81,7 +83,7 @@ public static class TwoFactorApi
         var code = request.Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (await users.GetAuthenticatorKeyAsync(account) is null ||
             !await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            throw ValidationFailedException.For("code", "is not the code the authenticator app shows now.");
+            throw ValidationFailedException.For("code", "is not the code the authenticator app shows now, or was used already: wait for the next one.");
         return account;
     }
 }

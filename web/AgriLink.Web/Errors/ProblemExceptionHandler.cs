@@ -65,11 +65,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => Problem(500, "An unexpected error occurred.", "internal", "The error was logged; quote the traceId when reporting it."),
     };
 
-    /// <summary>A grain call the cluster left unanswered: timed out, or its message rejected or its silo gone (wrapped or not).</summary>
+    /// <summary>
+    /// A grain call the cluster left unanswered: timed out, or its message rejected or its silo gone (wrapped or not), or
+    /// cancelled on the way: a silo's call to another grain whose message expired while the dying silo's activations were
+    /// being placed again ("Message expired before placement could complete", an OperationCanceledException; seen in the
+    /// flash-sale failover test). No request of ours is cancelled for any other reason but the client going away, and then
+    /// nobody reads the answer.
+    /// </summary>
     internal static bool Unanswered(Exception? exception, int depth = 0) => exception switch
     {
         null => false,
-        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => true,
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OperationCanceledException => true,
         AggregateException aggregate when depth < 16 => aggregate.InnerExceptions.Any(e => Unanswered(e, depth + 1)),
         _ => depth < 16 && Unanswered(exception.InnerException, depth + 1),
     };
