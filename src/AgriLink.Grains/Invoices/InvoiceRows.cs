@@ -1,7 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AgriLink.Domain.Invoices;
+using AgriLink.Grains.Common;
 using AgriLink.Storage.Changes;
 using AgriLink.Storage.Projections;
 
@@ -14,13 +13,8 @@ namespace AgriLink.Grains.Invoices;
 /// </summary>
 public static class InvoiceRows
 {
-    /// <summary>The meta key stamped once every stored book's invoices are rows (<see cref="InvoiceBookUpgrade"/>).</summary>
+    /// <summary>The meta key stamped once every stored book's invoices are rows (<see cref="Common.InvoiceBookUpgrade"/>).</summary>
     public const string UpgradedKey = "invoice-book.rows";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new JsonStringEnumConverter() },
-    };
 
     public static IEnumerable<ProjectionWrite> Of(Invoice invoice)
     {
@@ -30,8 +24,8 @@ public static class InvoiceRows
         yield return ProjectionTables.InvoiceDocuments.Upsert(invoice.Number, invoice.Seller.Id, invoice.Buyer.Id, invoice.Period.ToString(), Write(invoice));
     }
 
-    public static string Write(Invoice invoice) => JsonSerializer.Serialize(invoice, Json);
+    public static string Write(Invoice invoice) => JsonSerializer.Serialize(invoice, RowJson.Options);
 
     public static Invoice Read(string json) =>
-        JsonSerializer.Deserialize<Invoice>(json, Json) ?? throw new InvalidDataException("An invoice document read as null.");
+        JsonSerializer.Deserialize<Invoice>(json, RowJson.Options) ?? throw new InvalidDataException("An invoice document read as null.");
 }

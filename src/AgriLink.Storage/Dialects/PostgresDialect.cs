@@ -260,6 +260,12 @@ public sealed class PostgresDialect : SqlDialect
             period TEXT COLLATE "C" NOT NULL, document TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_invoice_documents_buyer_period ON invoice_documents (cooperative_id, buyer_id, period, number)",
+        // Schema version 9 also: each share register's history, an entry per row (the register's state keeps its holdings).
+        """
+        CREATE TABLE IF NOT EXISTS share_events (
+            cooperative_id TEXT COLLATE "C" NOT NULL, sequence BIGINT NOT NULL, event_date DATE NOT NULL, type TEXT NOT NULL, document TEXT NOT NULL,
+            PRIMARY KEY (cooperative_id, sequence))
+        """,
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

@@ -79,6 +79,13 @@ public static class ProjectionTables
         ["number", "cooperative_id", "buyer_id", "period", "document"]);
 
     /// <summary>
+    /// One row per entry of a cooperative's share register (its history, numbered from 1), the entry as JSON, appended by the
+    /// register in the write that makes it; the register's state keeps only what it decides with. Schema version 9.
+    /// </summary>
+    public static readonly ProjectionTable ShareEvents = new("share_events", ["cooperative_id", "sequence"],
+        ["cooperative_id", "sequence", "event_date", "type", "document"]);
+
+    /// <summary>
     /// One row per budget unit and year with a quota state (keyed by the grain's key): whether it declared, its budget, rate
     /// and quota, and the certified purchases counted by channel, for the dashboard's compliance list and count.
     /// </summary>
@@ -118,7 +125,8 @@ public static class ProjectionTables
 
     /// <summary>
     /// The tables a rebuild makes again: those projectors derive from grain states, and the county totals computed from
-    /// them; the rows that are the record itself (<see cref="MemberTrade"/>, <see cref="Invoices"/>, <see cref="InvoiceDocuments"/>)
+    /// them; the rows that are the record itself (<see cref="MemberTrade"/>, <see cref="Invoices"/>, <see cref="InvoiceDocuments"/>,
+    /// <see cref="ShareEvents"/>)
     /// are not among them.
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =

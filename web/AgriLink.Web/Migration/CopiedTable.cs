@@ -9,7 +9,7 @@ namespace AgriLink.Web.Migration;
 /// by PostgreSQL's binary COPY, and the identity column whose sequence must continue after the copied ids.
 /// The read-model tables are not copied: they are not stamped as filled in the target (the projection version stays
 /// behind in the source's metadata), so the first silo on PostgreSQL fills them from the copied grain states. Rows that are
-/// the record itself (member trade, invoices) are copied.
+/// the record itself (member trade, invoices, share register history) are copied.
 /// </summary>
 public sealed record CopiedTable(
     string Table, string Title, IReadOnlyList<CopiedColumn> Columns, string OrderBy, string? IdentityColumn = null, string? Where = null)
@@ -44,6 +44,8 @@ public sealed record CopiedTable(
                 Time("paid_recorded_at")], "number"),
         new("invoice_documents", "Invoices (whole)",
             [Text("number"), Text("cooperative_id"), Text("buyer_id"), Text("period"), Text("document")], "number"),
+        new("share_events", "Share register history",
+            [Text("cooperative_id"), Int("sequence"), Date("event_date"), Text("type"), Text("document")], "cooperative_id, sequence"),
     ];
 
     public string SelectSql => $"SELECT {ColumnList} FROM {Table}{(Where is null ? "" : " WHERE " + Where)} ORDER BY {OrderBy}";
