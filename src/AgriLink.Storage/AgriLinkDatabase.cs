@@ -18,9 +18,10 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// 1: grain_state, audit_log, meta. 2: ledger_transfer, ledger_posting. 3: reminder. 4: outbox, outbox_consumer and the
     /// read-model tables of <see cref="Projections.ProjectionTables"/>. 5: dividend_lines and county_totals (the dashboard's
     /// running totals). 6: demands, offtake_contracts and invoices. 7: open_demands. 8: dividend_notices, assemblies and assembly_resolutions (the
-    /// public notice board and the member assemblies).
+    /// public notice board and the member assemblies). 9: invoice_documents (each invoice whole; the invoice book's state
+    /// keeps only its numbering and unfinished work) and share_events (each share register's history, an entry per row).
     /// </summary>
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 

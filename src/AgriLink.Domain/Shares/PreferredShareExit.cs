@@ -73,6 +73,6 @@ public static class PreferredShareExit
                 ? $"{date:yyyy-MM-dd}：{householdId} 户已脱贫，没有优先股需要处理。"
                 : $"{date:yyyy-MM-dd}: household {householdId} has exited poverty and holds no preferred shares.");
         // Includes any withdrawal that fell due before the date, so the caller persists every new event.
-        return new(current, current.EventsAfter(register.Events.Count), lines);
+        return new(current, current.EventsAfter(register.LastSequence), lines);
     }
 }

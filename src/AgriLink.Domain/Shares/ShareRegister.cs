@@ -35,8 +35,29 @@ public sealed class ShareRegister
 
     public int FiscalYearEndMonth { get; }
 
-    /// <summary>The whole history; an immutable list, copy it (e.g. <c>ToArray()</c>) before sending it across a grain call.</summary>
+    /// <summary>
+    /// The history this register holds: the whole of it when replayed, or the entries appended since it was restored from a
+    /// <see cref="ShareRegisterSnapshot"/> (see <see cref="Compact"/>). An immutable list; copy it (e.g. <c>ToArray()</c>)
+    /// before sending it across a grain call.
+    /// </summary>
     public IReadOnlyList<ShareEvent> Events => _state.Events;
+
+    /// <summary>The number of the register's last entry (0 when it has none).</summary>
+    public long LastSequence => _state.LastSequence;
+
+    /// <summary>The date of the register's last entry (null when it has none).</summary>
+    public DateOnly? LastDate => _state.LastDate;
+
+    /// <summary>What deciding the next command needs, without the history: see <see cref="Restore"/>.</summary>
+    public ShareRegisterSnapshot Snapshot => new(
+        [.. _state.Holdings.Values], [.. _state.UsedHoldingIds.Order(StringComparer.Ordinal)], [.. _state.UsedCertificates.Order(StringComparer.Ordinal)],
+        _state.Kinds, [.. _state.Pending.Values], _state.LastSequence, _state.LastDate);
+
+    /// <summary>
+    /// True when <see cref="PositionsAt"/> can answer for <paramref name="date"/> from what this register holds: always for
+    /// a replayed register, and for a restored one from its last entry's date on (earlier dates replay the stored history).
+    /// </summary>
+    public bool Knows(DateOnly date) => _state.BaseSequence == 0 || _state.LastDate is not { } last || last <= date;
 
     /// <summary>Holdings as recorded, by holding id. A withdrawal already due but not yet recorded still shows; see <see cref="PositionsAt"/>.</summary>
     public IReadOnlyList<Holding> Holdings => _state.Holdings.Values.ToArray();
@@ -53,6 +74,27 @@ public sealed class ShareRegister
         return new(cooperativeId, fiscalYearEndMonth, State.Empty);
     }
 
+    /// <summary>The register as <paramref name="snapshot"/> left it, holding none of its history.</summary>
+    public static ShareRegister Restore(string cooperativeId, int fiscalYearEndMonth, ShareRegisterSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var empty = Empty(cooperativeId, fiscalYearEndMonth);
+        return new(cooperativeId, fiscalYearEndMonth, empty._state with
+        {
+            Holdings = snapshot.Holdings.ToImmutableSortedDictionary(h => h.HoldingId, h => h, StringComparer.Ordinal),
+            UsedHoldingIds = snapshot.UsedHoldingIds.ToImmutableHashSet(StringComparer.Ordinal),
+            UsedCertificates = snapshot.UsedCertificates.ToImmutableHashSet(StringComparer.Ordinal),
+            Kinds = snapshot.Kinds.ToImmutableDictionary(StringComparer.Ordinal),
+            Pending = snapshot.Pending.ToImmutableSortedDictionary(n => n.ShareholderId, n => n, StringComparer.Ordinal),
+            BaseSequence = snapshot.LastSequence,
+            BaseDate = snapshot.LastDate,
+        });
+    }
+
+    /// <summary>This register without the history it holds in memory (its entries are stored): <see cref="Restore"/> of its <see cref="Snapshot"/>.</summary>
+    public ShareRegister Compact() =>
+        new(CooperativeId, FiscalYearEndMonth, _state with { Events = [], BaseSequence = _state.LastSequence, BaseDate = _state.LastDate });
+
     public static ShareRegister Replay(string cooperativeId, int fiscalYearEndMonth, IEnumerable<ShareEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -60,8 +102,9 @@ public sealed class ShareRegister
         return new(cooperativeId, fiscalYearEndMonth, events.Aggregate(register._state, Apply));
     }
 
+    /// <summary>The held entries numbered after <paramref name="sequence"/>.</summary>
     public IReadOnlyList<ShareEvent> EventsAfter(long sequence) =>
-        _state.Events.Skip((int)Math.Clamp(sequence, 0, _state.Events.Count)).ToArray();
+        _state.Events.Skip((int)Math.Clamp(sequence - _state.BaseSequence, 0, _state.Events.Count)).ToArray();
 
     /// <exception cref="NotFoundException">No such holding in the register.</exception>
     public Holding GetHolding(string holdingId) =>
@@ -74,9 +117,12 @@ public sealed class ShareRegister
     /// The holdings as they stood at the end of <paramref name="date"/>: the history replayed up to that
     /// day, less the holdings of members whose withdrawal took effect at a year end before it.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A restored register asked for a date before its last entry (<see cref="Knows"/>).</exception>
     public IReadOnlyList<Holding> PositionsAt(DateOnly date)
     {
-        var state = _state.Events.Count > 0 && _state.Events[^1].Date <= date
+        if (!Knows(date))
+            throw new InvalidOperationException($"The register holds no history before entry {_state.BaseSequence}; replay the stored entries up to {date:yyyy-MM-dd}.");
+        var state = _state.LastDate is not { } last || last <= date
             ? _state
             : _state.Events.TakeWhile(e => e.Date <= date).Aggregate(State.Empty, Apply);
         return state.Holdings.Values
@@ -217,7 +263,7 @@ public sealed class ShareRegister
         // but the arithmetic is the same and so is the tie-break (lower index, i.e. lower id, first).
         var shares = Money.Allocate(Money.FromFen(source.Shares), [.. recipients.Select(_ => 1L)]);
         var values = Money.Allocate(Money.FromFen(source.ValuationFen), [.. shares.Select(s => s.Fen)]);
-        var seq = register._state.Events.Count + 1;
+        var seq = register._state.LastSequence + 1;
         Holding[] created = [.. recipients
             .Select((id, i) => source with
             {
@@ -243,7 +289,7 @@ public sealed class ShareRegister
     }
 
     private ShareRegister Append(Func<long, ShareEvent> create) =>
-        new(CooperativeId, FiscalYearEndMonth, Apply(_state, create(_state.Events.Count + 1)));
+        new(CooperativeId, FiscalYearEndMonth, Apply(_state, create(_state.LastSequence + 1)));
 
     private static void ValidateAudit(string actor, string reason) =>
         new Validator().Text("actor", actor, 100).Text("reason", reason, 1000).ThrowIfInvalid();
@@ -251,11 +297,11 @@ public sealed class ShareRegister
     private static State Apply(State state, ShareEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Sequence != state.Events.Count + 1)
-            throw new RuleViolationException("shares.sequence", $"Register entry {e.Sequence} cannot follow entry {state.Events.Count}.");
-        if (state.Events.Count > 0 && e.Date < state.Events[^1].Date)
+        if (e.Sequence != state.LastSequence + 1)
+            throw new RuleViolationException("shares.sequence", $"Register entry {e.Sequence} cannot follow entry {state.LastSequence}.");
+        if (state.LastDate is { } last && e.Date < last)
             throw new RuleViolationException("shares.out-of-order",
-                $"The register is kept in date order: {e.Date:yyyy-MM-dd} is before its last entry ({state.Events[^1].Date:yyyy-MM-dd}).");
+                $"The register is kept in date order: {e.Date:yyyy-MM-dd} is before its last entry ({last:yyyy-MM-dd}).");
 
         var next = e switch
         {
@@ -270,15 +316,24 @@ public sealed class ShareRegister
         return next with { Events = next.Events.Add(e) };
     }
 
-    /// <summary>The derived view of the history; every collection is persistent, so appending is cheap.</summary>
+    /// <summary>
+    /// The derived view of the history; every collection is persistent, so appending is cheap. <see cref="Events"/> are the
+    /// entries after <see cref="BaseSequence"/> (0 for a replayed register; a restored one starts after its snapshot's last).
+    /// </summary>
     private sealed record State(
         ImmutableList<ShareEvent> Events,
         ImmutableSortedDictionary<string, Holding> Holdings,
         ImmutableHashSet<string> UsedHoldingIds,
         ImmutableHashSet<string> UsedCertificates,
         ImmutableDictionary<string, ShareholderKind> Kinds,
-        ImmutableSortedDictionary<string, WithdrawalNoticed> Pending)
+        ImmutableSortedDictionary<string, WithdrawalNoticed> Pending,
+        long BaseSequence = 0,
+        DateOnly? BaseDate = null)
     {
+        public long LastSequence => BaseSequence + Events.Count;
+
+        public DateOnly? LastDate => Events.Count > 0 ? Events[^1].Date : BaseDate;
+
         public static readonly State Empty = new(
             [],
             ImmutableSortedDictionary.Create<string, Holding>(StringComparer.Ordinal),

@@ -5,6 +5,7 @@ using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Orders;
+using AgriLink.Storage.Changes;
 using AgriLink.Storage.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +15,14 @@ namespace AgriLink.Grains.Invoices;
 /// Numbering without gaps: the grain is not reentrant, so issues run one at a time, and the next number is taken in
 /// the very write that stores the invoice. A crash before that write leaves the number untaken; after it, the invoice
 /// exists and its follow-up work (<see cref="BookedInvoice"/>) is redone on the next activation or call.
+/// The state keeps the numbering and the invoices whose work is still owed; each invoice is rows (<see cref="InvoiceRows"/>)
+/// written in the write that issues or settles it, so a write costs by the invoice, not by the book.
 /// </summary>
 public sealed partial class InvoiceBookGrain(
     [PersistentState("invoice-book", GrainStorage.Main)] IPersistentState<InvoiceBookState> state,
     ILedger ledger,
     Projections.OrderQueries orderLists,
+    Projections.InvoiceQueries invoices,
     TimeProvider clock,
     ILogger<InvoiceBookGrain> logger) : Grain, IInvoiceBookGrain
 {
@@ -31,6 +35,15 @@ public sealed partial class InvoiceBookGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A book from before the rows held its invoices: write them as rows, once, and keep only the unfinished ones.
+        if (!S.RowsHeld && S.Invoices.Count > 0)
+        {
+            var rows = new StateChanges();
+            foreach (var booked in S.Invoices)
+                foreach (var row in InvoiceRows.Of(booked.Invoice)) rows.Add(row);
+            await state.CommitAsync(S with { RowsHeld = true, Invoices = [.. S.Invoices.Where(b => b.HasWork)] }, rows);
+        }
+
         try
         {
             await FinishWork();
@@ -50,8 +63,8 @@ public sealed partial class InvoiceBookGrain(
         await FinishWork();
 
         var lines = await Uninvoiced(buyerId, period);
-        if (lines.Count == 0 && S.Invoices.LastOrDefault(b => b.Invoice.Buyer.Id == buyerId && b.Invoice.Period == period) is { } issued)
-            return new IssuedInvoice(issued.Invoice, Created: false);
+        if (lines.Count == 0 && await invoices.LatestFor(CooperativeId, buyerId, period) is { } issued)
+            return new IssuedInvoice(issued, Created: false);
 
         var seller = (await GrainFactory.GetGrain<ICooperativeGrain>(CooperativeId).Get()).Profile;
         var buyer = (await GrainFactory.GetGrain<IBuyerGrain>(buyerId).Get()).Profile;
@@ -60,8 +73,8 @@ public sealed partial class InvoiceBookGrain(
             new InvoiceParty(buyerId, buyer.Name, buyer.CreditCode), period, today, lines, issuedBy);
 
         var sequences = new Dictionary<int, int>(S.LastSequence) { [number.Year] = number.Sequence };
-        await state.CommitAsync(S with { LastSequence = sequences, Invoices = [.. S.Invoices, new BookedInvoice { Invoice = invoice }] },
-            AuditEntries.ChangesOfNew(InvoiceResource, invoice.Number, invoice));
+        await state.CommitAsync(S with { RowsHeld = true, LastSequence = sequences, Invoices = [.. S.Invoices, new BookedInvoice { Invoice = invoice }] },
+            WithRows(AuditEntries.ChangesOfNew(InvoiceResource, invoice.Number, invoice), invoice));
         LogIssued(invoice.Number, buyerId, period.ToString(), invoice.TotalFen);
         await FinishWork();
         return new IssuedInvoice(invoice, Created: true);
@@ -73,35 +86,40 @@ public sealed partial class InvoiceBookGrain(
         ArgumentNullException.ThrowIfNull(actor);
         new Validator().Text("bankReference", payment.BankReference, 100).Range("amountFen", payment.AmountFen, 1, LedgerPosting.MaxAmountFen)
             .ThrowIfInvalid();
-        var index = IndexOf(number);
         await FinishWork();
 
-        var booked = S.Invoices[index];
+        var invoice = await Find(number) ?? throw new NotFoundException("invoice", number);
         var received = new InvoicePayment(payment.BankReference.Trim(), payment.AmountFen, payment.ReceivedOn, actor.Name, clock.Now());
-        var paid = booked.Invoice.Pay(received, clock.Today());
-        if (ReferenceEquals(paid, booked.Invoice)) return paid;
+        var paid = invoice.Pay(received, clock.Today());
+        if (ReferenceEquals(paid, invoice)) return paid;
 
-        var invoices = S.Invoices.ToList();
-        invoices[index] = booked with { Invoice = paid, PaidBy = actor };
-        await state.CommitAsync(S with { Invoices = invoices }, AuditEntries.Changes(InvoiceResource, number, booked.Invoice, paid));
+        // Its issue work is done (FinishWork above), so the paid invoice joins the unfinished ones with only the payment's work.
+        var booked = new BookedInvoice { Invoice = paid, PaidBy = actor, OrdersMarked = true, IssuePosted = true };
+        await state.CommitAsync(S with { RowsHeld = true, Invoices = [.. S.Invoices.Where(b => b.Invoice.Number != number), booked] },
+            WithRows(AuditEntries.Changes(InvoiceResource, number, invoice, paid), paid));
         LogPaid(number, received.BankReference);
         await FinishWork();
         return paid;
     }
 
-    public Task<Invoice?> Get(string number) =>
-        Task.FromResult(S.Invoices.FirstOrDefault(b => b.Invoice.Number == number)?.Invoice);
+    public Task<Invoice?> Get(string number) => Find(number);
 
-    private int IndexOf(string number)
+    /// <summary>An unfinished invoice from the state, any other from its rows.</summary>
+    private async Task<Invoice?> Find(string number) =>
+        S.Invoices.FirstOrDefault(b => b.Invoice.Number == number)?.Invoice ?? await invoices.Document(CooperativeId, number);
+
+    /// <summary>The change's audit entry, if declared, with the invoice's rows.</summary>
+    private static StateChanges WithRows(StateChanges? audit, Invoice invoice)
     {
-        for (var i = 0; i < S.Invoices.Count; i++)
-            if (S.Invoices[i].Invoice.Number == number) return i;
-        throw new NotFoundException("invoice", number);
+        var changes = audit ?? new StateChanges();
+        foreach (var row in InvoiceRows.Of(invoice)) changes.Add(row);
+        return changes;
     }
 
     /// <summary>
     /// The buyer's sub-orders with this cooperative that are paid by invoice, delivered within the period and on no
-    /// invoice yet: neither the order's own record nor this book (an invoice whose orders are still being told) has one.
+    /// invoice yet: neither the order's own record nor this book (an invoice whose orders are still being told, which is
+    /// still in the state) has one.
     /// </summary>
     private async Task<List<InvoiceLine>> Uninvoiced(string buyerId, InvoicePeriod period)
     {
@@ -131,23 +149,27 @@ public sealed partial class InvoiceBookGrain(
             ? DateOnly.FromDateTime(e.At.ToOffset(TimeSpan.FromHours(8)).DateTime)
             : null;
 
-    /// <summary>Finishes every invoice's saved follow-up work, saving progress once at the end.</summary>
+    /// <summary>
+    /// Finishes every unfinished invoice's saved follow-up work, saving progress once at the end; a finished invoice leaves
+    /// the state (its rows hold it).
+    /// </summary>
     private async Task FinishWork()
     {
-        var invoices = S.Invoices.ToList();
-        var changed = false;
+        if (S.Invoices.Count == 0) return;
+        var unfinished = S.Invoices.ToList();
+        var changed = unfinished.Any(b => !b.HasWork);
         try
         {
-            for (var i = 0; i < invoices.Count; i++)
+            for (var i = 0; i < unfinished.Count; i++)
             {
-                if (!invoices[i].HasWork) continue;
-                invoices[i] = await Work(invoices[i]);
+                if (!unfinished[i].HasWork) continue;
+                unfinished[i] = await Work(unfinished[i]);
                 changed = true;
             }
         }
         finally
         {
-            if (changed) await state.CommitAsync(S with { Invoices = invoices });
+            if (changed) await state.CommitAsync(S with { RowsHeld = true, Invoices = [.. unfinished.Where(b => b.HasWork)] });
         }
     }
 

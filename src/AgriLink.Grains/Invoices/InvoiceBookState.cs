@@ -8,7 +8,14 @@ public sealed record InvoiceBookState
 {
     /// <summary>The last sequence issued in each year of issue.</summary>
     [Id(0)] public IReadOnlyDictionary<int, int> LastSequence { get; init; } = new Dictionary<int, int>();
+    /// <summary>
+    /// The invoices whose follow-up work is not done yet (usually none: an invoice leaves once its work is done). A state
+    /// from before <see cref="RowsHeld"/> holds every invoice of the book here; its first activation writes them as rows.
+    /// </summary>
     [Id(1)] public IReadOnlyList<BookedInvoice> Invoices { get; init; } = [];
+
+    /// <summary>True once the book's invoices are rows (<see cref="InvoiceRows"/>), written with each change, not kept here.</summary>
+    [Id(2)] public bool RowsHeld { get; init; }
 }
 
 /// <summary>

@@ -17,6 +17,25 @@ public sealed class InvoiceQueries(AgriLinkDatabase database)
 
     public Task<ListPage<InvoiceSummary>> OfCooperative(string cooperativeId, PageRequest page) => PageAsync("cooperative_id", cooperativeId, page);
 
+    /// <summary>The cooperative's invoice of that number, whole (null when its book has none).</summary>
+    public async Task<Invoice?> Document(string cooperativeId, string number)
+    {
+        await using var connection = await database.OpenAsync();
+        var json = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT document FROM invoice_documents WHERE number = @number AND cooperative_id = @cooperativeId", new { number, cooperativeId });
+        return json is null ? null : InvoiceRows.Read(json);
+    }
+
+    /// <summary>The cooperative's latest invoice to the buyer for the month (its numbers count up as it issues), or null.</summary>
+    public async Task<Invoice?> LatestFor(string cooperativeId, string buyerId, InvoicePeriod period)
+    {
+        await using var connection = await database.OpenAsync();
+        var json = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT document FROM invoice_documents WHERE cooperative_id = @cooperativeId AND buyer_id = @buyerId AND period = @period " +
+            "ORDER BY number DESC LIMIT 1", new { cooperativeId, buyerId, period = period.ToString() });
+        return json is null ? null : InvoiceRows.Read(json);
+    }
+
     private Task<ListPage<InvoiceSummary>> PageAsync(string partyColumn, string partyId, PageRequest page) =>
         Order.PageAsync<InvoiceRow, InvoiceSummary>(database,
             "SELECT number AS Number, cooperative_id AS CooperativeId, seller_name AS SellerName, buyer_id AS BuyerId, buyer_name AS BuyerName, " +

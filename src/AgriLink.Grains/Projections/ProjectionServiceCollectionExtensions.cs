@@ -22,6 +22,9 @@ public static class ProjectionServiceCollectionExtensions
     /// contracts and invoices (the buyer-demands, offtake-index and buyer-invoices grains' states are dropped). 6: budget
     /// units' quotas (<c>buyer_quotas</c>). 7: open demands' criteria (<c>open_demands</c>; the open-demands registry grain's
     /// state is dropped). 8: the notice board's dividend notices and the member assemblies with their resolutions.
+    /// (Invoices are no longer projected from the invoice book's state: since schema 9 the book writes them as rows with each
+    /// change, <see cref="Invoices.InvoiceRows"/>, and <see cref="Common.InvoiceBookUpgrade"/> moves an older book's once; likewise
+    /// the share register's history, <see cref="ShareHistory"/>.)
     /// </summary>
     public const int Version = 8;
 
@@ -47,8 +50,9 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Assemblies.AssemblyProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Invoices.InvoiceProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.InvoiceBookUpgrade>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
             foreach (var totals in CountyFigures.All) services.AddSingleton(totals);
@@ -67,6 +71,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<TradeRows>();
+        services.TryAddSingleton<ShareHistory>();
         services.TryAddSingleton<NoticeBoardQueries>();
         return services;
     }

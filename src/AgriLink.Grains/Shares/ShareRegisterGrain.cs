@@ -6,12 +6,19 @@ using AgriLink.Domain.Shares;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Households;
+using AgriLink.Storage.Changes;
 
 namespace AgriLink.Grains.Shares;
 
+/// <summary>
+/// A cooperative's share register. The state keeps what the register decides with (<see cref="ShareRegisterSnapshot"/>);
+/// each entry it makes is a row of <c>share_events</c> appended in the same write, so a write costs by its entries, not
+/// by the history. The history and the positions at a past date are read from those rows.
+/// </summary>
 public sealed class ShareRegisterGrain(
     [PersistentState("share-register", GrainStorage.Main)] IPersistentState<ShareRegisterState> state,
     [PersistentState("declared-years", GrainStorage.Main)] IPersistentState<DeclaredYearsState> declared,
+    Projections.ShareHistory history,
     TimeProvider clock) : Grain, IShareRegisterGrain
 {
     /// <summary>The register's changes are audited as its cooperative's.</summary>
@@ -22,10 +29,20 @@ public sealed class ShareRegisterGrain(
     private string CooperativeId => this.GetPrimaryKeyString();
     private int YearEndMonth => state.State.Charter?.FiscalYearEndMonth ?? 12;
 
-    public override Task OnActivateAsync(CancellationToken ct)
+    public override async Task OnActivateAsync(CancellationToken ct)
     {
-        _register = ShareRegister.Replay(CooperativeId, YearEndMonth, state.State.Events);
-        return Task.CompletedTask;
+        if (state.State.Events.Count > 0)
+        {
+            // A state from before the rows held its history: move the entries into rows, once, with the snapshot, in one write.
+            var replayed = ShareRegister.Replay(CooperativeId, YearEndMonth, state.State.Events);
+            var rows = new StateChanges();
+            foreach (var e in state.State.Events) rows.Add(Projections.ShareHistory.Row(CooperativeId, e));
+            await state.CommitAsync(state.State with { Events = [], Snapshot = replayed.Snapshot }, rows);
+        }
+
+        _register = state.State.Snapshot is { } snapshot
+            ? ShareRegister.Restore(CooperativeId, YearEndMonth, snapshot)
+            : ShareRegister.Empty(CooperativeId, YearEndMonth);
     }
 
     public Task<Charter?> GetCharter() => Task.FromResult(state.State.Charter);
@@ -34,21 +51,24 @@ public sealed class ShareRegisterGrain(
     {
         await EnsureCooperative();
         charter.Validate();
-        if (state.State.Events.Count > 0 && charter.FiscalYearEndMonth != YearEndMonth)
+        if (_register.LastSequence > 0 && charter.FiscalYearEndMonth != YearEndMonth)
             throw new RuleViolationException("charter.fiscal-year-fixed",
                 "The fiscal year end cannot change once shares are registered: the register's year ends depend on it.");
         await state.CommitAsync(state.State with { Charter = charter }, AuditEntries.Changes(AuditResource, CooperativeId, state.State.Charter, charter));
-        if (state.State.Events.Count == 0) _register = ShareRegister.Empty(CooperativeId, charter.FiscalYearEndMonth);
+        if (_register.LastSequence == 0) _register = ShareRegister.Empty(CooperativeId, charter.FiscalYearEndMonth);
         return charter;
     }
 
-    public Task<RegisterView> View(DateOnly? asOf) => Task.FromResult(ViewOf(_register, asOf ?? clock.Today()));
+    public async Task<RegisterView> View(DateOnly? asOf)
+    {
+        var date = asOf ?? clock.Today();
+        return new(CooperativeId, date, await PositionsAt(date), _register.PendingWithdrawals, _register.LastSequence);
+    }
 
-    public Task<IReadOnlyList<Holding>> HoldingsOf(string shareholderId) =>
-        Task.FromResult<IReadOnlyList<Holding>>(_register.PositionsAt(clock.Today()).Where(h => h.ShareholderId == shareholderId).ToList());
+    public async Task<IReadOnlyList<Holding>> HoldingsOf(string shareholderId) =>
+        (await PositionsAt(clock.Today())).Where(h => h.ShareholderId == shareholderId).ToList();
 
-    public Task<IReadOnlyList<ShareEvent>> History(long afterSequence, int limit) =>
-        Task.FromResult<IReadOnlyList<ShareEvent>>(_register.EventsAfter(afterSequence).Take(limit).ToList());
+    public Task<IReadOnlyList<ShareEvent>> History(long afterSequence, int limit) => history.After(CooperativeId, afterSequence, limit);
 
     public Task<RegisterView> Issue(Holding holding, string actor, string reason) => IssueMany([holding], actor, reason);
 
@@ -106,8 +126,8 @@ public sealed class ShareRegisterGrain(
         return report;
     }
 
-    public Task<IReadOnlyList<HoldingPosition>> PositionsAtYearEnd(int fiscalYear) =>
-        Task.FromResult(HoldingPosition.AtYearEnd(_register, fiscalYear));
+    public async Task<IReadOnlyList<HoldingPosition>> PositionsAtYearEnd(int fiscalYear) =>
+        HoldingPosition.AtYearEnd(await RegisterAt(FiscalCalendar.YearEnd(fiscalYear, YearEndMonth)), fiscalYear);
 
     public async Task<CompositionReport> Composition() => MembershipComposition.Check(await Members());
 
@@ -121,22 +141,31 @@ public sealed class ShareRegisterGrain(
 
     private ShareRegister Due() => _register.ApplyDueWithdrawals(clock.Today());
 
-    /// <summary>Stores the register; a declared audit entry carries <paramref name="audited"/>, else the events this change adds.</summary>
+    /// <summary>
+    /// Stores the register: its snapshot, and a row per entry this change adds; a declared audit entry carries
+    /// <paramref name="audited"/>, else those entries.
+    /// </summary>
     private async Task<RegisterView> Save(ShareRegister next, object? audited = null)
     {
-        audited ??= next.Events.Skip(state.State.Events.Count).ToArray();
-        await state.CommitAsync(state.State with { Events = next.Events.ToArray() }, AuditEntries.Changes(AuditResource, CooperativeId, null, audited));
-        _register = next;
-        return ViewOf(next, clock.Today());
+        var added = next.EventsAfter(_register.LastSequence);
+        var changes = AuditEntries.Changes(AuditResource, CooperativeId, null, audited ?? added.ToArray()) ?? new StateChanges();
+        foreach (var e in added) changes.Add(Projections.ShareHistory.Row(CooperativeId, e));
+        await state.CommitAsync(state.State with { Snapshot = next.Snapshot }, changes);
+        _register = next.Compact();
+        var today = clock.Today();
+        return new(CooperativeId, today, await PositionsAt(today), _register.PendingWithdrawals, _register.LastSequence);
     }
 
-    private RegisterView ViewOf(ShareRegister register, DateOnly asOf) =>
-        new(CooperativeId, asOf, register.PositionsAt(asOf), register.PendingWithdrawals,
-            register.Events.Count == 0 ? 0 : register.Events[^1].Sequence);
+    /// <summary>The holdings at the end of <paramref name="date"/>: from memory from the last entry's date on, else replayed from the rows.</summary>
+    private async Task<IReadOnlyList<Holding>> PositionsAt(DateOnly date) => (await RegisterAt(date)).PositionsAt(date);
+
+    /// <summary>The register, or for a date before its last entry the register replayed from its stored entries up to that date.</summary>
+    private async Task<ShareRegister> RegisterAt(DateOnly date) =>
+        _register.Knows(date) ? _register : ShareRegister.Replay(CooperativeId, YearEndMonth, await history.UpTo(CooperativeId, date));
 
     private async Task<IReadOnlyList<string>> RegisteredPoorShareholders(string except)
     {
-        var households = _register.PositionsAt(clock.Today())
+        var households = (await PositionsAt(clock.Today()))
             .Where(h => h.ShareholderKind == ShareholderKind.Household && h.ShareholderId != except)
             .Select(h => h.ShareholderId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var statuses = await Task.WhenAll(households.Select(id => GrainFactory.GetGrain<IHouseholdGrain>(id).Get()));

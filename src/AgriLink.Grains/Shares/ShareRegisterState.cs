@@ -3,10 +3,15 @@ using AgriLink.Domain.Shares;
 
 namespace AgriLink.Grains.Shares;
 
-/// <summary>The register is stored as its events; the in-memory register is rebuilt from them on activation.</summary>
+/// <summary>
+/// The register as it decides (<see cref="Snapshot"/>: holdings, ids and certificates used, pending notices, last entry)
+/// and its charter. Its history is rows of <c>share_events</c>, appended with each write.
+/// </summary>
 [GenerateSerializer, Alias("AgriLink.ShareRegisterState")]
 public sealed record ShareRegisterState
 {
+    /// <summary>Every entry, as states before the rows held them; moved into rows on the first activation, then empty.</summary>
     [Id(0)] public IReadOnlyList<ShareEvent> Events { get; init; } = [];
     [Id(1)] public Charter? Charter { get; init; }
+    [Id(2)] public ShareRegisterSnapshot? Snapshot { get; init; }
 }

@@ -253,6 +253,19 @@ public sealed class PostgresDialect : SqlDialect
             total_votes BIGINT NOT NULL, explanation TEXT NULL, PRIMARY KEY (assembly_id, resolution_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_assembly_resolutions_cooperative ON assembly_resolutions (cooperative_id, assembly_id)",
+        // Schema version 9: each invoice whole (JSON), written by its book with the invoice's list row.
+        """
+        CREATE TABLE IF NOT EXISTS invoice_documents (
+            number TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, buyer_id TEXT COLLATE "C" NOT NULL,
+            period TEXT COLLATE "C" NOT NULL, document TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_invoice_documents_buyer_period ON invoice_documents (cooperative_id, buyer_id, period, number)",
+        // Schema version 9 also: each share register's history, an entry per row (the register's state keeps its holdings).
+        """
+        CREATE TABLE IF NOT EXISTS share_events (
+            cooperative_id TEXT COLLATE "C" NOT NULL, sequence BIGINT NOT NULL, event_date DATE NOT NULL, type TEXT NOT NULL, document TEXT NOT NULL,
+            PRIMARY KEY (cooperative_id, sequence))
+        """,
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

@@ -263,6 +263,19 @@ public sealed class SqliteDialect : SqlDialect
             total_votes INTEGER NOT NULL, explanation TEXT NULL, PRIMARY KEY (assembly_id, resolution_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_assembly_resolutions_cooperative ON assembly_resolutions (cooperative_id, assembly_id)",
+        // Schema version 9: each invoice whole (JSON), written by its book with the invoice's list row; the book's state keeps
+        // only its numbering and the work still owed.
+        """
+        CREATE TABLE IF NOT EXISTS invoice_documents (
+            number TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, buyer_id TEXT NOT NULL, period TEXT NOT NULL, document TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_invoice_documents_buyer_period ON invoice_documents (cooperative_id, buyer_id, period, number)",
+        // Schema version 9 also: each share register's history, an entry per row (the register's state keeps its holdings).
+        """
+        CREATE TABLE IF NOT EXISTS share_events (
+            cooperative_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_date TEXT NOT NULL, type TEXT NOT NULL, document TEXT NOT NULL,
+            PRIMARY KEY (cooperative_id, sequence))
+        """,
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

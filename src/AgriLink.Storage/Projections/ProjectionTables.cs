@@ -3,7 +3,7 @@ using AgriLink.Storage.Changes;
 namespace AgriLink.Storage.Projections;
 
 /// <summary>
-/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 8). Lists, pages
+/// The read-model tables, each filled from one kind of grain state by its projector (schema versions 4 to 8), and the rows some grains append as their record. Lists, pages
 /// and reports read these with indexes and keyset paging; grains never read them to decide anything.
 /// </summary>
 public static class ProjectionTables
@@ -63,11 +63,27 @@ public static class ProjectionTables
 
     /// <summary>
     /// One row per invoice of a cooperative's invoice book (the buyer's and the cooperative's lists, newest first), with
-    /// its payment once recorded. Keyed by number; the book's key is the cooperative.
+    /// its payment once recorded. Keyed by number; the book's key is the cooperative. Since schema version 9 the book writes
+    /// the row of the invoice it issues or settles, in that write; its state no longer holds its invoices, so these rows
+    /// (with <see cref="InvoiceDocuments"/>) are the record itself and no rebuild touches them.
     /// </summary>
     public static readonly ProjectionTable Invoices = new("invoices", ["number"],
         ["number", "cooperative_id", "seller_name", "buyer_id", "buyer_name", "period", "issued_on", "total_fen", "status",
             "paid_reference", "paid_fen", "paid_received_on", "paid_recorded_by", "paid_recorded_at"]);
+
+    /// <summary>
+    /// The whole invoice (its lines, parties, total in words, payment) as JSON, one row per invoice, written with its
+    /// <see cref="Invoices"/> row: what the book reads an invoice back from. Schema version 9.
+    /// </summary>
+    public static readonly ProjectionTable InvoiceDocuments = new("invoice_documents", ["number"],
+        ["number", "cooperative_id", "buyer_id", "period", "document"]);
+
+    /// <summary>
+    /// One row per entry of a cooperative's share register (its history, numbered from 1), the entry as JSON, appended by the
+    /// register in the write that makes it; the register's state keeps only what it decides with. Schema version 9.
+    /// </summary>
+    public static readonly ProjectionTable ShareEvents = new("share_events", ["cooperative_id", "sequence"],
+        ["cooperative_id", "sequence", "event_date", "type", "document"]);
 
     /// <summary>
     /// One row per budget unit and year with a quota state (keyed by the grain's key): whether it declared, its budget, rate
@@ -109,9 +125,11 @@ public static class ProjectionTables
 
     /// <summary>
     /// The tables a rebuild makes again: those projectors derive from grain states, and the county totals computed from
-    /// them; <see cref="MemberTrade"/> is not among them.
+    /// them; the rows that are the record itself (<see cref="MemberTrade"/>, <see cref="Invoices"/>, <see cref="InvoiceDocuments"/>,
+    /// <see cref="ShareEvents"/>)
+    /// are not among them.
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, Demands, OfftakeContracts, Invoices, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions, CountyTotals];
+            DividendDeclarations, DividendLines, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions, CountyTotals];
 }

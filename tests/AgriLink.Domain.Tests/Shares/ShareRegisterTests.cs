@@ -161,6 +161,40 @@ public class ShareRegisterTests
     }
 
     [Fact]
+    public void ARestoredRegisterDecidesAsTheReplayedOneWithoutItsHistory()
+    {
+        var yearEnd = new DateOnly(2021, 12, 31);
+        var register = Empty().With(Cash("h1", "hh-a", 10), Fiscal("h2", "hh-a", 4), Cash("h3", "hh-b", 5))
+            .NoticeWithdrawal("hh-a", June, "hh-a", "leaving");
+        var restored = ShareRegister.Restore(register.CooperativeId, register.FiscalYearEndMonth, register.Snapshot);
+
+        Assert.Empty(restored.Events);
+        Assert.Equal((4L, (DateOnly?)June), (restored.LastSequence, restored.LastDate));
+        Assert.Equal(register.Holdings, restored.Holdings);
+        Assert.Equal(register.PendingWithdrawals, restored.PendingWithdrawals);
+        Assert.Equal(register.PositionsAt(yearEnd.AddDays(1)), restored.PositionsAt(yearEnd.AddDays(1)));
+
+        // The same next entries, numbered on from the snapshot; ids and certificates ever used stay used.
+        var after = yearEnd.AddDays(2);
+        var replayed = register.ApplyDueWithdrawals(after).Issue(Cash("h4", "hh-c", 3, after), "admin", "入股");
+        var continued = restored.ApplyDueWithdrawals(after).Issue(Cash("h4", "hh-c", 3, after), "admin", "入股");
+        Assert.Equivalent(replayed.EventsAfter(4), continued.Events, strict: true);
+        Assert.Equal([5L, 6], continued.Events.Select(e => e.Sequence));
+        Assert.Equal(replayed.Holdings, continued.Holdings);
+        Assert.Equal("shares.duplicate-holding",
+            Assert.Throws<RuleViolationException>(() => continued.Issue(Cash("h1", "hh-c", 1, after), "admin", "again")).Code);
+        Assert.Equal(continued.Holdings, continued.Compact().Holdings);
+        Assert.Empty(continued.Compact().Events);
+        Assert.Equal(6, continued.Compact().LastSequence);
+
+        // Before its last entry it knows nothing: the caller replays the stored entries.
+        Assert.False(restored.Knows(June.AddDays(-1)));
+        Assert.True(restored.Knows(June));
+        Assert.Throws<InvalidOperationException>(() => restored.PositionsAt(June.AddDays(-1)));
+        Assert.True(register.Knows(June.AddDays(-1)));
+    }
+
+    [Fact]
     public void WithdrawnMemberStillHoldsAtYearEndAndIsGoneTheDayAfter()
     {
         var yearEnd = new DateOnly(2021, 12, 31);

@@ -223,4 +223,50 @@ public sealed class InvoiceBookGrainTests(ClusterFixture fixture)
         Assert.EndsWith("-000001", first.Number, StringComparison.Ordinal);
         Assert.EndsWith("-000002", second.Number, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheBooksStateKeepsItsNumberingAndEachInvoiceIsItsRows()
+    {
+        var (coop, listing) = await Seller();
+        var buyers = new[] { await Buyer(), await Buyer(), await Buyer() };
+        var book = _client.GetGrain<IInvoiceBookGrain>(coop);
+        var issued = new List<Invoice>();
+        foreach (var buyer in buyers)
+        {
+            await Delivered(buyer, coop, listing, 2);
+            issued.Add((await book.Issue(buyer, ThisMonth, "coop.admin")).Invoice);
+        }
+        var paid = await book.RecordPayment(issued[1].Number, new InvoicePaymentReceived("BOC-rows", issued[1].TotalFen, ClusterFixture.Today),
+            new OrderActor(ActorRole.Cooperative, "coop.admin", coop));
+
+        // The state: the year's last number, no invoice (each one's work is done); a write rewrote no other invoice.
+        var state = await StoredState(coop);
+        Assert.True(state.RowsHeld);
+        Assert.Empty(state.Invoices);
+        Assert.Equal(3, state.LastSequence[ClusterFixture.Today.Year]);
+
+        await using var connection = await fixture.Database.OpenAsync(TestContext.Current.CancellationToken);
+        var documents = (await Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT document FROM invoice_documents WHERE cooperative_id = @coop ORDER BY number", new { coop })).Select(InvoiceRows.Read).ToList();
+        Assert.Equal(issued.Select(i => i.Number), documents.Select(d => d.Number));
+        Assert.Equal(paid.Payment, documents[1].Payment);
+        Assert.Equal(issued[0].Lines, documents[0].Lines);
+
+        // Read back whole after the book left memory, and asking again for a month already invoiced answers its invoice.
+        await fixture.Cluster.DeactivateAsync(book);
+        var again = await book.Issue(buyers[1], ThisMonth, "coop.admin");
+        Assert.False(again.Created);
+        Assert.Equal((paid.Number, paid.Status, paid.Payment, paid.TotalInWords), (again.Invoice.Number, again.Invoice.Status, again.Invoice.Payment, again.Invoice.TotalInWords));
+        Assert.Equal(issued[2].Lines, (await book.Get(issued[2].Number))!.Lines);
+        Assert.Null(await _client.GetGrain<IInvoiceBookGrain>(await _client.AdmittedCooperative()).Get(issued[0].Number));
+    }
+
+    private async Task<InvoiceBookState> StoredState(string coop)
+    {
+        await using var connection = await fixture.Database.OpenAsync(TestContext.Current.CancellationToken);
+        var payload = await Dapper.SqlMapper.QuerySingleAsync<byte[]>(connection,
+            "SELECT payload FROM grain_state WHERE state_name = 'invoice-book' AND grain_id LIKE @id", new { id = "%/" + coop });
+        var serializer = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<Orleans.Storage.IGrainStorageSerializer>(AgriLink.Storage.StorageNames.Main);
+        return serializer.Deserialize<InvoiceBookState>(new BinaryData(payload)) ?? throw new InvalidDataException("No book state.");
+    }
 }

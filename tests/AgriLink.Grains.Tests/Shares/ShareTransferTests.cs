@@ -1,5 +1,6 @@
 using AgriLink.Domain.Households;
 using AgriLink.Domain.Shares;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AgriLink.Grains.Tests.Shares;
@@ -156,5 +157,35 @@ public sealed class ShareTransferTests(ClusterFixture fixture)
         Assert.Equal(1, view.LastSequence);
         var holding = Assert.Single(view.Holdings);
         Assert.Equal((holdingId, shares), (holding.HoldingId, holding.Shares));
+    }
+
+    [Fact]
+    public async Task TheRegistersStateKeepsWhatItDecidesWithAndEachEntryIsARow()
+    {
+        var village = await Village.FoundAsync(_client, ShareSamples.Charter());
+        var wang = await village.HouseholdAsync("王德明");
+        var li = await village.HouseholdAsync("李桂芬");
+        await village.Register.Issue(ShareSamples.Land("h-wang-land", wang, milliMu: 6_000, "舍烹股字第2017009号"), ShareSamples.Admin, "土地经营权入股");
+        await village.Register.Transfer(new ShareTransfer("h-wang-land", 4_000, li, ShareholderKind.Household, "h-li-land-9", "舍烹股字第2026009号"),
+            ShareSamples.Admin, "转让");
+        await village.Register.NoticeWithdrawal(li, ShareSamples.Admin, "退社");
+
+        await using var connection = await fixture.Database.OpenAsync(TestContext.Current.CancellationToken);
+        var payload = await Dapper.SqlMapper.QuerySingleAsync<byte[]>(connection,
+            "SELECT payload FROM grain_state WHERE state_name = 'share-register' AND grain_id LIKE @id", new { id = "%/" + village.CooperativeId });
+        var state = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<Orleans.Storage.IGrainStorageSerializer>(AgriLink.Storage.StorageNames.Main)
+            .Deserialize<Grains.Shares.ShareRegisterState>(new BinaryData(payload))!;
+        Assert.Empty(state.Events);
+        Assert.Equal((3L, ClusterFixture.Today), (state.Snapshot!.LastSequence, state.Snapshot.LastDate));
+        Assert.Equal(["h-li-land-9", "h-wang-land"], state.Snapshot.Holdings.Select(h => h.HoldingId).Order(StringComparer.Ordinal));
+        Assert.Equal(["h-li-land-9", "h-wang-land"], state.Snapshot.UsedHoldingIds);
+        Assert.Equal(li, Assert.Single(state.Snapshot.Pending).ShareholderId);
+
+        var rows = (await Dapper.SqlMapper.QueryAsync<(long, string)>(connection,
+            "SELECT sequence, type FROM share_events WHERE cooperative_id = @id ORDER BY sequence", new { id = village.CooperativeId })).ToList();
+        Assert.Equal([(1L, nameof(SharesIssued)), (2L, nameof(SharesTransferred)), (3L, nameof(WithdrawalNoticed))], rows);
+        // Read back as the entries the register made, in pages by number.
+        Assert.Equal([2L, 3L], (await village.Register.History(1, 10)).Select(e => e.Sequence));
+        Assert.Equal(li, Assert.IsType<WithdrawalNoticed>(Assert.Single(await village.Register.History(2, 1))).ShareholderId);
     }
 }

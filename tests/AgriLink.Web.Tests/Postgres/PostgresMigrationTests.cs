@@ -17,7 +17,7 @@ public sealed class PostgresMigrationTests
     {
         using var folder = new TempFolder();
         var sqliteFile = Path.Combine(folder.Path, "agrilink.db");
-        string orderId, listingId, order, listing, contracts;
+        string orderId, listingId, order, listing, contracts, invoice, shareHistory;
         List<(string, string)> invoices;
         IReadOnlyDictionary<string, long> balances;
 
@@ -31,6 +31,8 @@ public sealed class PostgresMigrationTests
             listing = (await signIn.Anonymous().GetObject($"/api/listings/{listingId}")).ToJsonString();
             contracts = (await (await signIn.As("ent.qianfeng")).GetObject(OfftakeList)).ToJsonString();
             invoices = await Invoices(await signIn.As("coop.congjiang"));
+            invoice = (await (await signIn.As("coop.congjiang")).GetObject($"/api/invoices/{invoices[0].Item1}")).ToJsonString();
+            shareHistory = (await (await signIn.As("coop.panzhou")).GetArray(ShareHistory)).ToJsonString();
             balances = await embedded.Services.GetRequiredService<ILedger>().BalancesAsync("", Api.Ct);
         }
 
@@ -59,11 +61,15 @@ public sealed class PostgresMigrationTests
         Assert.Equal(order, (await canteenAgain.GetObject($"/api/orders/{orderId}")).ToJsonString());
         Assert.Equal(listing, (await onPostgres.Anonymous().GetObject($"/api/listings/{listingId}")).ToJsonString());
 
-        // The lists are projections, not copied: the first silo on PostgreSQL filled them from the copied states.
+        // The lists are projections, not copied: the first silo on PostgreSQL filled them from the copied states (the invoices are copied).
         Assert.Contains("\"total\":1,", contracts, StringComparison.Ordinal);
         Assert.Equal(contracts, (await (await onPostgres.As("ent.qianfeng")).GetObject(OfftakeList)).ToJsonString());
         Assert.NotEmpty(invoices);
         Assert.Equal(invoices, await Invoices(await onPostgres.As("coop.congjiang")));
+        // Invoices and the share register's entries are rows of record, not derived from states: copied.
+        Assert.Equal(invoice, (await (await onPostgres.As("coop.congjiang")).GetObject($"/api/invoices/{invoices[0].Item1}")).ToJsonString());
+        Assert.Contains("\"sequence\":1,", shareHistory, StringComparison.Ordinal);
+        Assert.Equal(shareHistory, (await (await onPostgres.As("coop.panzhou")).GetArray(ShareHistory)).ToJsonString());
 
         // The copied ids continue: a new order on PostgreSQL writes its audit entries after the copied ones.
         var before = await database.CountAsync("audit_log");
@@ -72,6 +78,8 @@ public sealed class PostgresMigrationTests
     }
 
     private const string OfftakeList = "/api/enterprises/ent-qianfeng/offtake-contracts";
+
+    private const string ShareHistory = "/api/cooperatives/coop-pzcili/shares/history?limit=100";
 
     private static async Task<List<(string, string)>> Invoices(HttpClient cooperative) =>
         (await cooperative.GetObject("/api/cooperatives/coop-cjxiang/invoices"))["items"]!.AsArray()

@@ -8,7 +8,8 @@ namespace AgriLink.Web.Migration;
 /// One AgriLink table as the migration copies it: its columns in order, how each is read from SQLite and written
 /// by PostgreSQL's binary COPY, and the identity column whose sequence must continue after the copied ids.
 /// The read-model tables are not copied: they are not stamped as filled in the target (the projection version stays
-/// behind in the source's metadata), so the first silo on PostgreSQL fills them from the copied grain states.
+/// behind in the source's metadata), so the first silo on PostgreSQL fills them from the copied grain states. Rows that are
+/// the record itself (member trade, invoices, share register history) are copied.
 /// </summary>
 public sealed record CopiedTable(
     string Table, string Title, IReadOnlyList<CopiedColumn> Columns, string OrderBy, string? IdentityColumn = null, string? Where = null)
@@ -36,6 +37,15 @@ public sealed record CopiedTable(
         new("member_trade", "Member trade (deliveries)",
             [Text("cooperative_id"), Int("fiscal_year"), Text("reference"), Int("position"), Text("member_id"), Int("amount_fen"), Date("trade_date"),
                 Text("source"), Text("note")], "cooperative_id, fiscal_year, position"),
+        // Invoices too: their books no longer hold them, so no silo could fill these from the copied states.
+        new("invoices", "Invoices",
+            [Text("number"), Text("cooperative_id"), Text("seller_name"), Text("buyer_id"), Text("buyer_name"), Text("period"), Date("issued_on"),
+                Int("total_fen"), Text("status"), Text("paid_reference"), Int("paid_fen"), Date("paid_received_on"), Text("paid_recorded_by"),
+                Time("paid_recorded_at")], "number"),
+        new("invoice_documents", "Invoices (whole)",
+            [Text("number"), Text("cooperative_id"), Text("buyer_id"), Text("period"), Text("document")], "number"),
+        new("share_events", "Share register history",
+            [Text("cooperative_id"), Int("sequence"), Date("event_date"), Text("type"), Text("document")], "cooperative_id, sequence"),
     ];
 
     public string SelectSql => $"SELECT {ColumnList} FROM {Table}{(Where is null ? "" : " WHERE " + Where)} ORDER BY {OrderBy}";
