@@ -20,7 +20,7 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// running totals). 6: demands, offtake_contracts and invoices. 7: open_demands. 8: dividend_notices, assemblies and assembly_resolutions (the
     /// public notice board and the member assemblies).
     /// </summary>
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 

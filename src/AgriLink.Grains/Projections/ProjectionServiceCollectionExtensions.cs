@@ -22,8 +22,9 @@ public static class ProjectionServiceCollectionExtensions
     /// contracts and invoices (the buyer-demands, offtake-index and buyer-invoices grains' states are dropped). 6: budget
     /// units' quotas (<c>buyer_quotas</c>). 7: open demands' criteria (<c>open_demands</c>; the open-demands registry grain's
     /// state is dropped). 8: the notice board's dividend notices and the member assemblies with their resolutions.
+    /// 9: 防返贫监测, households' declared income (<c>household_declarations</c>) and the monitoring cases (<c>monitoring_cases</c>).
     /// </summary>
-    public const int Version = 8;
+    public const int Version = 9;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -48,6 +49,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Invoices.InvoiceProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.HouseholdDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))

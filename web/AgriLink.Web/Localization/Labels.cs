@@ -99,6 +99,14 @@ public static class Labels
         _ => source.ToString(),
     };
 
+    public static string Of(Domain.Monitoring.RigidExpense kind) => kind switch
+    {
+        Domain.Monitoring.RigidExpense.Medical => "医疗自付支出",
+        Domain.Monitoring.RigidExpense.Education => "教育支出",
+        Domain.Monitoring.RigidExpense.DisasterLoss => "灾害损失",
+        _ => kind.ToString(),
+    };
+
     public static string Of(FloorKind kind) => kind switch
     {
         FloorKind.PerMu => "每亩保底（元/亩）",
