@@ -50,6 +50,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Invoices.InvoiceProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.HouseholdDeclarationProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.MonitoringCaseProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
@@ -68,6 +69,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<IncomeQueries>();
+        services.TryAddSingleton<MonitoringQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<NoticeBoardQueries>();
         return services;
