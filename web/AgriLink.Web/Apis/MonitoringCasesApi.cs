@@ -28,7 +28,15 @@ public static class MonitoringCasesApi
         api.MapGet("/{caseId}", Get).WithName("GetMonitoringCase").WithSummary("A case with its timeline (its household, its county's officers, operators); the read is audited.");
         api.MapPost("/{caseId}/steps", Act).WithName("ActOnMonitoringCase")
             .WithSummary("The case's next step: VillageReview, TownshipCheck, CountyConfirm (category), Dismiss (note = reason), AddMeasure (measure), EliminateRisk (monthsAboveLine), Close.");
+        app.MapPost("/api/monitoring/warnings/{county}/run", RunWarnings).WithTags("Monitoring").RequireAuthorization().WithName("RunMonitoringWarnings")
+            .WithSummary("Evaluate the county's warnings now (they also run daily): opens a platform-warning case once per household, warning and year (the county's officers, operators).");
         return api;
+    }
+
+    public static async Task<Results<Ok<WarningRun>, ForbidHttpResult>> RunWarnings([AsParameters] ApiServices s, string county)
+    {
+        if (!s.User.ActsForCounty(county)) return TypedResults.Forbid();
+        return TypedResults.Ok(await s.Grains.GetGrain<IMonitoringWarningsGrain>(county).Run());
     }
 
     public static async Task<Results<Ok<Page<CaseRow>>, ForbidHttpResult>> List(
