@@ -88,7 +88,7 @@ public static class MonitoringCasesApi
         // The household reports; it takes no step of its own case.
         if (roles is [] or [CaseRole.Household]) return TypedResults.Forbid();
         var role = roles.FirstOrDefault(r => MonitoringCase.Allows(action, r, found.Case.Stage), roles[0]);
-        using var audit = s.Audit.Declare(s.User, "monitoring-case." + Step(action), MonitoringCaseGrain.AuditResource, caseId);
+        using var audit = s.Audit.Declare(s.User, "monitoring-case." + MonitoringCase.StepName(action), MonitoringCaseGrain.AuditResource, caseId);
         return TypedResults.Ok(await s.Grains.GetGrain<IMonitoringCaseGrain>(caseId).Act(
             new CaseCommand(action, request.Note, request.Category, request.Measure, request.MonthsAboveLine), role, s.User.ActorName()));
     }
@@ -101,17 +101,6 @@ public static class MonitoringCasesApi
             return s.User.IsPlatformAdmin() ? throw new NotFoundException(MonitoringCaseGrain.AuditResource, caseId) : null;
         return s.User.IsPlatformAdmin() || s.User.ActsForCounty(found.CountyCode) || s.User.IsHousehold(found.Case.HouseholdId) ? found : null;
     }
-
-    private static string Step(CaseAction action) => action switch
-    {
-        CaseAction.VillageReview => "village-review",
-        CaseAction.TownshipCheck => "township-check",
-        CaseAction.CountyConfirm => "county-confirm",
-        CaseAction.Dismiss => "dismiss",
-        CaseAction.AddMeasure => "add-measure",
-        CaseAction.EliminateRisk => "eliminate-risk",
-        _ => "close",
-    };
 }
 
 /// <summary>Opening a case: whose, found how (<c>SelfReport</c>, <c>CadreVisit</c>, <c>DepartmentData</c>), and a note.</summary>
