@@ -24,7 +24,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
         { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
         { "ent.qianfeng", ["/enterprise"] },
-        { "county.panzhou", ["/", "/county"] },
+        { "county.panzhou", ["/", "/county", "/county/cases"] },
     };
 
     [Theory]

@@ -263,11 +263,12 @@ public sealed record MonitoringCase(
         Require(action, role);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         new Validator().Text(action == CaseAction.Dismiss ? "reason" : "note", note, 1000).ThrowIfInvalid();
-        var step = new CaseStep(Name(action), role, actor, at, note.Trim(), Stage, to);
+        var step = new CaseStep(StepName(action), role, actor, at, note.Trim(), Stage, to);
         return this with { Stage = to, StageSince = at, Steps = Steps.Add(step) };
     }
 
-    private static string Name(CaseAction action) => action switch
+    /// <summary>The step's name in the timeline and in its audit action (<c>monitoring-case.{name}</c>).</summary>
+    public static string StepName(CaseAction action) => action switch
     {
         CaseAction.VillageReview => "village-review",
         CaseAction.TownshipCheck => "township-check",

@@ -25,8 +25,9 @@ public static class ProjectionServiceCollectionExtensions
     /// (Invoices are no longer projected from the invoice book's state: since schema 9 the book writes them as rows with each
     /// change, <see cref="Invoices.InvoiceRows"/>, and <see cref="Common.InvoiceBookUpgrade"/> moves an older book's once; likewise
     /// the share register's history, <see cref="ShareHistory"/>.)
+    /// 9 (schema 10): 防返贫监测, households' declared income (<c>household_declarations</c>) and the monitoring cases (<c>monitoring_cases</c>).
     /// </summary>
-    public const int Version = 8;
+    public const int Version = 9;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -53,6 +54,9 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.InvoiceBookUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.HouseholdDeclarationProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.MonitoringCaseProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Monitoring.MonitoringWarningsStart>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
             foreach (var totals in CountyFigures.All) services.AddSingleton(totals);
@@ -70,6 +74,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<IncomeQueries>();
+        services.TryAddSingleton<MonitoringQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<ShareHistory>();
         services.TryAddSingleton<NoticeBoardQueries>();

@@ -266,6 +266,25 @@ public sealed class PostgresDialect : SqlDialect
             cooperative_id TEXT COLLATE "C" NOT NULL, sequence BIGINT NOT NULL, event_date DATE NOT NULL, type TEXT NOT NULL, document TEXT NOT NULL,
             PRIMARY KEY (cooperative_id, sequence))
         """,
+        // Schema version 10 (防返贫监测): households' declared income and rigid expenses per year, and the monitoring cases
+        // by county, stage and due date (overdue is due_by before now, asked at read time).
+        """
+        CREATE TABLE IF NOT EXISTS household_declarations (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, household_id TEXT COLLATE "C" NOT NULL, year BIGINT NOT NULL, wages_fen BIGINT NOT NULL, transfers_fen BIGINT NOT NULL,
+            other_production_fen BIGINT NOT NULL, medical_fen BIGINT NOT NULL, education_fen BIGINT NOT NULL, disaster_loss_fen BIGINT NOT NULL,
+            declared_by TEXT NOT NULL, declared_at TIMESTAMPTZ NOT NULL)
+        """,
+        "CREATE UNIQUE INDEX IF NOT EXISTS ix_household_declarations_household ON household_declarations (household_id, year)",
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_cases (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, household_id TEXT COLLATE "C" NOT NULL, head_name TEXT NOT NULL, county_code TEXT COLLATE "C" NOT NULL, township TEXT NOT NULL,
+            village TEXT NOT NULL, channel TEXT NOT NULL, stage TEXT COLLATE "C" NOT NULL, category TEXT NULL, opened_at TIMESTAMPTZ NOT NULL, stage_since TIMESTAMPTZ NOT NULL,
+            due_by TIMESTAMPTZ NULL, warning TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_county ON monitoring_cases (county_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_stage ON monitoring_cases (county_code, stage, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_due ON monitoring_cases (county_code, due_by)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_household ON monitoring_cases (household_id, id)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

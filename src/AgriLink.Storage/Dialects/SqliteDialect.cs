@@ -276,6 +276,25 @@ public sealed class SqliteDialect : SqlDialect
             cooperative_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_date TEXT NOT NULL, type TEXT NOT NULL, document TEXT NOT NULL,
             PRIMARY KEY (cooperative_id, sequence))
         """,
+        // Schema version 10 (防返贫监测): households' declared income and rigid expenses per year, and the monitoring cases
+        // by county, stage and due date (overdue is due_by before now, asked at read time).
+        """
+        CREATE TABLE IF NOT EXISTS household_declarations (
+            id TEXT NOT NULL PRIMARY KEY, household_id TEXT NOT NULL, year INTEGER NOT NULL, wages_fen INTEGER NOT NULL, transfers_fen INTEGER NOT NULL,
+            other_production_fen INTEGER NOT NULL, medical_fen INTEGER NOT NULL, education_fen INTEGER NOT NULL, disaster_loss_fen INTEGER NOT NULL,
+            declared_by TEXT NOT NULL, declared_at TEXT NOT NULL)
+        """,
+        "CREATE UNIQUE INDEX IF NOT EXISTS ix_household_declarations_household ON household_declarations (household_id, year)",
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_cases (
+            id TEXT NOT NULL PRIMARY KEY, household_id TEXT NOT NULL, head_name TEXT NOT NULL, county_code TEXT NOT NULL, township TEXT NOT NULL,
+            village TEXT NOT NULL, channel TEXT NOT NULL, stage TEXT NOT NULL, category TEXT NULL, opened_at TEXT NOT NULL, stage_since TEXT NOT NULL,
+            due_by TEXT NULL, warning TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_county ON monitoring_cases (county_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_stage ON monitoring_cases (county_code, stage, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_due ON monitoring_cases (county_code, due_by)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_household ON monitoring_cases (household_id, id)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -110,6 +110,19 @@ public static class ProjectionTables
         ["assembly_id", "resolution_id", "cooperative_id", "subject", "title", "fiscal_year", "passed", "yes_votes", "no_votes", "abstain_votes",
             "total_votes", "explanation"]);
 
+    /// <summary>A household's declared income and rigid expenses of a year (keyed by the grain's key, one per household and year). Schema version 10.</summary>
+    public static readonly ProjectionTable HouseholdDeclarations = new("household_declarations", ["id"],
+        ["id", "household_id", "year", "wages_fen", "transfers_fen", "other_production_fen", "medical_fen", "education_fen", "disaster_loss_fen",
+            "declared_by", "declared_at"]);
+
+    /// <summary>
+    /// One row per monitoring case (防返贫监测): where the household lives, how it was found, its stage, category once
+    /// confirmed, and when its current step falls due (null when none is due). Never on a public page. Schema version 10.
+    /// </summary>
+    public static readonly ProjectionTable MonitoringCases = new("monitoring_cases", ["id"],
+        ["id", "household_id", "head_name", "county_code", "township", "village", "channel", "stage", "category", "opened_at", "stage_since",
+            "due_by", "warning"]);
+
     /// <summary>
     /// The dashboard's figures per county (county, figure name, value), moved by delta in the transaction of each change
     /// (<see cref="Changes.RunningTotals"/>) and recomputed from the other tables by a rebuild; a figure at zero has no row.
@@ -131,5 +144,6 @@ public static class ProjectionTables
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions, CountyTotals];
+            DividendDeclarations, DividendLines, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
+            HouseholdDeclarations, MonitoringCases, CountyTotals];
 }

@@ -68,6 +68,7 @@ public static class ApiExtensions
         api.MapAssembliesApi();
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
+        api.MapMonitoringCasesApi();
         api.MapAuditApi();
         app.MapRazorPages();
         return app;

@@ -99,6 +99,64 @@ public static class Labels
         _ => source.ToString(),
     };
 
+    public static string Of(Domain.Monitoring.CaseStage stage) => stage switch
+    {
+        Domain.Monitoring.CaseStage.Reported => "待村级评议",
+        Domain.Monitoring.CaseStage.VillageReviewed => "待乡镇审核",
+        Domain.Monitoring.CaseStage.TownshipChecked => "待县级确认",
+        Domain.Monitoring.CaseStage.Confirmed => "待落实帮扶措施",
+        Domain.Monitoring.CaseStage.Assisting => "帮扶中",
+        Domain.Monitoring.CaseStage.RiskEliminated => "风险已消除",
+        Domain.Monitoring.CaseStage.Closed => "已销号",
+        _ => "不纳入监测",
+    };
+
+    public static string Of(Domain.Monitoring.DiscoveryChannel channel) => channel switch
+    {
+        Domain.Monitoring.DiscoveryChannel.SelfReport => "农户自主申报",
+        Domain.Monitoring.DiscoveryChannel.CadreVisit => "干部走访排查",
+        Domain.Monitoring.DiscoveryChannel.DepartmentData => "部门筛查预警",
+        _ => "平台收入预警",
+    };
+
+    public static string Of(Domain.Monitoring.MonitoringCategory category) => category switch
+    {
+        Domain.Monitoring.MonitoringCategory.UnstableExited => "脱贫不稳定户",
+        Domain.Monitoring.MonitoringCategory.Marginal => "边缘易致贫户",
+        _ => "突发严重困难户",
+    };
+
+    public static string Of(Domain.Monitoring.CaseAction action) => action switch
+    {
+        Domain.Monitoring.CaseAction.VillageReview => "村级评议",
+        Domain.Monitoring.CaseAction.TownshipCheck => "乡镇审核",
+        Domain.Monitoring.CaseAction.CountyConfirm => "县级确认",
+        Domain.Monitoring.CaseAction.Dismiss => "不纳入监测",
+        Domain.Monitoring.CaseAction.AddMeasure => "落实帮扶措施",
+        Domain.Monitoring.CaseAction.EliminateRisk => "认定风险消除",
+        _ => "销号",
+    };
+
+    public static string Of(Domain.Monitoring.MeasureKind kind) => kind switch
+    {
+        Domain.Monitoring.MeasureKind.IndustrySupport => "产业帮扶",
+        Domain.Monitoring.MeasureKind.Employment => "就业帮扶",
+        Domain.Monitoring.MeasureKind.OfftakePriority => "优先收购",
+        Domain.Monitoring.MeasureKind.PreferredShare => "优先股",
+        Domain.Monitoring.MeasureKind.MedicalAssistance => "医疗救助",
+        Domain.Monitoring.MeasureKind.EducationAssistance => "教育资助",
+        Domain.Monitoring.MeasureKind.SocialAssistance => "社会救助",
+        _ => "其他",
+    };
+
+    public static string Of(Domain.Monitoring.RigidExpense kind) => kind switch
+    {
+        Domain.Monitoring.RigidExpense.Medical => "医疗自付支出",
+        Domain.Monitoring.RigidExpense.Education => "教育支出",
+        Domain.Monitoring.RigidExpense.DisasterLoss => "灾害损失",
+        _ => kind.ToString(),
+    };
+
     public static string Of(FloorKind kind) => kind switch
     {
         FloorKind.PerMu => "每亩保底（元/亩）",

@@ -1,0 +1,16 @@
+using AgriLink.Domain.Monitoring;
+
+namespace AgriLink.Grains.Monitoring;
+
+[GenerateSerializer, Alias("AgriLink.MonitoringCaseState")]
+public sealed record MonitoringCaseState
+{
+    [Id(0)] public MonitoringCase? Case { get; init; }
+    [Id(1)] public string HeadName { get; init; } = "";
+    [Id(2)] public string CountyCode { get; init; } = "";
+    [Id(3)] public string Township { get; init; } = "";
+    [Id(4)] public string Village { get; init; } = "";
+    [Id(5)] public RiskWarning? Warning { get; init; }
+    /// <summary>When the current step falls due, fixed at each step with the time limits then in force (so rows follow from the state).</summary>
+    [Id(6)] public DateTimeOffset? DueBy { get; init; }
+}
