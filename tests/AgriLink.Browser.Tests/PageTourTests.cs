@@ -13,7 +13,7 @@ public sealed class PageTourTests(ReadmeProduct app)
 {
     public static TheoryData<string?, string[]> Tours => new()
     {
-        { null, ["/", "/market", "/market/listings/lst-cjchicken", "/account/login", "/board/coop-pzcili", "/account/activate", "/account/forgot", "/account/reset"] },
+        { null, ["/", "/market", "/market/listings/lst-cjchicken", "/account/login", "/board/coop-pzcili", "/board/village/520281/%E8%88%8D%E7%83%B9%E6%9D%91", "/account/activate", "/account/forgot", "/account/reset"] },
         { "buyer.consumer", ["/buyer/cart", "/buyer/orders", "/buyer/demands", "/buyer/quota"] },
         { "buyer.canteen", ["/buyer/quota", "/buyer/orders", "/buyer/orders/ord-democanteen0001"] },
         { "buyer.union", ["/buyer/orders/ord-demounion0001"] },
@@ -22,7 +22,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "farmer.pz01", ["/household", "/household/dividends", "/household/assemblies"] },
         { "operator", ["/operator", "/operator/certifications", "/operator/audit"] },
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
-        { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
+        { "coop.panzhou", ["/cooperative/dividends/2025", "/cooperative/assemblies", "/cooperative/assemblies/asm-2025plan", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
         { "ent.qianfeng", ["/enterprise"] },
         { "county.panzhou", ["/", "/county", "/county/cases"] },
     };

@@ -72,19 +72,27 @@ public static class VotingRules
 
     /// <summary>
     /// A representative assembly (成员代表大会): allowed only above 150 members when the charter sets the group size; one
-    /// representative per group of up to <paramref name="groupSize"/> members, each with one vote.
+    /// representative per group of up to <paramref name="groupSize"/> members, each with one vote, and never fewer than
+    /// 51 representatives (Art. 32 of the 2017 text: usually a tenth of the members, at least 51).
     /// </summary>
     public static VoteRoll Representatives(int memberCount, int groupSize)
     {
         if (memberCount <= RepresentativeThreshold)
             throw new RuleViolationException("assembly.representatives-too-few",
-                $"成员 {memberCount} 人，未超过 {RepresentativeThreshold} 人，不能由成员代表大会代行成员大会职权（农民专业合作社法：成员超过一百五十人的，可以按章程设立成员代表大会）。", unprocessable: true);
+                $"成员 {memberCount} 人，未超过 {RepresentativeThreshold} 人，不能由成员代表大会代行成员大会职权（农民专业合作社法第三十二条：成员超过一百五十人的，可以按照章程规定设立成员代表大会）。", unprocessable: true);
         if (groupSize <= 0)
             throw new RuleViolationException("assembly.representatives-not-in-charter",
                 "章程未规定成员代表大会的代表产生办法（每若干名成员选举一名代表），不能召开成员代表大会。", unprocessable: true);
         var seats = (memberCount + groupSize - 1) / groupSize;
+        if (seats < MinimumRepresentatives)
+            throw new RuleViolationException("assembly.representatives-too-few-seats",
+                $"成员 {memberCount} 人，章程规定每 {groupSize} 人选举一名代表，只有 {seats} 名代表，少于 {MinimumRepresentatives} 人" +
+                $"（农民专业合作社法第三十二条：成员代表人数一般为成员总人数的百分之十，最低人数为五十一人），不能召开成员代表大会。", unprocessable: true);
         return new VoteRoll(seats, 0, [], Representative: true);
     }
 
     public const int RepresentativeThreshold = 150;
+
+    /// <summary>The fewest representatives a representative assembly may have (2017 text, Art. 32).</summary>
+    public const int MinimumRepresentatives = 51;
 }

@@ -28,6 +28,16 @@ public static class Ids
     }
 
     /// <summary>
+    /// An id that sorts by the time it was made ("asm-20261207154200x7k2": the time to the second, then four random
+    /// characters), for lists that page newest first by id.
+    /// </summary>
+    public static string NewOrdered(string prefix, DateTimeOffset at)
+    {
+        var random = New(prefix)[(prefix.Length + 1)..][..4];
+        return $"{prefix}-{at.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)}{random}";
+    }
+
+    /// <summary>
     /// True for ids from <see cref="New"/> and for hand-written seed ids (prefix, dash, 2–32 lowercase
     /// letters or digits), which the generated shape is a special case of.
     /// </summary>

@@ -12,6 +12,8 @@ public interface IAssemblyGrain : IGrainWithStringKey
 {
     [Alias("Call")] Task<Assembly> Call(CallAssembly request, string actor);
     [Alias("Get"), AlwaysInterleave] Task<Assembly> Get();
+    /// <summary>The assembly, or null when none was called under this key (for a reference another grain checks).</summary>
+    [Alias("Find"), AlwaysInterleave] Task<Assembly?> Find();
     [Alias("BallotOf"), AlwaysInterleave] Task<Ballot?> BallotOf(string memberId);
     /// <summary>Every ballot, for the audit by admins and operators; never shown to members.</summary>
     [Alias("Ballots")] Task<IReadOnlyList<Ballot>> Ballots();

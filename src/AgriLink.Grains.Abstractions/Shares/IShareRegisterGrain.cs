@@ -11,7 +11,10 @@ namespace AgriLink.Grains.Shares;
 public interface IShareRegisterGrain : IGrainWithStringKey
 {
     [Alias("GetCharter")] Task<Charter?> GetCharter();
+    /// <summary>Registers the founding charter; once one is recorded, a change needs <see cref="AmendCharter"/>.</summary>
     [Alias("SetCharter")] Task<Charter> SetCharter(Charter charter);
+    /// <summary>Amends the recorded charter under the member assembly's passed resolution (<c>{assemblyId}/{resolutionId}</c>).</summary>
+    [Alias("AmendCharter")] Task<Charter> AmendCharter(Charter charter, string resolution);
     [Alias("View")] Task<RegisterView> View(DateOnly? asOf);
     [Alias("HoldingsOf")] Task<IReadOnlyList<Holding>> HoldingsOf(string shareholderId);
     [Alias("History")] Task<IReadOnlyList<ShareEvent>> History(long afterSequence, int limit);

@@ -54,6 +54,8 @@ public sealed class AssemblyGrain(
 
     public Task<Assembly> Get() => Task.FromResult(Existing());
 
+    public Task<Assembly?> Find() => Task.FromResult(state.State.Assembly);
+
     public Task<Ballot?> BallotOf(string memberId) => Task.FromResult(state.State.Ballots.GetValueOrDefault(memberId));
 
     public Task<IReadOnlyList<Ballot>> Ballots() =>

@@ -27,17 +27,27 @@ public sealed class NoticeBoardQueries(AgriLinkDatabase database)
             .Select(r => new BoardCooperative(r.Id, r.Name, r.CountyCode, r.Village)).ToList();
     }
 
+    /// <summary>
+    /// The village board's notices: each cooperative's latest plan that went on notice, in one query whatever the number of
+    /// cooperatives (at most the village's <see cref="VillageCooperatives"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<(string CooperativeId, BoardNotice Notice)>> LatestNotices(IReadOnlyCollection<string> cooperativeIds)
+    {
+        if (cooperativeIds.Count == 0) return [];
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<NoticeRow>(
+            $"SELECT {NoticeColumns}, n.cooperative_id AS CooperativeId FROM dividend_notices n " +
+            $"WHERE {database.Dialect.InList("n.cooperative_id", "@ids")} AND n.fiscal_year = " +
+            "(SELECT MAX(l.fiscal_year) FROM dividend_notices l WHERE l.cooperative_id = n.cooperative_id) ORDER BY n.cooperative_id",
+            new { ids = cooperativeIds.ToArray() })).Select(r => (r.CooperativeId, r.ToNotice())).ToList();
+    }
+
     /// <summary>Every plan of the cooperative that went on notice, newest year first (the current notice and the archive).</summary>
     public async Task<IReadOnlyList<BoardNotice>> Notices(string cooperativeId)
     {
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<NoticeRow>(
-            "SELECT id AS DeclarationId, fiscal_year AS FiscalYear, status AS Status, notice_start AS NoticeStart, notice_end AS NoticeEnd, " +
-            "surplus_fen AS SurplusFen, losses_made_good_fen AS LossesMadeGoodFen, reserve_rate_bp AS ReserveRateBp, reserve_fen AS ReserveFen, " +
-            "welfare_rate_bp AS WelfareRateBp, welfare_fen AS WelfareFen, distributable_fen AS DistributableFen, trade_return_rate_bp AS TradeReturnRateBp, " +
-            "trade_pool_fen AS TradePoolFen, floors_paid_fen AS FloorsPaidFen, second_round_fen AS SecondRoundFen, total_paid_fen AS TotalPaidFen, " +
-            "line_count AS LineCount, open_objections AS OpenObjections, assembly_resolution AS AssemblyResolution, paid_on AS PaidOn " +
-            "FROM dividend_notices WHERE cooperative_id = @cooperativeId ORDER BY fiscal_year DESC LIMIT 50", new { cooperativeId }))
+            $"SELECT {NoticeColumns} FROM dividend_notices n WHERE n.cooperative_id = @cooperativeId ORDER BY n.fiscal_year DESC LIMIT 50", new { cooperativeId }))
             .Select(r => r.ToNotice()).ToList();
     }
 
@@ -67,19 +77,49 @@ public sealed class NoticeBoardQueries(AgriLinkDatabase database)
     {
         await using var connection = await database.OpenAsync();
         var assemblies = (await connection.QueryAsync<AssemblyRow>(
-            "SELECT id AS Id, title AS Title, mode AS Mode, status AS Status, called_on AS CalledOn, closed_on AS ClosedOn, present AS Present, " +
-            "seats AS Seats, total_votes AS TotalVotes, quorum_note AS QuorumNote FROM assemblies WHERE cooperative_id = @cooperativeId " +
+            $"SELECT {AssemblyColumns} FROM assemblies WHERE cooperative_id = @cooperativeId " +
             (before is null ? "" : "AND id < @before ") + "ORDER BY id DESC LIMIT @limit",
             new { cooperativeId, before, limit = (long)limit })).ToList();
+        return await WithResolutions(connection, assemblies);
+    }
+
+    /// <summary>
+    /// The village board's assemblies: the latest <paramref name="perCooperative"/> of each cooperative, in two queries
+    /// whatever the number of cooperatives.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardAssembly>> LatestAssemblies(IReadOnlyCollection<string> cooperativeIds, int perCooperative)
+    {
+        if (cooperativeIds.Count == 0) return [];
+        await using var connection = await database.OpenAsync();
+        var assemblies = (await connection.QueryAsync<AssemblyRow>(
+            $"SELECT {AssemblyColumns} FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.cooperative_id ORDER BY a.called_on DESC, a.id DESC) AS n " +
+            $"FROM assemblies a WHERE {database.Dialect.InList("a.cooperative_id", "@ids")}) ranked WHERE n <= @perCooperative ORDER BY cooperative_id, n",
+            new { ids = cooperativeIds.ToArray(), perCooperative = (long)perCooperative })).ToList();
+        return await WithResolutions(connection, assemblies);
+    }
+
+    private async Task<IReadOnlyList<BoardAssembly>> WithResolutions(System.Data.Common.DbConnection connection, List<AssemblyRow> assemblies)
+    {
         if (assemblies.Count == 0) return [];
         var ids = assemblies.Select(a => a.Id).ToArray();
         var resolutions = (await connection.QueryAsync<ResolutionRow>(
             "SELECT assembly_id AS AssemblyId, resolution_id AS ResolutionId, subject AS Subject, title AS Title, fiscal_year AS FiscalYear, " +
             "passed AS Passed, yes_votes AS Yes, no_votes AS No, abstain_votes AS Abstain, total_votes AS TotalVotes, explanation AS Explanation " +
-            $"FROM assembly_resolutions WHERE cooperative_id = @cooperativeId AND {database.Dialect.InList("assembly_id", "@ids")} ORDER BY assembly_id, resolution_id",
-            new { cooperativeId, ids })).ToLookup(r => r.AssemblyId);
+            $"FROM assembly_resolutions WHERE {database.Dialect.InList("assembly_id", "@ids")} ORDER BY assembly_id, resolution_id",
+            new { ids })).ToLookup(r => r.AssemblyId);
         return assemblies.Select(a => a.ToAssembly(resolutions[a.Id].Select(r => r.ToResolution()).ToList())).ToList();
     }
+
+    private const string AssemblyColumns =
+        "id AS Id, cooperative_id AS CooperativeId, title AS Title, mode AS Mode, status AS Status, called_on AS CalledOn, closed_on AS ClosedOn, " +
+        "present AS Present, seats AS Seats, total_votes AS TotalVotes, quorum_note AS QuorumNote";
+
+    private const string NoticeColumns =
+        "n.id AS DeclarationId, n.fiscal_year AS FiscalYear, n.status AS Status, n.notice_start AS NoticeStart, n.notice_end AS NoticeEnd, " +
+        "n.surplus_fen AS SurplusFen, n.losses_made_good_fen AS LossesMadeGoodFen, n.reserve_rate_bp AS ReserveRateBp, n.reserve_fen AS ReserveFen, " +
+        "n.welfare_rate_bp AS WelfareRateBp, n.welfare_fen AS WelfareFen, n.distributable_fen AS DistributableFen, n.trade_return_rate_bp AS TradeReturnRateBp, " +
+        "n.trade_pool_fen AS TradePoolFen, n.floors_paid_fen AS FloorsPaidFen, n.second_round_fen AS SecondRoundFen, n.total_paid_fen AS TotalPaidFen, " +
+        "n.line_count AS LineCount, n.open_objections AS OpenObjections, n.assembly_resolution AS AssemblyResolution, n.paid_on AS PaidOn";
 
     // Rows as read: Dapper fills properties; dates and booleans come back as each engine gives them.
     private sealed class CooperativeRow
@@ -92,6 +132,7 @@ public sealed class NoticeBoardQueries(AgriLinkDatabase database)
 
     private sealed class NoticeRow
     {
+        public string CooperativeId { get; set; } = "";
         public string DeclarationId { get; set; } = "";
         public long FiscalYear { get; set; }
         public string Status { get; set; } = "";
@@ -131,6 +172,7 @@ public sealed class NoticeBoardQueries(AgriLinkDatabase database)
     private sealed class AssemblyRow
     {
         public string Id { get; set; } = "";
+        public string CooperativeId { get; set; } = "";
         public string Title { get; set; } = "";
         public string Mode { get; set; } = "";
         public string Status { get; set; } = "";

@@ -1,8 +1,10 @@
+using AgriLink.Domain.Assemblies;
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Households;
 using AgriLink.Domain.Shares;
+using AgriLink.Grains.Assemblies;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Households;
@@ -51,10 +53,33 @@ public sealed class ShareRegisterGrain(
     {
         await EnsureCooperative();
         charter.Validate();
+        if (state.State.Charter is not null) throw CharterAmendment.NoResolution();
+        return await RecordCharter(charter, null, clock.Now());
+    }
+
+    public async Task<Charter> AmendCharter(Charter charter, string resolution)
+    {
+        await EnsureCooperative();
+        charter.Validate();
+        var (assemblyId, resolutionId) = CharterAmendment.Parse(resolution);
+        if (state.State.Charter is null) return await RecordCharter(charter, null, clock.Now());
+        var assembly = await GrainFactory.GetGrain<IAssemblyGrain>(new AssemblyKey(CooperativeId, assemblyId).ToString()).Find();
+        CharterAmendment.EnsureAuthorises(resolution, assembly?.Resolutions.FirstOrDefault(r => r.ResolutionId == resolutionId), assembly?.ClosedAt,
+            state.State.CharterSince);
+        return await RecordCharter(charter, resolution, assembly!.ClosedAt!.Value);
+    }
+
+    private async Task<Charter> RecordCharter(Charter charter, string? resolution, DateTimeOffset since)
+    {
         if (_register.LastSequence > 0 && charter.FiscalYearEndMonth != YearEndMonth)
             throw new RuleViolationException("charter.fiscal-year-fixed",
                 "The fiscal year end cannot change once shares are registered: the register's year ends depend on it.");
-        await state.CommitAsync(state.State with { Charter = charter }, AuditEntries.Changes(AuditResource, CooperativeId, state.State.Charter, charter));
+        await state.CommitAsync(state.State with { Charter = charter, CharterResolution = resolution, CharterSince = since },
+            // An amendment's entry names the resolution that adopted it, beside the charter before and after.
+            resolution is null
+                ? AuditEntries.Changes(AuditResource, CooperativeId, state.State.Charter, charter)
+                : AuditEntries.Changes(AuditResource, CooperativeId, new { charter = state.State.Charter, resolution = state.State.CharterResolution },
+                    new { charter, resolution }));
         if (_register.LastSequence == 0) _register = ShareRegister.Empty(CooperativeId, charter.FiscalYearEndMonth);
         return charter;
     }

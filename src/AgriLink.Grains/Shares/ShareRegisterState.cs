@@ -14,4 +14,10 @@ public sealed record ShareRegisterState
     [Id(0)] public IReadOnlyList<ShareEvent> Events { get; init; } = [];
     [Id(1)] public Charter? Charter { get; init; }
     [Id(2)] public ShareRegisterSnapshot? Snapshot { get; init; }
+
+    /// <summary>The assembly resolution that adopted the charter in force ("asm-…/r1"); null for the founding charter.</summary>
+    [Id(3)] public string? CharterResolution { get; init; }
+
+    /// <summary>When the charter in force was registered or its amendment counted: an older resolution cannot amend it.</summary>
+    [Id(4)] public DateTimeOffset? CharterSince { get; init; }
 }

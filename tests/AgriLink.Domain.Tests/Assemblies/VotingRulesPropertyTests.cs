@@ -95,6 +95,12 @@ public class VotingRulesPropertyTests
     {
         Assert.Equal("assembly.representatives-too-few", Assert.Throws<Errors.RuleViolationException>(() => VotingRules.Representatives(150, 10)).Code);
         Assert.Equal("assembly.representatives-not-in-charter", Assert.Throws<Errors.RuleViolationException>(() => VotingRules.Representatives(151, 0)).Code);
+        // 600 members in groups of 12 elect 50 representatives, one short of the law's 51; groups of 11 elect 55.
+        var tooFew = Assert.Throws<Errors.RuleViolationException>(() => VotingRules.Representatives(600, 12));
+        Assert.Equal("assembly.representatives-too-few-seats", tooFew.Code);
+        Assert.Contains("只有 50 名代表，少于 51 人", tooFew.Message);
+        Assert.Equal(55, VotingRules.Representatives(600, 11).Seats);
+        Assert.Equal(51, VotingRules.Representatives(151, 3).Seats);
         var roll = VotingRules.Representatives(1_234, 10);
         Assert.Equal(124, roll.Seats);
         Assert.True(roll.Representative);

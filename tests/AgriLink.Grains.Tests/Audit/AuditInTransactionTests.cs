@@ -102,6 +102,8 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
     public async Task RefusedCharterAndQuotaWritesLeaveNoEntry()
     {
         var village = await Shares.Village.FoundAsync(_client, Shares.ShareSamples.Charter());
+        await village.IndividualAsync("陶正华");
+        var (amendment, _) = await Dividends.AssemblySteps.VoteCharterAmendmentAsync(_client, village.CooperativeId);
         var unit = await Quotas.QuotaSamples.RegisterAsync(_client);
         var quota = unit.Quota(_client);
         await quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(1_000_000));
@@ -110,7 +112,8 @@ public sealed class AuditInTransactionTests(ClusterFixture fixture)
         await using (await fixture.FailWritesToAsync(quota))
         {
             await Assert.ThrowsAnyAsync<OrleansException>(() =>
-                Audited.As("charter.set", "cooperative", village.CooperativeId, () => village.Register.SetCharter(Shares.ShareSamples.Charter() with { NoticeDays = 10 })));
+                Audited.As("charter.amend", "cooperative", village.CooperativeId,
+                    () => village.Register.AmendCharter(Shares.ShareSamples.Charter() with { NoticeDays = 10 }, amendment)));
             await Assert.ThrowsAnyAsync<OrleansException>(() =>
                 Audited.As("quota.declare", "buyer-quota", quota.GetPrimaryKeyString(), () => quota.Declare(new global::AgriLink.Grains.Quotas.QuotaDeclaration(2_000_000))));
         }

@@ -119,14 +119,14 @@ public sealed class ShareRegisterGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task FiscalYearEndCannotChangeOnceSharesAreRegistered()
     {
-        var village = await Village.FoundAsync(_client, ShareSamples.Charter());
-        await village.Register.SetCharter(ShareSamples.Charter(fiscalYearEndMonth: 6));
-        await village.Register.SetCharter(ShareSamples.Charter(fiscalYearEndMonth: 12));
+        var village = await Village.FoundAsync(_client, ShareSamples.Charter(fiscalYearEndMonth: 6));
         var member = await village.IndividualAsync("陶正华");
+        await village.Register.AmendCharter(ShareSamples.Charter(fiscalYearEndMonth: 12), (await Amendment(village)).Reference);
         await village.Register.Issue(ShareSamples.Cash("h-1", member, ShareholderKind.OtherMember, 1_000, "C-1"), ShareSamples.Admin, "入股");
 
-        await GrainAssert.RefusedAsync(() => village.Register.SetCharter(ShareSamples.Charter(fiscalYearEndMonth: 6)), "charter.fiscal-year-fixed");
-        var ratesChanged = await village.Register.SetCharter(ShareSamples.Charter() with { ReserveRateBp = 2000 });
+        var backToJune = (await Amendment(village)).Reference;
+        await GrainAssert.RefusedAsync(() => village.Register.AmendCharter(ShareSamples.Charter(fiscalYearEndMonth: 6), backToJune), "charter.fiscal-year-fixed");
+        var ratesChanged = await village.Register.AmendCharter(ShareSamples.Charter() with { ReserveRateBp = 2000 }, (await Amendment(village)).Reference);
 
         var charter = await village.Register.GetCharter();
         Assert.NotNull(charter);
@@ -134,6 +134,35 @@ public sealed class ShareRegisterGrainTests(ClusterFixture fixture)
         Assert.Equal(2000, charter.ReserveRateBp);
         Assert.Equal(ratesChanged.ReserveRateBp, charter.ReserveRateBp);
     }
+
+    [Fact]
+    public async Task ARecordedCharterChangesOnlyWithItsPassedTwoThirdsResolutionAndEachResolutionOnce()
+    {
+        var village = await Village.FoundAsync(_client, ShareSamples.Charter());
+        await village.IndividualsAsync(30);
+        var amended = ShareSamples.Charter() with { ReserveRateBp = 2000 };
+
+        await GrainAssert.RefusedAsync(() => village.Register.SetCharter(amended), "charter.no-resolution");
+        // 19 of 30 votes: more than half, short of the two thirds a charter change needs.
+        var (short19, _) = await Dividends.AssemblySteps.VoteCharterAmendmentAsync(_client, village.CooperativeId, 19 / 30.0);
+        await GrainAssert.RefusedAsync(() => village.Register.AmendCharter(amended, short19), "charter.resolution-invalid");
+        await GrainAssert.RefusedAsync(() => village.Register.AmendCharter(amended, "asm-none/r1"), "charter.resolution-invalid");
+        Assert.Equal(ShareSamples.Charter().ReserveRateBp, (await village.Register.GetCharter())!.ReserveRateBp);
+
+        var (passed, assembly) = await Dividends.AssemblySteps.VoteCharterAmendmentAsync(_client, village.CooperativeId, 20 / 30.0);
+        Assert.True(assembly.Resolutions[0].Passed);
+        await village.Register.AmendCharter(amended, passed);
+        Assert.Equal(2000, (await village.Register.GetCharter())!.ReserveRateBp);
+
+        // The same resolution cannot be used again (to bring back an older text after a later amendment).
+        await GrainAssert.RefusedAsync(() => village.Register.AmendCharter(ShareSamples.Charter(), passed), "charter.resolution-invalid");
+        await fixture.Cluster.DeactivateAsync(village.Register);
+        await GrainAssert.RefusedAsync(() => village.Register.AmendCharter(ShareSamples.Charter(), passed), "charter.resolution-invalid");
+        Assert.Equal(2000, (await village.Register.GetCharter())!.ReserveRateBp);
+    }
+
+    private Task<(string Reference, Domain.Assemblies.Assembly Assembly)> Amendment(Village village) =>
+        Dividends.AssemblySteps.VoteCharterAmendmentAsync(_client, village.CooperativeId);
 
     [Fact]
     public async Task CompositionReportsTooManyOrganisationsAboveTwentyMembers()

@@ -27,12 +27,34 @@ public sealed partial class NoticeBoardTests(SeededApp app)
         Assert.Contains("公示期", html, StringComparison.Ordinal);
         Assert.Contains("如有异议", html, StringComparison.Ordinal);
         Assert.Matches(MaskedHousehold(), html);
-        Assert.DoesNotMatch(Phone(), html);
-        Assert.DoesNotMatch(IdCard(), html);
-        Assert.DoesNotContain("hh-pz", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
-        Assert.Contains("public", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
-        Assert.False(response.Headers.Contains("Set-Cookie"));
+        AssertPublicAndIdentifiesNobody(response, html);
+    }
+
+    [Fact]
+    public async Task AnyoneReadsTheVillageBoardOfItsCooperativesNoticesAndAssemblies()
+    {
+        using var response = await app.Anonymous().SendAsync(Page("/board/village/520281/" + Uri.EscapeDataString("舍烹村")), Api.Ct);
+        var html = await response.Content.ReadAsStringAsync(Api.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("盘州市普古乡舍烹刺梨种植农民专业合作社", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/board/coop-pzcili\"", html, StringComparison.Ordinal);
+        Assert.Contains("2025 年度盈余分配方案", html, StringComparison.Ordinal);
+        // The demo's assembly called to decide the plan, its resolutions still to be counted.
+        Assert.Contains("2025 年度成员大会", html, StringComparison.Ordinal);
+        // Another county's cooperative is not in this village.
+        Assert.DoesNotContain("修文县六屯镇猕猴桃种植农民专业合作社", html, StringComparison.Ordinal);
+        AssertPublicAndIdentifiesNobody(response, html);
+    }
+
+    [Theory]
+    [InlineData("/board/village/520281/nowhere")]
+    [InlineData("/board/village/52028x/%E8%88%8D%E7%83%B9%E6%9D%91")]
+    [InlineData("/board/village/520123/%E8%88%8D%E7%83%B9%E6%9D%91")]
+    public async Task AVillageWithoutCooperativesHasNoBoard(string path)
+    {
+        using var response = await app.Anonymous().SendAsync(Page(path), Api.Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -40,6 +62,17 @@ public sealed partial class NoticeBoardTests(SeededApp app)
     {
         using var response = await app.Anonymous().SendAsync(Page("/board/coop-nowhere"), Api.Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The same answer for everyone, cacheable, with no phone or id number, no household id and nothing to post.</summary>
+    private static void AssertPublicAndIdentifiesNobody(HttpResponseMessage response, string html)
+    {
+        Assert.DoesNotMatch(Phone(), html);
+        Assert.DoesNotMatch(IdCard(), html);
+        Assert.DoesNotContain("hh-pz", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.Contains("public", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
     // A person's name as the board shows it: surname, stars, the last character (王*明, 王*明户).

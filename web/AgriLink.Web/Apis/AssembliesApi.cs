@@ -16,6 +16,9 @@ public static class AssembliesApi
 {
     private const string AuditResource = "assembly";
 
+    /// <summary>Assemblies per page of the list.</summary>
+    public const int PageSize = 20;
+
     public static RouteGroupBuilder MapAssembliesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cooperatives/{id}/assemblies").WithTags("Assemblies").RequireAuthorization();
@@ -34,13 +37,14 @@ public static class AssembliesApi
         [AsParameters] ApiServices s, NoticeBoardQueries board, string id, string? before)
     {
         if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
-        return TypedResults.Ok(await board.Assemblies(id, 20, before));
+        return TypedResults.Ok(await board.Assemblies(id, PageSize, before));
     }
 
-    public static async Task<Results<Created<AssemblyView>, ForbidHttpResult>> Call([AsParameters] ApiServices s, string id, CallAssembly request)
+    public static async Task<Results<Created<AssemblyView>, ForbidHttpResult>> Call([AsParameters] ApiServices s, TimeProvider clock, string id, CallAssembly request)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        var key = new AssemblyKey(id, Ids.New("asm"));
+        // Ids sort by when the assembly was called, so the list (keyset by id) is newest first.
+        var key = new AssemblyKey(id, Ids.NewOrdered("asm", Grains.Common.ChinaClock.Now(clock)));
         using var audit = s.Audit.Declare(s.User, "assembly.call", AuditResource, key.ToString());
         var assembly = await s.Grains.GetGrain<IAssemblyGrain>(key.ToString()).Call(request, s.User.ActorName());
         return TypedResults.Created($"/api/cooperatives/{id}/assemblies/{key.AssemblyId}", new AssemblyView(assembly, null, VotingRules.CapSharing));

@@ -17,7 +17,7 @@ public static class SharesApi
     {
         var api = app.MapGroup("/api/cooperatives/{id}").WithTags("Share register").RequireAuthorization();
         api.MapGet("/charter", GetCharter).WithName("GetCharter").WithSummary("Distribution rates, guaranteed floors and policies.");
-        api.MapPut("/charter", SetCharter).WithName("SetCharter").WithSummary("Record the charter (trade return below 60% is refused).");
+        api.MapPut("/charter", SetCharter).WithName("SetCharter").WithSummary("Record the founding charter, or amend it under the assembly's passed resolution (?resolution=assembly-id/resolution-id); trade return below 60% is refused.");
         api.MapGet("/shares", GetRegister).WithName("GetShareRegister").WithSummary("Holdings as of a date (default today).");
         api.MapGet("/shares/history", History).WithName("GetShareHistory").WithSummary("Issues, transfers, withdrawals and conversions.");
         api.MapPost("/shares", Issue).WithName("IssueShares").WithSummary("Register a holding with its certificate.");
@@ -36,11 +36,21 @@ public static class SharesApi
         return await s.Grains.GetGrain<IShareRegisterGrain>(id).GetCharter() is { } charter ? TypedResults.Ok(charter) : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<Charter>, ForbidHttpResult>> SetCharter([AsParameters] ApiServices s, string id, Charter charter)
+    /// <summary>
+    /// The founding charter is registered as it is; a recorded charter changes only under the member assembly's passed
+    /// resolution to amend it, named by <paramref name="resolution"/> (<c>{assemblyId}/{resolutionId}</c>), else 409.
+    /// </summary>
+    public static async Task<Results<Ok<Charter>, ForbidHttpResult>> SetCharter([AsParameters] ApiServices s, string id, Charter charter, string? resolution = null)
     {
         if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        using var audit = s.Audit.Declare(s.User, "charter.set", "cooperative", id);
-        return TypedResults.Ok(await s.Grains.GetGrain<IShareRegisterGrain>(id).SetCharter(charter));
+        var register = s.Grains.GetGrain<IShareRegisterGrain>(id);
+        if (resolution is null)
+        {
+            using var set = s.Audit.Declare(s.User, "charter.set", "cooperative", id);
+            return TypedResults.Ok(await register.SetCharter(charter));
+        }
+        using var amend = s.Audit.Declare(s.User, "charter.amend", "cooperative", id);
+        return TypedResults.Ok(await register.AmendCharter(charter, resolution));
     }
 
     public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> GetRegister([AsParameters] ApiServices s, string id, DateOnly? asOf)

@@ -272,6 +272,26 @@ public static class Labels
         _ => component,
     };
 
+    public static string Of(Domain.Assemblies.ResolutionSubject subject) => subject switch
+    {
+        Domain.Assemblies.ResolutionSubject.DistributionPlan => "盈余分配方案",
+        Domain.Assemblies.ResolutionSubject.LossPlan => "亏损处理方案",
+        Domain.Assemblies.ResolutionSubject.AnnualReport => "年度报告",
+        Domain.Assemblies.ResolutionSubject.Election => "选举和罢免",
+        Domain.Assemblies.ResolutionSubject.CharterAmendment => "修改章程",
+        Domain.Assemblies.ResolutionSubject.Merger => "合并",
+        Domain.Assemblies.ResolutionSubject.Split => "分立",
+        Domain.Assemblies.ResolutionSubject.Dissolution => "解散",
+        Domain.Assemblies.ResolutionSubject.Federation => "设立或加入联合社",
+        _ => "其他事项",
+    };
+
+    public static string Of(Domain.Assemblies.AssemblyMode mode) =>
+        mode == Domain.Assemblies.AssemblyMode.Online ? "在线表决" : "现场会议";
+
+    public static string Of(Domain.Assemblies.AssemblyStatus status) =>
+        status == Domain.Assemblies.AssemblyStatus.Open ? "表决中" : "已计票";
+
     /// <summary>Fen as yuan: ¥1,234.50.</summary>
     public static string Money(long fen) => (fen < 0 ? "-¥" : "¥") + (Math.Abs(fen) / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Dividends;
+using AgriLink.Grains.Assemblies;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
@@ -188,6 +189,11 @@ public sealed class DemoSeeder(
             var today = clock.Today();
             await declaration.Publicise(today, today.AddDays(DemoShares.Charter.NoticeDays - 1), DemoShares.Approver);
         }
+        // The member assembly that decides the plan, called as a meeting in the village: it can be recorded (and the plan
+        // paid) once the notice has ended with its objections settled, which on a new demo is a week away.
+        var assembly = grains.GetGrain<IAssemblyGrain>(DemoShares.AssemblyKey.ToString());
+        if (await assembly.Find() is null)
+            await assembly.Call(DemoShares.Assembly, DemoShares.Preparer);
     }
 
     private static async Task AddMemberOnce(ICooperativeGrain coop, CooperativeMember member)

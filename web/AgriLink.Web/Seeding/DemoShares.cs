@@ -27,6 +27,15 @@ public static class DemoShares
         ],
         PreferredExitPolicy.ReassignToPoorHouseholds, PreferredFloorBp: 500);
 
+    /// <summary>The held assembly (成员大会) called to decide the 2025 plan and the year's report.</summary>
+    public static readonly Grains.Assemblies.AssemblyKey AssemblyKey = new(CooperativeId, "asm-2025plan");
+
+    public static readonly Grains.Assemblies.CallAssembly Assembly = new("2025 年度成员大会", Domain.Assemblies.AssemblyMode.Held,
+    [
+        new(Domain.Assemblies.ResolutionSubject.DistributionPlan, "2025 年度盈余分配方案", FiscalYear),
+        new(Domain.Assemblies.ResolutionSubject.AnnualReport, "2025 年度业务报告"),
+    ]);
+
     public static readonly YearEndFigures Figures2025 = new(SurplusFen: 68_000_000, PriorLossesFen: 0, ProfitPerMuFen: 120_000);
 
     private static readonly DateOnly Founded = new(2017, 3, 1);

@@ -15,12 +15,18 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// percents and kept in basis points; a per-mu amount is typed in yuan and kept in fen. Without a charter no
 /// distribution can be prepared.
 /// </summary>
-public sealed class CharterModel : CooperativePage
+public sealed class CharterModel(Grains.Projections.NoticeBoardQueries board) : CooperativePage
 {
     /// <summary>Empty floor rows under the recorded ones, for adding rules.</summary>
     public const int BlankFloorRows = 3;
 
     public bool Recorded { get; private set; }
+
+    /// <summary>The passed charter amendments of the cooperative's recent assemblies, as "assembly-id/resolution-id" and their titles.</summary>
+    public IReadOnlyList<(string Reference, string Title)> Amendments { get; private set; } = [];
+
+    /// <summary>The amendment resolution a change of the recorded charter is registered under.</summary>
+    [BindProperty, ProblemField("resolution")] public string? Resolution { get; set; }
 
     [BindProperty, ProblemField("reserveRateBp")] public decimal ReservePercent { get; set; } = 10;
     [BindProperty, ProblemField("welfareRateBp")] public decimal WelfarePercent { get; set; } = 5;
@@ -62,6 +68,7 @@ public sealed class CharterModel : CooperativePage
             FiscalYearEndMonth = charter.FiscalYearEndMonth;
             NoticeDays = charter.NoticeDays;
             Floors = charter.Floors.Select(Row).ToList();
+            await LoadAmendments(coop);
         }
         Floors.AddRange(Enumerable.Range(0, BlankFloorRows).Select(_ => new FloorRow()));
     }
@@ -80,6 +87,8 @@ public sealed class CharterModel : CooperativePage
                 : steps is { Count: > 0 } && string.IsNullOrWhiteSpace(row.Value) ? 0 : Bp(row.Value, $"{field}.{nameof(FloorRow.Value)}");
             if (value is { } v) floors.Add(new FloorRule(shareClass, row.Kind, v, steps is { Count: > 0 } ? steps : null));
         }
+        Recorded = (await SharesApi.GetCharter(Api, coop)).Result is not Microsoft.AspNetCore.Http.HttpResults.NotFound;
+        if (Recorded) await LoadAmendments(coop);
         if (!ModelState.IsValid)
         {
             Floors.AddRange(Enumerable.Range(0, BlankFloorRows).Select(_ => new FloorRow()));
@@ -87,9 +96,15 @@ public sealed class CharterModel : CooperativePage
         }
         var charter = new Charter(Bp(ReservePercent), Bp(WelfarePercent), Bp(TradeReturnPercent), ShortfallPolicy, floors,
             PreferredExitPolicy, Bp(PreferredFloorPercent), FiscalYearEndMonth, NoticeDays);
-        Value<Charter>(await SharesApi.SetCharter(Api, coop, charter));
+        Value<Charter>(await SharesApi.SetCharter(Api, coop, charter, string.IsNullOrWhiteSpace(Resolution) ? null : Resolution.Trim()));
         return Redirect($"/cooperative/charter?coop={Uri.EscapeDataString(coop)}");
     }
+
+    private async Task LoadAmendments(string coop) =>
+        Amendments = (await board.Assemblies(coop, Apis.AssembliesApi.PageSize))
+            .SelectMany(a => a.Resolutions.Where(r => r is { Subject: nameof(Domain.Assemblies.ResolutionSubject.CharterAmendment), Passed: true })
+                .Select(r => ($"{a.Id[(a.Id.LastIndexOf(':') + 1)..]}/{r.ResolutionId}", $"{a.Title}：{r.Title}（{a.ClosedOn:yyyy-MM-dd}）")))
+            .ToList();
 
     private static FloorRow Row(FloorRule rule) => new()
     {

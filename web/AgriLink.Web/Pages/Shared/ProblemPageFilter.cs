@@ -13,7 +13,7 @@ namespace AgriLink.Web.Pages.Shared;
 /// name), everything else in the summary, both in the page's language. 403 and 404 become the usual answers. Never
 /// a raw exception: anything unexpected still goes to the exception handler, which shows no details.
 /// </summary>
-public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsyncPageFilter
+public sealed partial class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -65,6 +65,9 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
     /// <summary>A rule's code names a translated message when there is one; the API's own detail otherwise.</summary>
     private string Detail(ProblemDetails problem)
     {
+        // A refusal the domain words in Chinese names its figures ("出席 18 人，不足成员总数 30 人的三分之二"): a Chinese page
+        // shows it as written rather than the code's general message.
+        if (System.Globalization.CultureInfo.CurrentUICulture.Name != "en" && problem.Detail is { } detail && HanText().IsMatch(detail)) return detail;
         var code = problem.Type?.Replace("urn:agrilink:problem:", "", StringComparison.Ordinal);
         var translated = code is null ? null : t["problem:" + code];
         return translated is { ResourceNotFound: false } ? translated.Value : ProblemTexts.Translate(t, problem.Detail ?? problem.Title ?? "请求未能完成。");
@@ -79,4 +82,7 @@ public sealed class ProblemPageFilter(IStringLocalizer<SharedResource> t) : IAsy
                 return label.Value;
         return field;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial System.Text.RegularExpressions.Regex HanText();
 }

@@ -1,0 +1,42 @@
+using AgriLink.Grains.Projections;
+using AgriLink.Web.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace AgriLink.Web.Pages.Board;
+
+/// <summary>
+/// A village's public notice board (村务公开栏), open without signing in: each cooperative of the village with its latest
+/// distribution plan on notice (totals, the notice period, whether the assembly passed it) and its latest assemblies'
+/// resolutions with their votes, each linking to the cooperative's own board for every line. From the projections only,
+/// in a fixed number of queries whatever the number of cooperatives, cached for a minute like the cooperative's board.
+/// </summary>
+[OutputCache(PolicyName = PagesExtensions.BoardCache)]
+public sealed class VillageModel(NoticeBoardQueries board) : PageModel
+{
+    /// <summary>Assemblies shown per cooperative; the cooperative's board has the rest.</summary>
+    public const int AssembliesPerCooperative = 3;
+
+    public string Village { get; private set; } = "";
+    public IReadOnlyList<BoardCooperative> Cooperatives { get; private set; } = [];
+    public IReadOnlyDictionary<string, BoardNotice> Notices { get; private set; } = new Dictionary<string, BoardNotice>();
+    public ILookup<string, BoardAssembly> Assemblies { get; private set; } = Array.Empty<BoardAssembly>().ToLookup(a => a.Id);
+
+    public async Task<IActionResult> OnGetAsync(string countyCode, string village)
+    {
+        if (countyCode.Length != 6 || !countyCode.All(char.IsAsciiDigit) || village.Length is 0 or > 50) return NotFound();
+        Cooperatives = await board.VillageCooperatives(countyCode, village);
+        if (Cooperatives.Count == 0) return NotFound();
+        Village = village;
+        var ids = Cooperatives.Select(c => c.Id).ToList();
+        Notices = (await board.LatestNotices(ids)).ToDictionary(n => n.CooperativeId, n => n.Notice, StringComparer.Ordinal);
+        Assemblies = (await board.LatestAssemblies(ids, AssembliesPerCooperative)).ToLookup(a => a.Id[..a.Id.LastIndexOf(':')], StringComparer.Ordinal);
+        Response.Headers.CacheControl = "public, max-age=60";
+        return Page();
+    }
+
+    /// <summary>The address of a village's board.</summary>
+    public static string PathOf(BoardCooperative cooperative) =>
+        $"/board/village/{cooperative.CountyCode}/{Uri.EscapeDataString(cooperative.Village)}";
+}
