@@ -17,14 +17,20 @@ public sealed class NoticeBoardQueries(AgriLinkDatabase database)
             new { cooperativeId })).Select(r => new BoardCooperative(r.Id, r.Name, r.CountyCode, r.Village)).FirstOrDefault();
     }
 
-    /// <summary>The cooperatives of one village (by county and village name), for the village's board.</summary>
-    public async Task<IReadOnlyList<BoardCooperative>> VillageCooperatives(string countyCode, string village)
+    /// <summary>
+    /// A page of the cooperatives of one village (by county and village name) for the village's board, in id order after
+    /// <paramref name="after"/>, and how many the village has: a page answers whether there is a next one.
+    /// </summary>
+    public async Task<(IReadOnlyList<BoardCooperative> Page, bool More, int Total)> VillageCooperatives(string countyCode, string village, string? after, int limit)
     {
         await using var connection = await database.OpenAsync();
-        return (await connection.QueryAsync<CooperativeRow>(
-            "SELECT id AS Id, name AS Name, county_code AS CountyCode, village AS Village FROM cooperatives " +
-            "WHERE county_code = @countyCode AND village = @village ORDER BY id LIMIT 50", new { countyCode, village }))
+        const string Where = "WHERE county_code = @countyCode AND village = @village";
+        var rows = (await connection.QueryAsync<CooperativeRow>(
+            $"SELECT id AS Id, name AS Name, county_code AS CountyCode, village AS Village FROM cooperatives {Where}" +
+            (after is null ? "" : " AND id > @after") + " ORDER BY id LIMIT @take", new { countyCode, village, after, take = limit + 1 }))
             .Select(r => new BoardCooperative(r.Id, r.Name, r.CountyCode, r.Village)).ToList();
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM cooperatives {Where}", new { countyCode, village });
+        return (rows.Take(limit).ToList(), rows.Count > limit, (int)total);
     }
 
     /// <summary>

@@ -18,17 +18,24 @@ public sealed class VillageModel(NoticeBoardQueries board) : PageModel
     /// <summary>Assemblies shown per cooperative; the cooperative's board has the rest.</summary>
     public const int AssembliesPerCooperative = 3;
 
+    /// <summary>Cooperatives per page: a village usually has one to a few (村社合一); a page more follows a link.</summary>
+    public const int PageSize = 20;
+
     public string Village { get; private set; } = "";
     public IReadOnlyList<BoardCooperative> Cooperatives { get; private set; } = [];
+    public int Total { get; private set; }
+    /// <summary>The next page's address, when the village has more cooperatives than this page shows.</summary>
+    public string? NextPage { get; private set; }
     public IReadOnlyDictionary<string, BoardNotice> Notices { get; private set; } = new Dictionary<string, BoardNotice>();
     public ILookup<string, BoardAssembly> Assemblies { get; private set; } = Array.Empty<BoardAssembly>().ToLookup(a => a.Id);
 
-    public async Task<IActionResult> OnGetAsync(string countyCode, string village)
+    public async Task<IActionResult> OnGetAsync(string countyCode, string village, string? after)
     {
-        if (countyCode.Length != 6 || !countyCode.All(char.IsAsciiDigit) || village.Length is 0 or > 50) return NotFound();
-        Cooperatives = await board.VillageCooperatives(countyCode, village);
-        if (Cooperatives.Count == 0) return NotFound();
-        Village = village;
+        if (countyCode.Length != 6 || !countyCode.All(char.IsAsciiDigit) || village.Length is 0 or > 50 || after is { Length: > 100 }) return NotFound();
+        var (page, more, total) = await board.VillageCooperatives(countyCode, village, after, PageSize);
+        if (total == 0) return NotFound();
+        (Cooperatives, Total, Village) = (page, total, village);
+        if (more) NextPage = $"/board/village/{countyCode}/{Uri.EscapeDataString(village)}?after={Uri.EscapeDataString(page[^1].Id)}";
         var ids = Cooperatives.Select(c => c.Id).ToList();
         Notices = (await board.LatestNotices(ids)).ToDictionary(n => n.CooperativeId, n => n.Notice, StringComparer.Ordinal);
         Assemblies = (await board.LatestAssemblies(ids, AssembliesPerCooperative)).ToLookup(a => a.Id[..a.Id.LastIndexOf(':')], StringComparer.Ordinal);
