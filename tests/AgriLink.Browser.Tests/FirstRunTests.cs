@@ -129,7 +129,7 @@ public sealed partial class FirstRunTests(ReadmeProduct app)
             .Select((line, i) => (Line: line, Message: i + 1 < lines.Length ? lines[i + 1].Trim() : ""))
             .Where(l => l.Line.StartsWith("warn: ", StringComparison.Ordinal) || l.Line.StartsWith("fail: ", StringComparison.Ordinal)
                         || l.Line.StartsWith("crit: ", StringComparison.Ordinal))
-            .Where(l => !ImpossibleWatchdogStall(l.Line, l.Message) && !LongTurn(l.Line))
+            .Where(l => !ImpossibleWatchdogStall(l.Line, l.Message) && !LongTurn(l.Line) && !BriefThreadPoolStall(l.Line, l.Message))
             .Select(l => $"{l.Line} {l.Message}")
             .ToList();
         Assert.True(warnings.Count == 0, string.Join("\n", warnings));
@@ -154,6 +154,22 @@ public sealed partial class FirstRunTests(ReadmeProduct app)
     /// not. Speed is measured by the benchmarks.
     /// </summary>
     private static bool LongTurn(string line) => line.Contains("Orleans.Runtime.Scheduler.WorkItemGroup[101215]", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Orleans' silo health monitor's note that the thread pool stalled for a second or two (and the "local health is
+    /// degraded" line that cites it) while this test's machine also starts the browser tests' own host and Chromium: seen
+    /// once in CI (1.0 s), never on an idle start of the same build (README run command, fresh data folder). Like a long
+    /// turn, it says how busy the machine is. A stall of <see cref="StallTolerated"/> or more still fails.
+    /// </summary>
+    private static bool BriefThreadPoolStall(string line, string message) =>
+        line.Contains("Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", StringComparison.Ordinal)
+        && ThreadPoolStall().Match(message) is { Success: true } stall
+        && TimeSpan.FromSeconds(double.Parse(stall.Groups["seconds"].Value, CultureInfo.InvariantCulture)) < StallTolerated;
+
+    private static readonly TimeSpan StallTolerated = TimeSpan.FromSeconds(5);
+
+    [GeneratedRegex(@"Thread Pool execution stalled for (?<seconds>[0-9.]+)s")]
+    private static partial Regex ThreadPoolStall();
 
     [GeneratedRegex(@"^Participant check thread has not completed for (?<duration>[0-9.:]+)")]
     private static partial Regex WatchdogStall();
