@@ -155,11 +155,12 @@ skipped_in() {
 }
 
 # prepare_browser: Debian's Chromium for the browser tests (tests/AgriLink.Browser.Tests drive it through Playwright
-# at /usr/bin/chromium; Playwright never downloads a browser of its own), and a CJK font so pages render Chinese.
+# at /usr/bin/chromium; Playwright never downloads a browser of its own), and a CJK font so pages render Chinese and
+# the printed notices (web tests) have a font to embed.
 prepare_browser() {
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
   if ! ensure_packages chromium fonts-wqy-microhei; then
-    problems+=("chromium or fonts-wqy-microhei could not be installed: the browser tests will fail")
+    problems+=("chromium or fonts-wqy-microhei could not be installed: the browser tests and the printed-notice tests will fail")
   fi
 }
 

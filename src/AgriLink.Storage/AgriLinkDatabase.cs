@@ -20,9 +20,9 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// running totals). 6: demands, offtake_contracts and invoices. 7: open_demands. 8: dividend_notices, assemblies and assembly_resolutions (the
     /// public notice board and the member assemblies). 9: invoice_documents (each invoice whole; the invoice book's state
     /// keeps only its numbering and unfinished work) and share_events (each share register's history, an entry per row).
-    /// 10: household_declarations and monitoring_cases (防返贫监测).
+    /// 10: household_declarations and monitoring_cases (防返贫监测). 11: dividend_digests (the notice's check code).
     /// </summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 11;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 

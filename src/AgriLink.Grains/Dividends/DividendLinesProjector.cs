@@ -13,13 +13,17 @@ internal sealed class DividendLinesProjector : StateProjector<DividendInputsStat
 {
     public override string StateName => "dividend-inputs";
 
-    public override IReadOnlyList<ProjectionTable> Tables => [ProjectionTables.DividendLines];
+    public override IReadOnlyList<ProjectionTable> Tables => [ProjectionTables.DividendLines, ProjectionTables.DividendDigests];
 
     protected override IEnumerable<ProjectionWrite> Project(string grainKey, DividendInputsState state)
     {
         yield return ProjectionTables.DividendLines.DeleteWhere("declaration_id", grainKey);
+        yield return ProjectionTables.DividendDigests.DeleteWhere("declaration_id", grainKey);
         if (state.Inputs is not { } inputs || state.Charter is not { } charter) yield break;
-        foreach (var line in SurplusDistributor.Distribute(charter, inputs).Lines)
+        var lines = SurplusDistributor.Distribute(charter, inputs).Lines;
+        foreach (var line in lines)
             yield return ProjectionTables.DividendLines.Upsert(grainKey, line.ShareholderId, line.PaidFen, line.OwedFen);
+        yield return ProjectionTables.DividendDigests.Upsert(grainKey, (long)lines.Count,
+            Domain.Disclosure.NoticeDigest.Lines(lines.Select(l => (l.ShareholderId, l.PaidFen, l.OwedFen))));
     }
 }

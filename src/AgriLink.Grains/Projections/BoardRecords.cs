@@ -4,7 +4,13 @@ namespace AgriLink.Grains.Projections;
 public sealed record BoardNotice(
     string DeclarationId, int FiscalYear, string Status, DateOnly? NoticeStart, DateOnly? NoticeEnd, long SurplusFen, long LossesMadeGoodFen,
     int ReserveRateBp, long ReserveFen, int WelfareRateBp, long WelfareFen, long DistributableFen, int TradeReturnRateBp, long TradePoolFen,
-    long FloorsPaidFen, long SecondRoundFen, long TotalPaidFen, int LineCount, int OpenObjections, string? AssemblyResolution, DateOnly? PaidOn);
+    long FloorsPaidFen, long SecondRoundFen, long TotalPaidFen, int LineCount, int OpenObjections, string? AssemblyResolution, DateOnly? PaidOn)
+{
+    /// <summary>The plan's figures in the board's order, for its check code (not its status, objections or dates, which move on).</summary>
+    public IEnumerable<long> Figures =>
+        [SurplusFen, LossesMadeGoodFen, ReserveRateBp, ReserveFen, WelfareRateBp, WelfareFen, DistributableFen, TradeReturnRateBp, TradePoolFen,
+            FloorsPaidFen, SecondRoundFen, TotalPaidFen, LineCount];
+}
 
 /// <summary>A shareholder's line as the board may show it: a person's name (to be masked) or an organisation's, and the amounts.</summary>
 public sealed record BoardLine(string Name, bool IsPerson, long PaidFen, long OwedFen);

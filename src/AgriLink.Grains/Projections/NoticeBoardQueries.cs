@@ -78,6 +78,18 @@ public sealed class NoticeBoardQueries(AgriLinkDatabase database)
             more ? rows[^1].ShareholderId : null);
     }
 
+    /// <summary>
+    /// The notice's check code (公示内容校验码, <see cref="Domain.Disclosure.NoticeDigest"/>) from its figures and its lines'
+    /// digest, one row read; null while its lines are not projected yet.
+    /// </summary>
+    public async Task<string?> CheckCode(string cooperativeId, BoardNotice notice)
+    {
+        await using var connection = await database.OpenAsync();
+        var digest = await connection.QueryFirstOrDefaultAsync<string?>(
+            "SELECT digest FROM dividend_digests WHERE declaration_id = @declarationId", new { declarationId = notice.DeclarationId });
+        return digest is null ? null : Domain.Disclosure.NoticeDigest.CheckCode(cooperativeId, notice.FiscalYear, notice.Figures, digest);
+    }
+
     /// <summary>The cooperative's assemblies, newest first, after the key <paramref name="before"/>, with their resolutions.</summary>
     public async Task<IReadOnlyList<BoardAssembly>> Assemblies(string cooperativeId, int limit, string? before = null)
     {

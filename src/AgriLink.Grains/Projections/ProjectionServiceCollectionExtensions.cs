@@ -26,8 +26,9 @@ public static class ProjectionServiceCollectionExtensions
     /// change, <see cref="Invoices.InvoiceRows"/>, and <see cref="Common.InvoiceBookUpgrade"/> moves an older book's once; likewise
     /// the share register's history, <see cref="ShareHistory"/>.)
     /// 9 (schema 10): 防返贫监测, households' declared income (<c>household_declarations</c>) and the monitoring cases (<c>monitoring_cases</c>).
+    /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code.
     /// </summary>
-    public const int Version = 9;
+    public const int Version = 10;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =

@@ -285,6 +285,8 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_stage ON monitoring_cases (county_code, stage, id)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_due ON monitoring_cases (county_code, due_by)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_household ON monitoring_cases (household_id, id)",
+        // Schema version 11: each declaration's lines digest, for the notice's check code (公示内容校验码) that the board and the printed notice show.
+        """CREATE TABLE IF NOT EXISTS dividend_digests (declaration_id TEXT COLLATE "C" NOT NULL PRIMARY KEY, line_count BIGINT NOT NULL, digest TEXT NOT NULL)""",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

@@ -295,6 +295,8 @@ public sealed class SqliteDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_stage ON monitoring_cases (county_code, stage, id)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_due ON monitoring_cases (county_code, due_by)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_household ON monitoring_cases (household_id, id)",
+        // Schema version 11: each declaration's lines digest, for the notice's check code (公示内容校验码) that the board and the printed notice show.
+        "CREATE TABLE IF NOT EXISTS dividend_digests (declaration_id TEXT NOT NULL PRIMARY KEY, line_count INTEGER NOT NULL, digest TEXT NOT NULL)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -47,6 +47,12 @@ public static class ProjectionTables
     public static readonly ProjectionTable DividendLines = new("dividend_lines", ["declaration_id", "shareholder_id"],
         ["declaration_id", "shareholder_id", "paid_fen", "owed_fen"]);
 
+    /// <summary>
+    /// One row per declaration: the digest of its <see cref="DividendLines"/> (Domain.Disclosure.NoticeDigest), written with
+    /// them, so the board shows the notice's check code without reading every line.
+    /// </summary>
+    public static readonly ProjectionTable DividendDigests = new("dividend_digests", ["declaration_id"], ["declaration_id", "line_count", "digest"]);
+
     /// <summary>One row per demand (a buyer's list, newest first). Quantities are stored as the decimal's invariant text.</summary>
     public static readonly ProjectionTable Demands = new("demands", ["id"],
         ["id", "buyer_id", "title", "category", "status", "quantity", "unit", "deliver_by", "posted_at", "revision"]);
@@ -144,6 +150,6 @@ public static class ProjectionTables
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
+            DividendDeclarations, DividendLines, DividendDigests, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
             HouseholdDeclarations, MonitoringCases, CountyTotals];
 }

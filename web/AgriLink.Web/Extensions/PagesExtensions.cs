@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgriLink.Web.Localization;
 using AgriLink.Web.Pages.Shared;
+using AgriLink.Web.Printing;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
@@ -76,6 +77,7 @@ public static class PagesExtensions
         app.UseRequestLocalization();
         app.UseOutputCache();
         app.MapStaticAssets();
+        app.MapPrintedNotice();
         return app;
     }
 }

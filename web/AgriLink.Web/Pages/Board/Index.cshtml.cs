@@ -24,6 +24,9 @@ public sealed class IndexModel(NoticeBoardQueries board) : PageModel
     public BoardLines Lines { get; private set; } = new([], null);
     public IReadOnlyList<BoardAssembly> Assemblies { get; private set; } = [];
 
+    /// <summary>The notice's check code (公示内容校验码), printed on its PDF too; null while its lines are not projected yet.</summary>
+    public string? CheckCode { get; private set; }
+
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
@@ -35,7 +38,10 @@ public sealed class IndexModel(NoticeBoardQueries board) : PageModel
         Notice = Year is { } year ? Notices.FirstOrDefault(n => n.FiscalYear == year) : Notices.FirstOrDefault();
         if (Year is not null && Notice is null) return NotFound();
         if (Notice is not null)
+        {
             Lines = await board.Lines(Notice.DeclarationId, cooperativeId, After is { Length: <= 100 } after ? after : null, LinesPerPage);
+            CheckCode = await board.CheckCode(cooperativeId, Notice);
+        }
         Assemblies = await board.Assemblies(cooperativeId, 10);
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();
