@@ -20,7 +20,7 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// running totals). 6: demands, offtake_contracts and invoices. 7: open_demands. 8: dividend_notices, assemblies and assembly_resolutions (the
     /// public notice board and the member assemblies). 9: invoice_documents (each invoice whole; the invoice book's state
     /// keeps only its numbering and unfinished work) and share_events (each share register's history, an entry per row).
-    /// 10: household_declarations and monitoring_cases (防返贫监测). 11: dividend_digests (the notice's check code).
+    /// 10: household_declarations and monitoring_cases (防返贫监测). 11: dividend_digests (the notice's check code), fiscal_funds and fund_dividends (the fiscal-fund disclosure, 资金变股金).
     /// </summary>
     public const int SchemaVersion = 11;
 

@@ -26,7 +26,8 @@ public static class ProjectionServiceCollectionExtensions
     /// change, <see cref="Invoices.InvoiceRows"/>, and <see cref="Common.InvoiceBookUpgrade"/> moves an older book's once; likewise
     /// the share register's history, <see cref="ShareHistory"/>.)
     /// 9 (schema 10): 防返贫监测, households' declared income (<c>household_declarations</c>) and the monitoring cases (<c>monitoring_cases</c>).
-    /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code.
+    /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code, and the fiscal funds
+    /// (<c>fiscal_funds</c>) with what their shares earned (<c>fund_dividends</c>) for the fund disclosure.
     /// </summary>
     public const int Version = 10;
 
@@ -48,6 +49,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, OrderProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Dividends.DividendLinesProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Shares.FiscalFundProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Quotas.BuyerQuotaProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Assemblies.AssemblyProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
@@ -68,6 +70,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<VillageCollectiveProfile>("village-collective", ProjectionTables.VillageCollectives,
             (id, p) => [id, p.Name, p.CountyCode])));
         services.TryAddSingleton<DirectoryQueries>();
+        services.TryAddSingleton<FundDisclosureQueries>();
         services.TryAddSingleton<OrderQueries>();
         services.TryAddSingleton<DemandQueries>();
         services.TryAddSingleton<Matching.DemandMatcher>();

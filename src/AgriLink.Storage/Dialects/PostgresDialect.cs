@@ -287,6 +287,21 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_household ON monitoring_cases (household_id, id)",
         // Schema version 11: each declaration's lines digest, for the notice's check code (公示内容校验码) that the board and the printed notice show.
         """CREATE TABLE IF NOT EXISTS dividend_digests (declaration_id TEXT COLLATE "C" NOT NULL PRIMARY KEY, line_count BIGINT NOT NULL, digest TEXT NOT NULL)""",
+        // Schema version 11 also: the fiscal funds quantified into shares (资金变股金) and what their shares earned per
+        // distribution, for the public fund disclosure by county and village.
+        """
+        CREATE TABLE IF NOT EXISTS fiscal_funds (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, fund_id TEXT COLLATE "C" NOT NULL, source TEXT NOT NULL,
+            document_no TEXT NOT NULL, amount_fen BIGINT NOT NULL, year BIGINT NOT NULL, purpose TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_fiscal_funds_cooperative ON fiscal_funds (cooperative_id, id)",
+        """
+        CREATE TABLE IF NOT EXISTS fund_dividends (
+            declaration_id TEXT COLLATE "C" NOT NULL, holding_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL,
+            fund_id TEXT COLLATE "C" NOT NULL, fiscal_year BIGINT NOT NULL, shareholder_id TEXT COLLATE "C" NOT NULL, paid_fen BIGINT NOT NULL,
+            owed_fen BIGINT NOT NULL, PRIMARY KEY (declaration_id, holding_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_fund_dividends_fund ON fund_dividends (cooperative_id, fund_id, fiscal_year)",
     ];
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one

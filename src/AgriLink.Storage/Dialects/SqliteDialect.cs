@@ -297,6 +297,20 @@ public sealed class SqliteDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_household ON monitoring_cases (household_id, id)",
         // Schema version 11: each declaration's lines digest, for the notice's check code (公示内容校验码) that the board and the printed notice show.
         "CREATE TABLE IF NOT EXISTS dividend_digests (declaration_id TEXT NOT NULL PRIMARY KEY, line_count INTEGER NOT NULL, digest TEXT NOT NULL)",
+        // Schema version 11 also: the fiscal funds quantified into shares (资金变股金) and what their shares earned per
+        // distribution, for the public fund disclosure by county and village.
+        """
+        CREATE TABLE IF NOT EXISTS fiscal_funds (
+            id TEXT NOT NULL PRIMARY KEY, cooperative_id TEXT NOT NULL, fund_id TEXT NOT NULL, source TEXT NOT NULL, document_no TEXT NOT NULL,
+            amount_fen INTEGER NOT NULL, year INTEGER NOT NULL, purpose TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_fiscal_funds_cooperative ON fiscal_funds (cooperative_id, id)",
+        """
+        CREATE TABLE IF NOT EXISTS fund_dividends (
+            declaration_id TEXT NOT NULL, holding_id TEXT NOT NULL, cooperative_id TEXT NOT NULL, fund_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+            shareholder_id TEXT NOT NULL, paid_fen INTEGER NOT NULL, owed_fen INTEGER NOT NULL, PRIMARY KEY (declaration_id, holding_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_fund_dividends_fund ON fund_dividends (cooperative_id, fund_id, fiscal_year)",
     ];
 
     // GLOB is case-sensitive (LIKE is not, for ASCII) and, with a literal prefix, SQLite turns it into an index range.

@@ -53,6 +53,17 @@ public static class ProjectionTables
     /// </summary>
     public static readonly ProjectionTable DividendDigests = new("dividend_digests", ["declaration_id"], ["declaration_id", "line_count", "digest"]);
 
+    /// <summary>One row per fiscal fund a cooperative registered (资金变股金): its source, document, amount, year and purpose.</summary>
+    public static readonly ProjectionTable FiscalFunds = new("fiscal_funds", ["id"],
+        ["id", "cooperative_id", "fund_id", "source", "document_no", "amount_fen", "year", "purpose"]);
+
+    /// <summary>
+    /// One row per fiscal-fund holding in a declaration's lines: what the shares the fund formed earned that year (paid and
+    /// still owed), written with the <see cref="DividendLines"/>.
+    /// </summary>
+    public static readonly ProjectionTable FundDividends = new("fund_dividends", ["declaration_id", "holding_id"],
+        ["declaration_id", "holding_id", "cooperative_id", "fund_id", "fiscal_year", "shareholder_id", "paid_fen", "owed_fen"]);
+
     /// <summary>One row per demand (a buyer's list, newest first). Quantities are stored as the decimal's invariant text.</summary>
     public static readonly ProjectionTable Demands = new("demands", ["id"],
         ["id", "buyer_id", "title", "category", "status", "quantity", "unit", "deliver_by", "posted_at", "revision"]);
@@ -150,6 +161,6 @@ public static class ProjectionTables
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
-            DividendDeclarations, DividendLines, DividendDigests, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
+            DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
             HouseholdDeclarations, MonitoringCases, CountyTotals];
 }

@@ -88,4 +88,28 @@ public sealed class PostgresAppTests
         var totals = await Operator.CountyTotalsTests.AssertTotalsMatch(impact);
         Assert.Contains(totals.Counties, c => c.CountyCode == "520281" && c.Orders == panzhou.Orders && c.SalesFen == panzhou.SalesFen);
     }
+
+    [Fact]
+    public async Task TheBoardsPrintedNoticeAndFundDisclosureReadThePostgresProjections()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var folder = new TempFolder();
+        await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database, seedDemo: true));
+        var anyone = new DemoSignIn(app).Anonymous();
+
+        var board = await anyone.GetStringAsync("/board/coop-pzcili", Api.Ct);
+        Assert.Matches("data-check-code>[0-9A-F]{4}(-[0-9A-F]{4}){3}</code>", board);
+        using (var pdf = await anyone.GetAsync("/board/coop-pzcili/notice.pdf", Api.Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        }
+        var county = await anyone.GetStringAsync("/board/funds/520281", Api.Ct);
+        Assert.Contains("data-fund=\"fund-pz-2017\"", county, StringComparison.Ordinal);
+        Assert.Matches(@"<td>2025</td><td>8</td>", county);
+        var fund = await anyone.GetStringAsync("/board/coop-pzcili/funds/fund-pz-2017", Api.Ct);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(fund, @"<tr><td>[^<]+</td><td>¥").Count);
+        var village = await anyone.GetStringAsync("/board/village/520281/" + Uri.EscapeDataString("舍烹村"), Api.Ct);
+        Assert.Matches(@"<tr><td>2025</td><td>¥[\d,]+\.\d{2}</td></tr>", village);
+    }
 }

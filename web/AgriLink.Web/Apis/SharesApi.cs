@@ -1,6 +1,7 @@
 using AgriLink.Domain.Dividends;
 using AgriLink.Domain.Shares;
 using AgriLink.Grains.Dividends;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Shares;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,10 @@ public static class SharesApi
             .WithSummary("Record a member's written notice to withdraw; it takes effect at a fiscal year end.");
         api.MapGet("/composition", Composition).WithName("GetMembershipComposition").WithSummary("The law's membership composition check.");
         api.MapPost("/trade/{year:int:range(2000,9998)}", RecordTrade).WithName("RecordMemberTrade").WithSummary("Record a delivery by a member (or non-member trade).");
+        api.MapGet("/funds", Funds).WithName("GetFiscalFunds")
+            .WithSummary("The fiscal funds quantified into the cooperative's shares (资金变股金), with what their shares earned in each distribution on notice or paid.");
+        api.MapPut("/funds/{fundId}", RegisterFund).WithName("RegisterFiscalFund")
+            .WithSummary("Register or correct a fiscal fund quantified into shares: its source, document number, amount in fen, year and purpose; its shares are the holdings with this fundId. Disclosed on the public boards.");
         api.MapGet("/trade/{year:int:range(2000,9998)}", TradeSummary).WithName("GetMemberTrade").WithSummary("Trade volume per member for a fiscal year.");
         return api;
     }
@@ -51,6 +56,23 @@ public static class SharesApi
         }
         using var amend = s.Audit.Declare(s.User, "charter.amend", "cooperative", id);
         return TypedResults.Ok(await register.AmendCharter(charter, resolution));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DisclosedFund>>, ForbidHttpResult>> Funds(
+        [AsParameters] ApiServices s, string id, FundDisclosureQueries funds)
+    {
+        if (!await s.CanReadRecordsOf(id)) return TypedResults.Forbid();
+        return TypedResults.Ok(await funds.CooperativeFunds(id, 200));
+    }
+
+    public static async Task<Results<Ok<RegisteredFund>, NotFound, ForbidHttpResult>> RegisterFund(
+        [AsParameters] ApiServices s, string id, string fundId, FiscalFund fund)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        if (!await s.Grains.GetGrain<Grains.Cooperatives.ICooperativeGrain>(id).Exists()) return TypedResults.NotFound();
+        var key = new CooperativeFund(id, fundId).ToString();
+        using var audit = s.Audit.Declare(s.User, "fund.registered", FiscalFundGrain.AuditResource, key);
+        return TypedResults.Ok(await s.Grains.GetGrain<IFiscalFundGrain>(key).Register(fund, s.User.ActorName()));
     }
 
     public static async Task<Results<Ok<RegisterView>, ForbidHttpResult>> GetRegister([AsParameters] ApiServices s, string id, DateOnly? asOf)

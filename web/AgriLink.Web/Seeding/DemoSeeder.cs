@@ -175,6 +175,8 @@ public sealed class DemoSeeder(
         {
             await register.IssueMany([.. DemoShares.Holdings(), DemoShares.LoanBacked], DemoShares.Preparer, "三变改革入股登记");
         }
+        var fund = grains.GetGrain<IFiscalFundGrain>(new CooperativeFund(DemoShares.CooperativeId, DemoShares.FundId).ToString());
+        if (await fund.Get() is null) await fund.Register(DemoShares.Fund, DemoShares.Preparer);
         var trade = grains.GetGrain<IMemberTradeGrain>(new CooperativeYear(DemoShares.CooperativeId, DemoShares.FiscalYear).ToString());
         await trade.RecordMany(DemoShares.Trade2025().ToList());
 

@@ -57,9 +57,16 @@ public static class DemoShares
                 Land: new LandParcel($"PG-SP-{index:D3}", milliMu, Founded, new DateOnly(2037, 2, 28)));
             if (history.Length > 0)
                 yield return new($"h-{id}-fund", id, ShareholderKind.Household, ShareClass.FiscalFund, 20_000, 2_000_000, Founded, Certificate(n++),
-                    Preferred: history[^1].Status == Domain.Households.PovertyStatus.RegisteredPoor, FundId: "fund-pz-2017");
+                    Preferred: history[^1].Status == Domain.Households.PovertyStatus.RegisteredPoor, FundId: FundId);
         }
     }
+
+    /// <summary>The fiscal fund the registered-poor households' shares were quantified from (资金变股金), as disclosed: its amount is those shares' principal.</summary>
+    public const string FundId = "fund-pz-2017";
+
+    public static FiscalFund Fund => new("中央财政专项扶贫资金（产业发展）", "盘财农〔2017〕28号（演示）",
+        Holdings().Where(h => h.FundId == FundId).Sum(h => h.ValuationFen), 2017,
+        "量化为舍烹村建档立卡贫困户在合作社的股份，按 6%、8%、10% 逐年保底分红");
 
     public static readonly Holding LoanBacked = new("h-hh-pz02-loan", "hh-pz02", ShareholderKind.Household, ShareClass.LoanBacked,
         50_000, 5_000_000, new(2018, 5, 1), "舍烹股字第2018001号", FundId: "tehuidai-pz02");

@@ -14,7 +14,7 @@ namespace AgriLink.Web.Pages.Board;
 /// one request, cached for a minute.
 /// </summary>
 [OutputCache(PolicyName = PagesExtensions.BoardCache)]
-public sealed class IndexModel(NoticeBoardQueries board) : PageModel
+public sealed class IndexModel(NoticeBoardQueries board, FundDisclosureQueries disclosure) : PageModel
 {
     public const int LinesPerPage = 500;
 
@@ -23,6 +23,9 @@ public sealed class IndexModel(NoticeBoardQueries board) : PageModel
     public BoardNotice? Notice { get; private set; }
     public BoardLines Lines { get; private set; } = new([], null);
     public IReadOnlyList<BoardAssembly> Assemblies { get; private set; } = [];
+
+    /// <summary>The fiscal funds quantified into the cooperative's shares (资金变股金), each linking to its disclosure.</summary>
+    public IReadOnlyList<DisclosedFund> Funds { get; private set; } = [];
 
     /// <summary>The notice's check code (公示内容校验码), printed on its PDF too; null while its lines are not projected yet.</summary>
     public string? CheckCode { get; private set; }
@@ -43,6 +46,7 @@ public sealed class IndexModel(NoticeBoardQueries board) : PageModel
             CheckCode = await board.CheckCode(cooperativeId, Notice);
         }
         Assemblies = await board.Assemblies(cooperativeId, 10);
+        Funds = await disclosure.CooperativeFunds(cooperativeId, 20);
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();
     }

@@ -13,7 +13,7 @@ namespace AgriLink.Web.Pages.Board;
 /// in a fixed number of queries whatever the number of cooperatives, cached for a minute like the cooperative's board.
 /// </summary>
 [OutputCache(PolicyName = PagesExtensions.BoardCache)]
-public sealed class VillageModel(NoticeBoardQueries board) : PageModel
+public sealed class VillageModel(NoticeBoardQueries board, FundDisclosureQueries disclosure) : PageModel
 {
     /// <summary>Assemblies shown per cooperative; the cooperative's board has the rest.</summary>
     public const int AssembliesPerCooperative = 3;
@@ -29,6 +29,15 @@ public sealed class VillageModel(NoticeBoardQueries board) : PageModel
     public IReadOnlyDictionary<string, BoardNotice> Notices { get; private set; } = new Dictionary<string, BoardNotice>();
     public ILookup<string, BoardAssembly> Assemblies { get; private set; } = Array.Empty<BoardAssembly>().ToLookup(a => a.Id);
 
+    /// <summary>Fiscal funds shown on the village's board (资金变股金); the county's disclosure has every one.</summary>
+    public const int FundsShown = 20;
+
+    public string CountyCode { get; private set; } = "";
+    public IReadOnlyList<DisclosedFund> Funds { get; private set; } = [];
+
+    /// <summary>What the village collectives received from the village's cooperatives' distributions, per year (三变 income).</summary>
+    public IReadOnlyList<(int Year, long PaidFen)> CollectiveIncome { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string countyCode, string village, string? after)
     {
         if (countyCode.Length != 6 || !countyCode.All(char.IsAsciiDigit) || village.Length is 0 or > 50 || after is { Length: > 100 }) return NotFound();
@@ -39,6 +48,9 @@ public sealed class VillageModel(NoticeBoardQueries board) : PageModel
         var ids = Cooperatives.Select(c => c.Id).ToList();
         Notices = (await board.LatestNotices(ids)).ToDictionary(n => n.CooperativeId, n => n.Notice, StringComparer.Ordinal);
         Assemblies = (await board.LatestAssemblies(ids, AssembliesPerCooperative)).ToLookup(a => a.Id[..a.Id.LastIndexOf(':')], StringComparer.Ordinal);
+        CountyCode = countyCode;
+        Funds = await disclosure.VillageFunds(countyCode, village, FundsShown);
+        CollectiveIncome = await disclosure.CollectiveIncome(countyCode, village);
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();
     }
