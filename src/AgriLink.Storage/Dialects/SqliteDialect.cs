@@ -313,7 +313,19 @@ public sealed class SqliteDialect : SqlDialect
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        // Counted by the engine (StorageMetrics); setting a hook again on a pooled connection replaces it.
+        var handle = ((SqliteConnection)connection).Handle;
+        SQLitePCL.raw.sqlite3_commit_hook(handle, OnCommit, null);
+        SQLitePCL.raw.sqlite3_update_hook(handle, OnRowWritten, null);
     }
+
+    private static readonly SQLitePCL.delegate_commit OnCommit = _ =>
+    {
+        StorageMetrics.Committed();
+        return 0; // 0: go on and commit
+    };
+
+    private static readonly SQLitePCL.delegate_update OnRowWritten = (_, _, _, _, _) => StorageMetrics.RowWritten();
 
     public override bool SingleWriter => true;
 
