@@ -59,7 +59,10 @@ public static class OrdersApi
         var actor = new OrderActor(IsBuyerItself(s, buyerId) ? ActorRole.Buyer : ActorRole.Platform, s.User.ActorName());
         // The order writes its entry with itself (a retried placement writes nothing, so it has none twice).
         using var audit = s.Audit.Declare(s.User, "order.place", "order", id);
-        var placed = View(s, await grain.Place(order, actor))!;
+        // A listing's refusal comes back as an answer: a flash sale's late buyers cost no exception.
+        var outcome = await grain.TryPlace(order, actor);
+        if (outcome.Refused is { } refused) return TypedResults.Problem(Errors.ProblemExceptionHandler.Map(refused.ToException()));
+        var placed = View(s, outcome.Order!)!;
         if (existed) return TypedResults.Ok(placed);
         return TypedResults.Created($"/api/orders/{id}", placed);
     }
