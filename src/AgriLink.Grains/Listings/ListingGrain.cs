@@ -295,7 +295,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     private async Task RequireAdmitted(string cooperativeId)
     {
-        if (!await GrainFactory.GetGrain<ICooperativeAdmissionGrain>(cooperativeId).MaySell())
+        if (!await GrainFactory.Get<ICooperativeAdmissionGrain>(cooperativeId).MaySell())
             throw new RuleViolationException("cooperative.not-admitted",
                 $"The cooperative '{cooperativeId}' is not admitted to sell on the platform (or is suspended).");
     }

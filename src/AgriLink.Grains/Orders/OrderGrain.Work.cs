@@ -20,7 +20,7 @@ public sealed partial class OrderGrain
         {
             try
             {
-                var outcome = await GrainFactory.GetGrain<IListingGrain>(line.ListingId).TryReserve(Id, line.Quantity, holdUntil);
+                var outcome = await GrainFactory.Get<IListingGrain>(line.ListingId).TryReserve(Id, line.Quantity, holdUntil);
                 return (outcome.Line, Error: outcome.Refused?.ToException() as Exception, Refused: outcome.Refused is not null);
             }
             catch (Exception e)

@@ -63,7 +63,7 @@ public sealed partial class OrderGrain(
         }
         if (actor.Role is not (ActorRole.Buyer or ActorRole.Platform))
             throw new RuleViolationException(OrderStateMachine.NotAllowed, "Only a buyer or a platform operator places orders.");
-        if (!await GrainFactory.GetGrain<IBuyerGrain>(normalized.BuyerId).Exists())
+        if (!await GrainFactory.Get<IBuyerGrain>(normalized.BuyerId).Exists())
             throw ValidationFailedException.For("buyerId", $"No buyer with id '{normalized.BuyerId}' is registered.");
 
         var now = clock.Now();

@@ -1,5 +1,6 @@
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Orders;
+using AgriLink.Grains;
 using AgriLink.Grains.Orders;
 using AgriLink.Payments;
 using AgriLink.Web.Auth;
@@ -50,7 +51,7 @@ public static class OrdersApi
             throw new RuleViolationException("order.card-unavailable", "Card payments are not configured here; pay by invoice.", unprocessable: true);
 
         var id = idempotencyKey is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(buyerId, idempotencyKey);
-        var grain = s.Grains.GetGrain<IOrderGrain>(id);
+        var grain = s.Grains.Get<IOrderGrain>(id);
         var existed = idempotencyKey is not null && await grain.Exists();
         // Sold out or unavailable: refused from the listings' memory, before any order grain is created, and without
         // throwing (in a flash sale most requests end here).
