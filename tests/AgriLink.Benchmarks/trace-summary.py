@@ -13,6 +13,10 @@ PSEUDO = ("Process64 ", "Thread (", "(Activities)", "Activity ")
 
 # Phases of one order, by the first matching frame (inner frames first). Order matters.
 PHASES = [
+    ("waiting for a GC (PollGC: threads stopped while the GC runs)", ("PollGC",)),
+    ("exceptions (throw, unwind, capture)", ("EH.DispatchEx", "ExceptionDispatchInfo", "StackFrameIterator", "StackTrace", "Exception..ctor")),
+    ("lock contention (Monitor.Enter slow path, spin waits)", ("Monitor.Enter_Slowpath", "LowLevelSpinWaiter", "SpinWait", "ReaderWriterLockSlim", "Thread.Sleep")),
+    ("thread pool (worker wake-up and idle)", ("LowLevelLifoSemaphore", "WaitHandle.Wait", "PortableThreadPool", "SetEvent")),
     ("SQLite (native step/commit/fsync)", ("SQLitePCL", "sqlite3_")),
     ("storage: serialize/deserialize grain state", ("Orleans.Serialization", "OrleansJsonSerializer", "GrainStateSerializer", "RowJson", "StateSerializer")),
     ("storage: write path (group commit, rows, outbox)", ("AgriLink.Storage.",)),
