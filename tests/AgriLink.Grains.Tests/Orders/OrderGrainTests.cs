@@ -98,6 +98,30 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TryPlaceAnswersAStockRefusalWithoutThrowingAndStoresNothing()
+    {
+        var coop = await Cooperative();
+        var (plenty, scarce) = (await Listing(coop, stock: 100), await Listing(coop, stock: 5));
+        var buyer = await BuyerId();
+        var grain = _client.GetGrain<IOrderGrain>(OrderId());
+
+        var outcome = await grain.TryPlace(Command(buyer, PaymentMethod.Invoice, (plenty, 10), (scarce, 6)), Buyer);
+
+        Assert.Null(outcome.Order);
+        Assert.Equal("listing.insufficient-stock", outcome.Refused?.Code);
+        Assert.StartsWith($"Line 2 ({scarce})", outcome.Refused!.Message, StringComparison.Ordinal);
+        Assert.Equal((100m, 0m), await StockOf(plenty));
+        Assert.Equal((5m, 0m), await StockOf(scarce));
+        Assert.False(await grain.Exists());
+
+        // The same grain places the order once the lines can be served: TryPlace answers it like Place.
+        var placed = await grain.TryPlace(Command(buyer, PaymentMethod.Invoice, (plenty, 10), (scarce, 5)), Buyer);
+        Assert.Null(placed.Refused);
+        Assert.Equal(OrderStatus.Placed, placed.Order!.Status);
+        Assert.Equal((0m, 5m), await StockOf(scarce));
+    }
+
+    [Fact]
     public async Task AnUnknownListingIsNamedByItsLine()
     {
         var coop = await Cooperative();
