@@ -79,13 +79,17 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
         Assert.Equal((id, order.TotalFen), (bought.OrderId, bought.AmountFen));
     }
 
+    /// <summary>A listing of 100 and one of 5 of a new cooperative, a buyer, and a new order.</summary>
+    private async Task<(string Plenty, string Scarce, string Buyer, IOrderGrain Grain)> PlentyAndScarce()
+    {
+        var coop = await Cooperative();
+        return (await Listing(coop, stock: 100), await Listing(coop, stock: 5), await BuyerId(), _client.GetGrain<IOrderGrain>(OrderId()));
+    }
+
     [Fact]
     public async Task OneRefusedLineLeavesEveryListingUntouchedAndStoresNothing()
     {
-        var coop = await Cooperative();
-        var (plenty, scarce) = (await Listing(coop, stock: 100), await Listing(coop, stock: 5));
-        var buyer = await BuyerId();
-        var grain = _client.GetGrain<IOrderGrain>(OrderId());
+        var (plenty, scarce, buyer, grain) = await PlentyAndScarce();
 
         var error = await GrainAssert.RefusedAsync(() => grain.Place(Command(buyer, PaymentMethod.Card, (plenty, 10), (scarce, 6)), Buyer),
             "listing.insufficient-stock");
@@ -100,10 +104,7 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task TryPlaceAnswersAStockRefusalWithoutThrowingAndStoresNothing()
     {
-        var coop = await Cooperative();
-        var (plenty, scarce) = (await Listing(coop, stock: 100), await Listing(coop, stock: 5));
-        var buyer = await BuyerId();
-        var grain = _client.GetGrain<IOrderGrain>(OrderId());
+        var (plenty, scarce, buyer, grain) = await PlentyAndScarce();
 
         var outcome = await grain.TryPlace(Command(buyer, PaymentMethod.Invoice, (plenty, 10), (scarce, 6)), Buyer);
 
