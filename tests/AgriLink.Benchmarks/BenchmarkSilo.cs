@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AgriLink.Hosting;
 using AgriLink.Storage;
 using AgriLink.Storage.Hosting;
@@ -94,10 +92,5 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FlashSale.FlashSaleBenchmark.FreePort();
 }

@@ -57,6 +57,22 @@ public sealed class ListingReservationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TryReserveAnswersRefusalsAndAvailabilityCountsPromisedStock()
+    {
+        var grain = await Active(stock: 3, minOrder: 1);
+        var granted = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => grain.TryReserve(OrderId(), 1, InAnHour)));
+
+        Assert.Equal(3, granted.Count(g => g.Line is not null && g.Refused is null));
+        Assert.All(granted.Where(g => g.Line is null), g => Assert.Equal("listing.insufficient-stock", g.Refused?.Code));
+        // A refusal holds nothing, and the precheck sees what is promised.
+        Assert.Equal(3, (await grain.Get()).Held);
+        var availability = await grain.Availability(OrderId());
+        Assert.Equal((0m, false), (availability.Stock, availability.HeldForOrder));
+        // The throwing API refuses the same way.
+        await GrainAssert.RefusedAsync(() => grain.Reserve(OrderId(), 1, InAnHour), "listing.insufficient-stock");
+    }
+
+    [Fact]
     public async Task ConcurrentReservationsOfMixedQuantitiesAccountForEveryUnit()
     {
         var grain = await Active(stock: 1000, minOrder: 0.5m);

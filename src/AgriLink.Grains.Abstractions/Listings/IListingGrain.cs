@@ -9,8 +9,9 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("Get")] Task<ListingDetails> Get();
 
     /// <summary>
-    /// What the order <paramref name="orderId"/> would meet now (committed state, read-only): lets a sold-out flash sale
-    /// refuse late buyers cheaply, but never the retry of an order whose stock the listing already holds.
+    /// What the order <paramref name="orderId"/> would meet now (read-only; the working state, so stock already promised
+    /// to reservations waiting for their write counts as gone): lets a sold-out flash sale refuse late buyers cheaply, but
+    /// never the retry of an order whose stock the listing already holds.
     /// </summary>
     [Alias("Availability"), Orleans.Concurrency.AlwaysInterleave] Task<ListingAvailability> Availability(string? orderId);
     [Alias("Exists")] Task<bool> Exists();
@@ -34,6 +35,12 @@ public interface IListingGrain : IGrainWithStringKey
     /// (<c>IOrderGrain.ReservationExpiring</c>) whether to confirm or release it.
     /// </summary>
     [Alias("Reserve")] Task<ReservedLine> Reserve(string orderId, decimal quantity, DateTimeOffset holdUntil);
+
+    /// <summary>
+    /// <see cref="Reserve"/>, but a refusal by the listing's status, minimum order or stock is answered
+    /// (<see cref="ReserveOutcome.Refused"/>, nothing held), not thrown. Other failures still throw.
+    /// </summary>
+    [Alias("TryReserve")] Task<ReserveOutcome> TryReserve(string orderId, decimal quantity, DateTimeOffset holdUntil);
 
     /// <summary>The order is paid or confirmed: the held stock is sold for good. Idempotent; unknown orders are ignored.</summary>
     [Alias("Confirm")] Task Confirm(string orderId);

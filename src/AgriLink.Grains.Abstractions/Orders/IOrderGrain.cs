@@ -12,6 +12,12 @@ namespace AgriLink.Grains.Orders;
 public interface IOrderGrain : IGrainWithStringKey
 {
     [Alias("Place")] Task<OrderDetails> Place(PlaceOrder command, OrderActor actor);
+
+    /// <summary>
+    /// <see cref="Place"/>, but a line refused by its listing (sold out, not available, below the minimum) is answered
+    /// (<see cref="PlaceOutcome.Refused"/>, nothing stored), not thrown. Other failures still throw.
+    /// </summary>
+    [Alias("TryPlace")] Task<PlaceOutcome> TryPlace(PlaceOrder command, OrderActor actor);
     [Alias("Get"), AlwaysInterleave] Task<OrderDetails> Get();
     [Alias("Exists"), AlwaysInterleave] Task<bool> Exists();
 

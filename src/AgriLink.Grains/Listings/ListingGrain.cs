@@ -59,10 +59,13 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     public Task<ListingAvailability> Availability(string? orderId)
     {
-        var committed = _commits.Committed;
-        var draft = Existing(committed);
-        var held = orderId is not null && committed.Holds.ContainsKey(orderId.Trim());
-        return Task.FromResult(new ListingAvailability(committed.Status, draft.Stock, draft.MinOrder, held));
+        // The working state: once the stock is promised to reservations still waiting for their write, later buyers are
+        // refused here at once instead of each activating an order. Were that write to fail, they were refused too early
+        // (never accepted too early): placing still decides against the stored state.
+        var working = _commits.Working;
+        var draft = Existing(working);
+        var held = orderId is not null && working.Holds.ContainsKey(orderId.Trim());
+        return Task.FromResult(new ListingAvailability(working.Status, draft.Stock, draft.MinOrder, held));
     }
 
     public async Task<ListingDetails> Create(string cooperativeId, ListingDraft draft)
@@ -171,6 +174,12 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     public async Task<ReservedLine> Reserve(string orderId, decimal quantity, DateTimeOffset holdUntil)
     {
+        var outcome = await TryReserve(orderId, quantity, holdUntil);
+        return outcome.Refused is { } refused ? throw refused.ToException() : outcome.Line!;
+    }
+
+    public async Task<ReserveOutcome> TryReserve(string orderId, decimal quantity, DateTimeOffset holdUntil)
+    {
         StockReservation.Validate(orderId, quantity, holdUntil, _clock.Now());
         orderId = orderId.Trim();
         var cooperativeId = _commits.Working.CooperativeId;
@@ -180,9 +189,11 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         return await _commits.Submit(s =>
         {
             var draft = Existing(s);
-            if (s.Holds.TryGetValue(orderId, out var held)) return (s, held);
+            if (s.Holds.TryGetValue(orderId, out var held)) return (s, new ReserveOutcome(held, null));
             StockReservation.CheckAmount(draft.Unit, quantity);
-            StockReservation.CheckReservable(s.Status, draft.Stock, draft.MinOrder, quantity);
+            // Unchanged state: the refusal is answered after the write it rests on (if one is in flight) committed.
+            if (StockReservation.Refusal(s.Status, draft.Stock, draft.MinOrder, quantity) is { } refusal)
+                return (s, new ReserveOutcome(null, Refusal.Of(refusal)));
             var line = new ReservedLine(Id, s.CooperativeId!, draft.Title, draft.Unit, draft.PriceFen, quantity,
                 LinePricing.AmountFen(draft.PriceFen, quantity), s.Poverty is not null, draft.ProducerIds ?? [], draft.CountyCode, holdUntil);
             var stock = draft.Stock - quantity;
@@ -192,7 +203,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
                 Status = StockReservation.AfterHoldChange(s.Status, stock),
                 Holds = s.Holds.Add(orderId, line),
             };
-            return (next, line);
+            return (next, new ReserveOutcome(line, null));
         });
     }
 
@@ -284,7 +295,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     private async Task RequireAdmitted(string cooperativeId)
     {
-        if (!await GrainFactory.GetGrain<ICooperativeAdmissionGrain>(cooperativeId).MaySell())
+        if (!await GrainFactory.Get<ICooperativeAdmissionGrain>(cooperativeId).MaySell())
             throw new RuleViolationException("cooperative.not-admitted",
                 $"The cooperative '{cooperativeId}' is not admitted to sell on the platform (or is suspended).");
     }

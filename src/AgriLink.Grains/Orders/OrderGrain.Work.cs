@@ -10,26 +10,32 @@ namespace AgriLink.Grains.Orders;
 /// <summary>The order's calls to listings, indexes and postings, and how it shows itself.</summary>
 public sealed partial class OrderGrain
 {
-    /// <summary>Holds every line in parallel; if one is refused, releases them all and says which line failed.</summary>
-    private async Task<List<ReservedLine>> ReserveAll(IReadOnlyList<OrderLineRequest> lines, DateTimeOffset holdUntil)
+    /// <summary>
+    /// Holds every line in parallel; if one is refused, releases them all and says which line failed: a listing's refusal
+    /// (sold out, not available, below the minimum) is answered, anything else thrown.
+    /// </summary>
+    private async Task<(List<ReservedLine> Lines, Refusal? Refused)> ReserveAll(IReadOnlyList<OrderLineRequest> lines, DateTimeOffset holdUntil)
     {
         var attempts = await Task.WhenAll(lines.Select(async line =>
         {
             try
             {
-                return (Line: await GrainFactory.GetGrain<IListingGrain>(line.ListingId).Reserve(Id, line.Quantity, holdUntil), Error: (Exception?)null);
+                var outcome = await GrainFactory.Get<IListingGrain>(line.ListingId).TryReserve(Id, line.Quantity, holdUntil);
+                return (outcome.Line, Error: outcome.Refused?.ToException() as Exception, Refused: outcome.Refused is not null);
             }
             catch (Exception e)
             {
-                return (Line: (ReservedLine?)null, Error: e);
+                return (Line: (ReservedLine?)null, Error: e, Refused: false);
             }
         }));
         var failed = Array.FindIndex(attempts, a => a.Error is not null);
-        if (failed < 0) return attempts.Select(a => a.Line!).ToList();
+        if (failed < 0) return (attempts.Select(a => a.Line!).ToList(), null);
 
-        // Release every line, not only the granted ones: a line that timed out may still have been held.
-        await Task.WhenAll(lines.Select(line => ReleaseQuietly(line.ListingId)));
-        throw LineFailure(failed, lines[failed].ListingId, attempts[failed].Error!);
+        // Release every line that may be held: the granted ones, and any whose call failed (a line that timed out may
+        // still have been held). A line the listing refused holds nothing.
+        await Task.WhenAll(lines.Where((_, i) => !attempts[i].Refused).Select(line => ReleaseQuietly(line.ListingId)));
+        var failure = LineFailure(failed, lines[failed].ListingId, attempts[failed].Error!);
+        return attempts[failed].Refused && failure is RuleViolationException refusal ? ([], Refusal.Of(refusal)) : throw failure;
     }
 
     internal static Exception LineFailure(int index, string listingId, Exception error) => error switch

@@ -42,6 +42,12 @@ public sealed partial class OrderGrain(
 
     public async Task<OrderDetails> Place(PlaceOrder command, OrderActor actor)
     {
+        var outcome = await TryPlace(command, actor);
+        return outcome.Refused is { } refused ? throw refused.ToException() : outcome.Order!;
+    }
+
+    public async Task<PlaceOutcome> TryPlace(PlaceOrder command, OrderActor actor)
+    {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         OrderRules.Validate(command.BuyerId, command.PaymentMethod, command.Lines?.Select(l => ((string?)l?.ListingId, l?.Quantity ?? 0)).ToList(),
@@ -53,17 +59,23 @@ public sealed partial class OrderGrain(
                 throw new RuleViolationException("order.exists", $"Order '{Id}' was already placed with other contents; a new order needs a new idempotency key.");
             // A retried placement: answered from the stored order, finishing any work its first run left pending.
             await SettleIfPending();
-            return Details();
+            return new PlaceOutcome(Details(), null);
         }
         if (actor.Role is not (ActorRole.Buyer or ActorRole.Platform))
             throw new RuleViolationException(OrderStateMachine.NotAllowed, "Only a buyer or a platform operator places orders.");
-        if (!await GrainFactory.GetGrain<IBuyerGrain>(normalized.BuyerId).Exists())
+        if (!await GrainFactory.Get<IBuyerGrain>(normalized.BuyerId).Exists())
             throw ValidationFailedException.For("buyerId", $"No buyer with id '{normalized.BuyerId}' is registered.");
 
         var now = clock.Now();
         var card = normalized.PaymentMethod == PaymentMethod.Card;
         var holdUntil = now + (card ? options.Value.PaymentHold : options.Value.InvoiceHold);
-        var reserved = await ReserveAll(normalized.Lines, holdUntil);
+        var (reserved, refused) = await ReserveAll(normalized.Lines, holdUntil);
+        if (refused is not null)
+        {
+            // Nothing was stored and nothing is held: this activation has nothing to keep (a flash sale refuses most).
+            DeactivateOnIdle();
+            return new PlaceOutcome(null, refused);
+        }
 
         var by = By(actor);
         var history = new List<OrderEvent> { new(now, "placed", by) };
@@ -81,7 +93,7 @@ public sealed partial class OrderGrain(
         }, sequence => Changed("order.placed", sequence), () => AuditEntries.For("order", Id, null, Details()));
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
         Live.MarketEvents.Publish(GrainFactory, raised);
-        return Details();
+        return new PlaceOutcome(Details(), null);
     }
 
     public async Task<OrderDetails> AttachPayment(string provider, string paymentReference)

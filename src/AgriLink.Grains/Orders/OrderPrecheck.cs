@@ -29,7 +29,7 @@ public static class OrderPrecheck
         {
             try
             {
-                return (Value: (ListingAvailability?)await grains.GetGrain<IListingGrain>(line.ListingId.Trim()).Availability(orderId), Error: (Exception?)null);
+                return (Value: (ListingAvailability?)await grains.Get<IListingGrain>(line.ListingId.Trim()).Availability(orderId), Error: (Exception?)null);
             }
             catch (Domain.Errors.DomainException e)
             {

@@ -20,7 +20,7 @@ public abstract class SqlDialect
     /// <summary>Creates an unopened connection for the engine's ADO.NET provider.</summary>
     public abstract DbConnection CreateConnection(string connectionString);
 
-    /// <summary>Per-connection settings (pragmas, session options), run right after every open.</summary>
+    /// <summary>Per-connection settings (pragmas, session options), run after an open (SQLite: once per pooled physical connection).</summary>
     public virtual Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 

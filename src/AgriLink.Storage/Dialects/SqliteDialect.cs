@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace AgriLink.Storage.Dialects;
@@ -324,12 +325,30 @@ public sealed class SqliteDialect : SqlDialect
 
     public override async Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        // Pooled connections come back here on every open; the pragmas are cheap and per-connection
-        // (except journal_mode, which is stored in the file and a no-op once set).
+        // The pragmas are per connection (journal_mode is stored in the file) and a pooled connection keeps them, so they
+        // run once per physical connection, not on every open: reads that open a connection each (a grain's activation)
+        // then cost one statement, not two.
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (Initialized.TryGetValue(handle, out _)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        // Counted by the engine (StorageMetrics).
+        SQLitePCL.raw.sqlite3_commit_hook(handle, OnCommit, null);
+        SQLitePCL.raw.sqlite3_update_hook(handle, OnRowWritten, null);
+        Initialized.AddOrUpdate(handle, Marker);
     }
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Initialized = new();
+    private static readonly object Marker = new();
+
+    private static readonly SQLitePCL.delegate_commit OnCommit = _ =>
+    {
+        StorageMetrics.Committed();
+        return 0; // 0: go on and commit
+    };
+
+    private static readonly SQLitePCL.delegate_update OnRowWritten = (_, _, _, _, _) => StorageMetrics.RowWritten();
 
     public override bool SingleWriter => true;
 

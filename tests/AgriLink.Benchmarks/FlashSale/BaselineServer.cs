@@ -49,6 +49,8 @@ public static class BaselineServer
         var app = builder.Build();
 
         app.MapGet("/health", () => Results.Ok());
+        // The engine's own count of commits and rows written (SQLite hooks), so a burst's writes can be compared.
+        app.MapGet("/stats", () => Results.Ok(new StorageCounts(StorageMetrics.Commits, StorageMetrics.RowsWritten, GC.GetTotalAllocatedBytes())));
         app.MapPost("/setup", async (SetupRequest request) =>
         {
             await SetupAsync(database, request);
@@ -183,5 +185,12 @@ public static class BaselineServer
 public sealed record SetupRequest(string ListingId, long Stock);
 
 public sealed record BaselineOrder(string ListingId, string BuyerId, long Quantity);
+
+/// <summary>Totals since the server started: commits, rows written, bytes allocated.</summary>
+public sealed record StorageCounts(long Commits, long RowsWritten, long AllocatedBytes)
+{
+    public static StorageCounts operator -(StorageCounts after, StorageCounts before) =>
+        new(after.Commits - before.Commits, after.RowsWritten - before.RowsWritten, after.AllocatedBytes - before.AllocatedBytes);
+}
 
 public sealed record BaselineVerification(long Stock, long Orders, long QuantitySold);

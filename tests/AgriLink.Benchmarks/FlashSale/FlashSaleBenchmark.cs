@@ -6,7 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace AgriLink.Benchmarks.FlashSale;
 
-public sealed record FlashSaleOptions(int Buyers, int Stock, int Rounds, string? Data, bool Keep, string Output);
+public sealed record FlashSaleOptions(int Buyers, int Stock, int Rounds, string? Data, bool Keep, string Output)
+{
+    /// <summary>A folder for an EventPipe trace (CPU samples) of AgriLink.Web during each measured system burst, or null.</summary>
+    public string? Trace { get; init; }
+}
 
 /// <summary>
 /// The flash sale of issue 4: one listing with <see cref="FlashSaleOptions.Stock"/> units, <see cref="FlashSaleOptions.Buyers"/>
@@ -119,21 +123,29 @@ public static class FlashSaleBenchmark
             var bodies = buyers.Select(b => Order(b, listingId)).ToList();
             app.ResetPeakMemory();
             log($"Round {round}: system burst of {bodies.Count} orders on {listingId} (stock {options.Stock})");
+            var before = await BurstProbe.ReadSystemAsync(setup);
+            var trace = options.Trace is null ? null : TraceSession.Start(app.Pid, Path.Combine(options.Trace, $"flash-sale-round{round}.nettrace"));
             var (shots, elapsed) = await system.BurstAsync("/api/orders", bodies);
+            if (trace is not null) await trace.DisposeAsync();
             var peak = app.PeakMemoryBytes();
+            var after = await BurstProbe.ReadSystemAsync(setup);
             var systemRun = await VerifySystemAsync(setup, operatorToken, listingId, options.Stock, shots, elapsed, peak);
+            systemRun.Counts = after is null || before is null ? null : after - before;
             result.System.Add(systemRun);
-            log($"  system: {systemRun.Accepted} accepted in {elapsed.TotalMilliseconds:F0} ms → {systemRun.AcceptedPerSecond:F0}/s, p99 {systemRun.P99Ms:F0} ms");
+            log($"  system: {systemRun.Accepted} accepted in {elapsed.TotalMilliseconds:F0} ms → {systemRun.AcceptedPerSecond:F0}/s, p99 {systemRun.P99Ms:F0} ms{systemRun.CountsText()} · load {MachineInfo.LoadAverage()}");
 
             var baselineListing = $"flash-{round}";
             await Setup(conventional.Client, baselineListing, options.Stock);
             baseline.ResetPeakMemory();
             log($"Round {round}: baseline burst of {bodies.Count} orders");
+            var baseBefore = await BurstProbe.ReadBaselineAsync(conventional.Client);
             var (baseShots, baseElapsed) = await conventional.BurstAsync("/orders",
                 buyers.Select(b => new BaselineOrder(baselineListing, b, 1)).ToList());
+            var baseAfter = await BurstProbe.ReadBaselineAsync(conventional.Client);
             var baselineRun = await VerifyBaselineAsync(conventional.Client, baselineListing, options.Stock, baseShots, baseElapsed, baseline.PeakMemoryBytes());
+            baselineRun.Counts = baseAfter is null || baseBefore is null ? null : baseAfter - baseBefore;
             result.Baseline.Add(baselineRun);
-            log($"  baseline: {baselineRun.Accepted} accepted in {baseElapsed.TotalMilliseconds:F0} ms → {baselineRun.AcceptedPerSecond:F0}/s, p99 {baselineRun.P99Ms:F0} ms");
+            log($"  baseline: {baselineRun.Accepted} accepted in {baseElapsed.TotalMilliseconds:F0} ms → {baselineRun.AcceptedPerSecond:F0}/s, p99 {baselineRun.P99Ms:F0} ms{baselineRun.CountsText()} · load {MachineInfo.LoadAverage()}");
         }
 
         return operatorToken;
@@ -274,8 +286,31 @@ public static class FlashSaleBenchmark
         ];
     }
 
+    /// <summary>When set (<c>--ports FIRST</c>), servers get free ports from FIRST up (at most 100), not any the OS picks.</summary>
+    internal static int? PortBase { get; set; }
+
+    private static int s_portsTaken;
+
     internal static int FreePort()
     {
+        if (PortBase is { } first)
+        {
+            while (true)
+            {
+                var port = first + Interlocked.Increment(ref s_portsTaken) - 1;
+                if (port >= first + 100) throw new BenchmarkFailedException($"No free port left in {first}-{first + 99}.");
+                try
+                {
+                    using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+                    taken.Start();
+                    return port;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                }
+            }
+        }
+
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace AgriLink.Benchmarks.FlashSale;
 
-/// <summary><c>flash-sale [--buyers N] [--stock N] [--rounds N] [--data DIR] [--keep] [--out DIR]</c></summary>
+/// <summary><c>flash-sale [--buyers N] [--stock N] [--rounds N] [--data DIR] [--keep] [--out DIR] [--ports FIRST] [--trace DIR]</c></summary>
 public static class FlashSaleCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
         int buyers = 2000, stock = 500, rounds = 3;
-        string? data = null, output = null;
+        string? data = null, output = null, trace = null;
         var keep = false;
         try
         {
@@ -23,6 +23,8 @@ public static class FlashSaleCli
                     case "--data": data = Path.GetFullPath(Next()); break;
                     case "--out": output = Path.GetFullPath(Next()); break;
                     case "--keep": keep = true; break;
+                    case "--ports": FlashSaleBenchmark.PortBase = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
+                    case "--trace": trace = Path.GetFullPath(Next()); break;
                     default: throw new ArgumentException($"Unknown option {args[i]}.");
                 }
             }
@@ -32,12 +34,12 @@ public static class FlashSaleCli
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("flash-sale [--buyers 2000] [--stock 500] [--rounds 3] [--data DIR] [--keep] [--out DIR]");
+            Console.Error.WriteLine("flash-sale [--buyers 2000] [--stock 500] [--rounds 3] [--data DIR] [--keep] [--out DIR] [--ports FIRST] [--trace DIR]");
             return 2;
         }
 
         output ??= Path.Combine(RepositoryRoot(), "artifacts", "benchmarks");
-        return await BenchmarkRun.ReportAsync(log => FlashSaleBenchmark.RunAsync(new FlashSaleOptions(buyers, stock, rounds, data, keep, output), log),
+        return await BenchmarkRun.ReportAsync(log => FlashSaleBenchmark.RunAsync(new FlashSaleOptions(buyers, stock, rounds, data, keep, output) { Trace = trace }, log),
             r => r.Markdown(), r => r.Write(output));
     }
 

@@ -23,6 +23,19 @@ public sealed class RunResult
     public required long PeakMemoryBytes { get; init; }
     public decimal StockLeft { get; set; }
     public int? PersistedAfterKill { get; set; }
+
+    /// <summary>The server's commits, rows written and bytes allocated during the burst (null when it could not be read).</summary>
+    public StorageCounts? Counts { get; set; }
+
+    /// <summary>/proc/loadavg right after the burst.</summary>
+    public string LoadAverage { get; init; } = MachineInfo.LoadAverage();
+
+    public double? CommitsPerAccepted => Counts is { Commits: >= 0 } c && Accepted > 0 ? (double)c.Commits / Accepted : null;
+    public double? RowsPerAccepted => Counts is { RowsWritten: >= 0 } c && Accepted > 0 ? (double)c.RowsWritten / Accepted : null;
+    public double? KiBPerRequest => Counts is { AllocatedBytes: >= 0 } c && Requests > 0 ? c.AllocatedBytes / 1024.0 / Requests : null;
+
+    public string CountsText() => Counts is null ? "" : string.Create(CultureInfo.InvariantCulture,
+        $", {Counts.Commits} commits ({CommitsPerAccepted:F2}/accepted), {Counts.RowsWritten} rows written ({RowsPerAccepted:F2}/accepted), {KiBPerRequest:F0} KiB allocated/request");
     public List<string> AcceptedOrderIds { get; } = [];
 
     public double AcceptedPerSecond => Accepted / (ElapsedMs / 1000.0);
@@ -97,19 +110,22 @@ public sealed class FlashSaleResult(FlashSaleOptions options, MachineInfo machin
         s.AppendLine(inv, $"| p50 latency (median of rounds) | {Median(System.Select(r => r.P50Ms)):F0} ms | {Median(Baseline.Select(r => r.P50Ms)):F0} ms | | |");
         s.AppendLine(inv, $"| peak memory of the server process (max of rounds) | {Format.Bytes(System.Max(r => r.PeakMemoryBytes))} | {Format.Bytes(Baseline.Max(r => r.PeakMemoryBytes))} | | |");
         s.AppendLine(inv, $"| oversold | {System.Sum(r => Math.Max(0, r.Accepted - Options.Stock))} | {Baseline.Sum(r => Math.Max(0, r.Accepted - Options.Stock))} | 0 | yes |");
+        s.AppendLine(inv, $"| commits per accepted order (median of rounds) | {Median(System.Select(r => r.CommitsPerAccepted ?? double.NaN)):F2} | {Median(Baseline.Select(r => r.CommitsPerAccepted ?? double.NaN)):F2} | | |");
+        s.AppendLine(inv, $"| rows written per accepted order (median of rounds) | {Median(System.Select(r => r.RowsPerAccepted ?? double.NaN)):F2} | {Median(Baseline.Select(r => r.RowsPerAccepted ?? double.NaN)):F2} | | |");
+        s.AppendLine(inv, $"| KiB allocated per request (median of rounds) | {Median(System.Select(r => r.KiBPerRequest ?? double.NaN)):F0} | {Median(Baseline.Select(r => r.KiBPerRequest ?? double.NaN)):F0} | | |");
         if (System.All(r => r.PersistedAfterKill is null))
             s.AppendLine("| acknowledged orders found after kill -9 and restart | not checked in this run | | | |");
         else
             s.AppendLine(inv, $"| acknowledged orders found after kill -9 and restart | {System.Sum(r => r.PersistedAfterKill ?? 0)} of {System.Sum(r => r.Accepted)} | (checked by row count) | all | {(System.All(r => r.PersistedAfterKill == r.Accepted) ? "yes" : "**NO**")} |");
         s.AppendLine();
-        s.AppendLine("| round | server | accepted | refused (409) | burst ms | accepted/s | p50 ms | p99 ms | p99 accepted ms | max ms | stock left | peak memory |");
-        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        s.AppendLine("| round | server | accepted | refused (409) | burst ms | accepted/s | p50 ms | p99 ms | p99 accepted ms | max ms | stock left | peak memory | commits | rows written | MiB allocated | load average after |");
+        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (var i = 0; i < System.Count; i++)
         {
             foreach (var (name, r) in new[] { ("system", System[i]), ("baseline", Baseline.ElementAtOrDefault(i)) })
             {
                 if (r is null) continue;
-                s.AppendLine(inv, $"| {i + 1} | {name} | {r.Accepted} | {r.Rejected} | {r.ElapsedMs:F0} | {r.AcceptedPerSecond:F0} | {r.P50Ms:F0} | {r.P99Ms:F0} | {r.AcceptedP99Ms:F0} | {r.MaxMs:F0} | {r.StockLeft} | {Format.Bytes(r.PeakMemoryBytes)} |");
+                s.AppendLine(inv, $"| {i + 1} | {name} | {r.Accepted} | {r.Rejected} | {r.ElapsedMs:F0} | {r.AcceptedPerSecond:F0} | {r.P50Ms:F0} | {r.P99Ms:F0} | {r.AcceptedP99Ms:F0} | {r.MaxMs:F0} | {r.StockLeft} | {Format.Bytes(r.PeakMemoryBytes)} | {r.Counts?.Commits} | {r.Counts?.RowsWritten} | {(r.Counts is { } c ? (c.AllocatedBytes / 1048576.0).ToString("F0", inv) : "")} | {r.LoadAverage} |");
             }
         }
 
@@ -127,7 +143,9 @@ public sealed class FlashSaleResult(FlashSaleOptions options, MachineInfo machin
         s.AppendLine();
         s.AppendLine("Accepted orders/s = orders answered 201 ÷ time from the gate opening to the last response (all requests, accepted or refused). " +
             "Latency is per request from the gate to its response; connections were opened beforehand by a warm-up burst. " +
-            "Peak memory is the server process's VmHWM, reset before each burst.");
+            "Peak memory is the server process's VmHWM, reset before each burst. Commits and rows written are counted by SQLite's commit " +
+            "and update hooks in each server process (AgriLink.Storage.StorageMetrics) over the burst, so they include any background " +
+            "writes (outbox delivery, projections) that ran meanwhile; allocations are the server's GC total allocated bytes over the burst.");
         return s.ToString();
     }
 

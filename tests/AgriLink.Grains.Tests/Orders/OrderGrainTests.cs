@@ -79,13 +79,17 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
         Assert.Equal((id, order.TotalFen), (bought.OrderId, bought.AmountFen));
     }
 
+    /// <summary>A listing of 100 and one of 5 of a new cooperative, a buyer, and a new order.</summary>
+    private async Task<(string Plenty, string Scarce, string Buyer, IOrderGrain Grain)> PlentyAndScarce()
+    {
+        var coop = await Cooperative();
+        return (await Listing(coop, stock: 100), await Listing(coop, stock: 5), await BuyerId(), _client.GetGrain<IOrderGrain>(OrderId()));
+    }
+
     [Fact]
     public async Task OneRefusedLineLeavesEveryListingUntouchedAndStoresNothing()
     {
-        var coop = await Cooperative();
-        var (plenty, scarce) = (await Listing(coop, stock: 100), await Listing(coop, stock: 5));
-        var buyer = await BuyerId();
-        var grain = _client.GetGrain<IOrderGrain>(OrderId());
+        var (plenty, scarce, buyer, grain) = await PlentyAndScarce();
 
         var error = await GrainAssert.RefusedAsync(() => grain.Place(Command(buyer, PaymentMethod.Card, (plenty, 10), (scarce, 6)), Buyer),
             "listing.insufficient-stock");
@@ -95,6 +99,27 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
         Assert.Equal((5m, 0m), await StockOf(scarce));
         Assert.False(await grain.Exists());
         Assert.Equal(ReservationVerdict.Release, await grain.ReservationExpiring(plenty));
+    }
+
+    [Fact]
+    public async Task TryPlaceAnswersAStockRefusalWithoutThrowingAndStoresNothing()
+    {
+        var (plenty, scarce, buyer, grain) = await PlentyAndScarce();
+
+        var outcome = await grain.TryPlace(Command(buyer, PaymentMethod.Invoice, (plenty, 10), (scarce, 6)), Buyer);
+
+        Assert.Null(outcome.Order);
+        Assert.Equal("listing.insufficient-stock", outcome.Refused?.Code);
+        Assert.StartsWith($"Line 2 ({scarce})", outcome.Refused!.Message, StringComparison.Ordinal);
+        Assert.Equal((100m, 0m), await StockOf(plenty));
+        Assert.Equal((5m, 0m), await StockOf(scarce));
+        Assert.False(await grain.Exists());
+
+        // The same grain places the order once the lines can be served: TryPlace answers it like Place.
+        var placed = await grain.TryPlace(Command(buyer, PaymentMethod.Invoice, (plenty, 10), (scarce, 5)), Buyer);
+        Assert.Null(placed.Refused);
+        Assert.Equal(OrderStatus.Placed, placed.Order!.Status);
+        Assert.Equal((0m, 5m), await StockOf(scarce));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using AgriLink.Web.Auth;
 using AgriLink.Web.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace AgriLink.Web.Accounts;
 
@@ -52,10 +53,12 @@ public static class SessionCheck
 
     private static async Task<bool> IsCurrent(HttpContext http)
     {
-        var users = http.RequestServices.GetRequiredService<UserManager<AgriLinkUser>>();
-        if (users.GetUserId(http.User) is not { } id) return false;
-        var stamp = http.User.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
-        var current = await http.RequestServices.GetRequiredService<SessionStamps>().CurrentAsync(id, users);
+        // The claim types from the options, not from a UserManager: resolving one builds the accounts' DbContext, and
+        // on most requests the stamp comes from the cache.
+        var claims = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        if (http.User.FindFirstValue(claims.UserIdClaimType) is not { } id) return false;
+        var stamp = http.User.FindFirstValue(claims.SecurityStampClaimType);
+        var current = await http.RequestServices.GetRequiredService<SessionStamps>().CurrentAsync(id, http.RequestServices);
         return current is not null && string.Equals(stamp, current, StringComparison.Ordinal);
     }
 }
@@ -66,10 +69,11 @@ public static class SessionCheck
 /// </summary>
 public sealed class SessionStamps(IMemoryCache cache)
 {
-    public async Task<string?> CurrentAsync(string userId, UserManager<AgriLinkUser> users)
+    public async Task<string?> CurrentAsync(string userId, IServiceProvider services)
     {
         var key = Key(userId);
         if (cache.TryGetValue(key, out string? stamp)) return stamp;
+        var users = services.GetRequiredService<UserManager<AgriLinkUser>>();
         var user = await users.FindByIdAsync(userId);
         stamp = user is null || await users.IsLockedOutAsync(user) ? null : await users.GetSecurityStampAsync(user);
         cache.Set(key, stamp, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SessionCheck.CheckedEvery, Size = 1 });

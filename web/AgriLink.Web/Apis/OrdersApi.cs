@@ -1,5 +1,6 @@
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Orders;
+using AgriLink.Grains;
 using AgriLink.Grains.Orders;
 using AgriLink.Payments;
 using AgriLink.Web.Auth;
@@ -50,7 +51,7 @@ public static class OrdersApi
             throw new RuleViolationException("order.card-unavailable", "Card payments are not configured here; pay by invoice.", unprocessable: true);
 
         var id = idempotencyKey is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(buyerId, idempotencyKey);
-        var grain = s.Grains.GetGrain<IOrderGrain>(id);
+        var grain = s.Grains.Get<IOrderGrain>(id);
         var existed = idempotencyKey is not null && await grain.Exists();
         // Sold out or unavailable: refused from the listings' memory, before any order grain is created, and without
         // throwing (in a flash sale most requests end here).
@@ -59,7 +60,10 @@ public static class OrdersApi
         var actor = new OrderActor(IsBuyerItself(s, buyerId) ? ActorRole.Buyer : ActorRole.Platform, s.User.ActorName());
         // The order writes its entry with itself (a retried placement writes nothing, so it has none twice).
         using var audit = s.Audit.Declare(s.User, "order.place", "order", id);
-        var placed = View(s, await grain.Place(order, actor))!;
+        // A listing's refusal comes back as an answer: a flash sale's late buyers cost no exception.
+        var outcome = await grain.TryPlace(order, actor);
+        if (outcome.Refused is { } refused) return TypedResults.Problem(Errors.ProblemExceptionHandler.Map(refused.ToException()));
+        var placed = View(s, outcome.Order!)!;
         if (existed) return TypedResults.Ok(placed);
         return TypedResults.Created($"/api/orders/{id}", placed);
     }

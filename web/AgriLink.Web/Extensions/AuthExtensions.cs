@@ -37,6 +37,8 @@ public static class AuthExtensions
             .AddPasswordValidator<Accounts.CommonPasswords>()
             // In place of Identity's authenticator provider (same name): each code is accepted once.
             .AddTokenProvider<Accounts.OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
+        // After Identity's bearer options (registered above), so it wraps the token format they made.
+        CachedBearerTickets.Use(builder.Services);
         // Identity's API scheme challenges with the bearer handler (a bare 401); a person opening a page signed out is
         // sent to the sign-in form instead, and comes back to the page after signing in. The API keeps its 401.
         builder.Services.AddAuthentication().AddPolicyScheme(PageOrApiChallenge, null, o => o.ForwardDefaultSelector = http =>

@@ -66,6 +66,9 @@ public static class PipelineExtensions
 
     private static bool Decodable(MediaTypeHeaderValue type)
     {
+        // UTF-8 without asking the encoding providers: the code-pages provider takes a lock per lookup, and under a burst
+        // of API requests its waiters spin and sleep.
+        if (type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return true;
         try
         {
             return type.Encoding is not null;

@@ -30,7 +30,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(m => m
-                .AddMeter("Microsoft.Orleans")
+                .AddMeter("Microsoft.Orleans", AgriLink.Storage.StorageMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
