@@ -19,7 +19,10 @@ public sealed class FundsModel(FundDisclosureQueries disclosure, TimeProvider cl
     /// <summary>Fund ids the register's fiscal-fund holdings name that are not registered yet.</summary>
     public IReadOnlyList<string> Unregistered { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "fund")] public string? FundId { get; set; }
+    /// <summary><c>?fund=</c>: the registered fund the form starts from, to correct it.</summary>
+    [BindProperty(SupportsGet = true, Name = "fund")] public string? Editing { get; set; }
+
+    [BindProperty] public string? FundId { get; set; }
     [BindProperty] public string? Source { get; set; }
     [BindProperty] public string? DocumentNo { get; set; }
     [BindProperty, ProblemField("amountFen")] public string? Amount { get; set; }
@@ -30,9 +33,8 @@ public sealed class FundsModel(FundDisclosureQueries disclosure, TimeProvider cl
     {
         await Load();
         Year = Grains.Common.ChinaClock.Today(clock).Year;
-        // ?fund= an existing fund: the form starts from it, to correct it.
-        if (Funds.FirstOrDefault(f => f.FundId == FundId) is { } fund)
-            (Source, DocumentNo, Amount, Year, Purpose) = (fund.Source, fund.DocumentNo, Domain.Money.FromFen(fund.AmountFen).ToYuanString(), fund.Year, fund.Purpose);
+        if (Funds.FirstOrDefault(f => f.FundId == Editing) is { } fund)
+            (FundId, Source, DocumentNo, Amount, Year, Purpose) = (fund.FundId, fund.Source, fund.DocumentNo, Domain.Money.FromFen(fund.AmountFen).ToYuanString(), fund.Year, fund.Purpose);
     }
 
     public async Task<IActionResult> OnPostAsync()
