@@ -53,6 +53,36 @@ public sealed class CooperativeAdminTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task AFiscalFundIsRegisteredFromAPhoneAndDisclosedOnTheBoard()
+    {
+        var (context, page) = await app.SignedIn("coop.panzhou", 360);
+        await page.GotoAsync("/cooperative/funds");
+        await Assertions.Expect(page.Locator("article[data-fund='fund-pz-2017']")).ToBeVisibleAsync();
+        var id = "fund-b" + Guid.NewGuid().ToString("N")[..8];
+
+        await page.FillAsync("#FundId", id);
+        await page.FillAsync("#Source", "省级财政衔接推进乡村振兴补助资金");
+        await page.FillAsync("#DocumentNo", "黔财农〔2025〕3号");
+        await page.FillAsync("#Amount", "0");
+        await page.FillAsync("#Year", "2025");
+        await page.ClickAsync("#register-fund button[type=submit]");
+        // The API's refusal beside the amount; nothing is registered.
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='Amount']")).Not.ToBeEmptyAsync();
+        Assert.Equal(404, (await context.APIRequest.GetAsync($"/board/coop-pzcili/funds/{id}")).Status);
+
+        await page.FillAsync("#Amount", "86000.50");
+        await page.ClickAsync("#register-fund button[type=submit]");
+        await page.WaitForURLAsync("**/cooperative/funds?coop=coop-pzcili");
+        await Assertions.Expect(page.Locator($"article[data-fund='{id}']")).ToContainTextAsync("¥86,000.50");
+        await page.AssertAccessible("/cooperative/funds");
+
+        var board = await context.APIRequest.GetAsync($"/board/coop-pzcili/funds/{id}");
+        Assert.Equal(200, board.Status);
+        Assert.Contains("黔财农〔2025〕3号", await board.TextAsync(), StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ABadListingIsRefusedBesideItsFieldsThenAGoodOneIsCreatedAndEdited()
     {
         var (context, page) = await app.SignedIn("coop.congjiang", 360);
