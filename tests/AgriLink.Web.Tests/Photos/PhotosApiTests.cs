@@ -12,6 +12,21 @@ public sealed class PhotosApiTests(SeededApp app)
     private static List<string> PhotoIds(JsonObject listing) =>
         listing["photos"]!.AsArray().Select(p => (string)p!["id"]!).ToList();
 
+    /// <summary>
+    /// Waits for the demo's photos, drawn in the background once the app listens (DemoPhotoSeeding): the last one drawn is
+    /// the last demo cooperative's.
+    /// </summary>
+    private async Task DemoPhotosDrawn()
+    {
+        var operatorClient = await app.As("operator");
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if ((await operatorClient.GetObject("/api/cooperatives/coop-cjxiang"))["photo"] is not null) return;
+            await Task.Delay(100, Api.Ct);
+        }
+        Assert.Fail("The demo's photos were not drawn within 60 s of the start.");
+    }
+
     private static async Task<JsonObject> Added(HttpResponseMessage response) => await response.AssertOk(HttpStatusCode.Created);
 
     private async Task<(HttpClient Owner, string Id)> DraftWithPhotos(int photos)
@@ -134,6 +149,7 @@ public sealed class PhotosApiTests(SeededApp app)
     [MemberData(nameof(HostileFiles))]
     public async Task AHostileFileIsRefusedWithAProblemAndNothingIsStored(string name, string kind, string code)
     {
+        await DemoPhotosDrawn();
         var (owner, id) = await DraftWithPhotos(0);
         var before = await owner.Snapshot($"/api/listings/{id}");
         var objects = Path.Combine(app.Factory.DataFolder, "objects");
@@ -152,6 +168,22 @@ public sealed class PhotosApiTests(SeededApp app)
         Assert.Equal($"urn:agrilink:problem:{code}", (string?)problem["type"]);
         Assert.Equal(before, await owner.Snapshot($"/api/listings/{id}"));
         Assert.Equal(filesBefore, Directory.Exists(objects) ? Directory.GetFiles(objects, "*", SearchOption.AllDirectories).Length : 0);
+    }
+
+    [Fact]
+    public async Task EveryDemoListingGetsADrawnPhotoAfterTheStart()
+    {
+        await DemoPhotosDrawn();
+        var anonymous = app.Anonymous();
+
+        var chicken = await anonymous.GetObject("/api/listings/lst-cjchicken");
+        var photo = chicken["photos"]!.AsArray().Single()!;
+        using var served = await anonymous.Get($"/media/photos/{photo["id"]}/640.webp");
+
+        Assert.Equal((640, 480), ((int)photo["width"]!, (int)photo["height"]!));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        foreach (var (id, _, _, _) in AgriLink.Web.Seeding.DemoData.Listings.Where(l => l.Publish))
+            Assert.Single((await anonymous.GetObject($"/api/listings/{id}"))["photos"]!.AsArray());
     }
 
     [Fact]

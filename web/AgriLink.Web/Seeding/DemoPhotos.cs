@@ -10,22 +10,25 @@ namespace AgriLink.Web.Seeding;
 /// The demo's photos, drawn at seeding (no photographs ship with the product, and none are borrowed): per listing a
 /// placeholder in its produce's colour with a simple shape, and its name where the machine has a font with Chinese glyphs
 /// (a fresh Debian may have none: then the shape alone). Each goes through the same sizes, formats and store as an upload.
-/// Drawn at 800 × 600, so two widths are kept (320 and 800): the demo's 24 listings take well under a second.
+/// Drawn at 640 × 480, so two widths are kept (320 and 640); <see cref="DemoPhotoSeeding"/> runs it after the start.
 /// </summary>
 public sealed class DemoPhotos(IGrainFactory grains, PhotoLibrary photos)
 {
-    private const int Width = 800, Height = 600;
+    private const int Width = 640, Height = 480;
 
-    public async Task SeedAsync(CancellationToken ct)
+    /// <summary>Gives each demo listing and cooperative without a photo its placeholder; answers how many were drawn.</summary>
+    public async Task<int> SeedAsync(CancellationToken ct)
     {
+        var drawn = 0;
         using var typeface = SKFontManager.Default.MatchCharacter('刺');
         foreach (var (id, _, draft, _) in DemoData.Listings)
         {
             var listing = grains.GetGrain<IListingGrain>(id);
             if ((await listing.Get()).Photos is { Count: > 0 }) continue;
             var processed = Draw(draft.Category, draft.Title, typeface, $"listing:{id}");
-            await photos.StoreThenCommitAsync(processed, () => listing.AddPhoto(processed.Photo),
-                async () => (await listing.Get()).Photos?.Any(p => p.Id == processed.Photo.Id) == true, ct);
+            if (await Stored(() => photos.StoreThenCommitAsync(processed, () => listing.AddPhoto(processed.Photo),
+                    async () => (await listing.Get()).Photos?.Any(p => p.Id == processed.Photo.Id) == true, ct)))
+                drawn++;
         }
         foreach (var coop in DemoData.Cooperatives)
         {
@@ -34,6 +37,22 @@ public sealed class DemoPhotos(IGrainFactory grains, PhotoLibrary photos)
             var processed = Draw(ProduceCategory.Other, coop.Profile.Name, typeface, $"cooperative:{coop.Id}");
             await photos.StoreThenCommitAsync(processed, () => grain.SetPhoto(processed.Photo),
                 async () => (await grain.Get()).Photo?.Id == processed.Photo.Id, ct);
+            drawn++;
+        }
+        return drawn;
+    }
+
+    /// <summary>False when another web node stored the same placeholder first (cluster mode: they draw alike).</summary>
+    private static async Task<bool> Stored(Func<Task<Grains.Listings.ListingDetails>> store)
+    {
+        try
+        {
+            await store();
+            return true;
+        }
+        catch (Domain.Errors.RuleViolationException e) when (e.Code is "photo.duplicate")
+        {
+            return false;
         }
     }
 

@@ -25,8 +25,7 @@ namespace AgriLink.Web.Seeding;
 /// real accounts and was never seeded is left alone.
 /// </summary>
 public sealed class DemoSeeder(
-    IServiceScopeFactory scopes, IGrainFactory grains, AgriLinkDatabase database, TimeProvider clock, Photos.PhotoLibrary photos,
-    ILogger<DemoSeeder> logger)
+    IServiceScopeFactory scopes, IGrainFactory grains, AgriLinkDatabase database, TimeProvider clock, ILogger<DemoSeeder> logger)
     : IHostedService
 {
     private const string SeededKey = "demo.seeded";
@@ -98,9 +97,6 @@ public sealed class DemoSeeder(
         await SeedListings();
         await SeedShares();
         await new DemoMarketplace(grains, clock).SeedAsync();
-        var drawing = System.Diagnostics.Stopwatch.StartNew();
-        await new DemoPhotos(grains, photos).SeedAsync(ct);
-        logger.LogInformation("Demo photos drawn and stored in {Milliseconds} ms", drawing.ElapsedMilliseconds);
         // An installation that removed the demo's accounts (remove-demo-accounts) keeps its data but never gets them back.
         if (await database.GetMetaAsync(Accounts.AccountsCommand.DemoAccountsRemovedKey, ct) is null)
             await SeedAccounts(scope.ServiceProvider);
