@@ -39,9 +39,9 @@ public sealed partial class DemoPhotoSeeding(
             await database.SetMetaAsync(DoneKey, DateTimeOffset.UtcNow.ToString("O"), stoppingToken);
             LogDrawn(drawn, clock.ElapsedMilliseconds);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopped half-way: the next start draws the rest.
+            // Stopped half-way (whatever the shutdown broke first): the next start draws the rest.
         }
         catch (Exception e)
         {
