@@ -37,6 +37,10 @@ prepare_services() {
     problems+=("Redis could not be started: the cluster tests will fail (AGRILINK_TEST_REDIS unset)")
     failed=$((failed + 1))
   fi
+  if ! start_s3; then
+    problems+=("s3rver could not be started: the S3 object store tests will fail (AGRILINK_TEST_S3 unset)")
+    failed=$((failed + 1))
+  fi
 }
 
 # on_exit COMMAND: runs COMMAND when the script exits, however it exits (services started here stop there).
@@ -134,6 +138,50 @@ stop_redis() {
   redis_dir=
 }
 
+# start_s3: an S3-compatible server for the photo object store's contract tests: s3rver from npm (the version
+# below), installed into a folder of this run's own and started on a free loopback port, its objects in that
+# folder, stopped and removed at exit. Exports AGRILINK_TEST_S3=http://127.0.0.1:PORT (its credentials are
+# s3rver's fixed S3RVER/S3RVER); the tests make buckets of their own.
+s3rver_version=3.7.1
+s3_dir= s3_pid=
+start_s3() {
+  command -v npm >/dev/null || ensure_packages nodejs npm
+  s3_dir=$(mktemp -d /tmp/agrilink-s3.XXXXXX)
+  on_exit stop_s3
+  say "s3rver $s3rver_version: installing into $s3_dir"
+  (cd "$s3_dir" && npm install --no-audit --no-fund --no-save "s3rver@$s3rver_version" >"$s3_dir/npm.log" 2>&1) \
+    || { cat "$s3_dir/npm.log" >&2; return 1; }
+  local port attempt i
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    "$s3_dir/node_modules/.bin/s3rver" -d "$s3_dir/data" -a 127.0.0.1 -p "$port" --silent >"$s3_dir/s3rver.log" 2>&1 &
+    s3_pid=$!
+    for i in $(seq 100); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        export AGRILINK_TEST_S3="http://127.0.0.1:$port"
+        echo "s3rver listening on $AGRILINK_TEST_S3 (AGRILINK_TEST_S3)"
+        return 0
+      fi
+      kill -0 "$s3_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    stop_s3_server
+  done
+  cat "$s3_dir/s3rver.log" >&2
+  return 1
+}
+
+stop_s3_server() {
+  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev/null || true; s3_pid=; fi
+}
+
+stop_s3() {
+  [ -n "$s3_dir" ] || return 0
+  stop_s3_server
+  rm -rf "$s3_dir"
+  s3_dir=
+}
+
 # --- the counting ---------------------------------------------------------------------------------
 passed=0 failed=0 skipped=0 ran=0
 problems=() notes=()
@@ -177,7 +225,7 @@ check_compose() {
   # (files of this run's own) the file must be valid.
   local secrets name
   secrets=$(mktemp -d /tmp/agrilink-compose.XXXXXX)
-  local vars=(AGRILINK_DB_PASSWORD_FILE AGRILINK_REDIS_PASSWORD_FILE AGRILINK_ELASTIC_PASSWORD_FILE AGRILINK_DATA_PROTECTION_PEM)
+  local vars=(AGRILINK_DB_PASSWORD_FILE AGRILINK_REDIS_PASSWORD_FILE AGRILINK_ELASTIC_PASSWORD_FILE AGRILINK_DATA_PROTECTION_PEM AGRILINK_S3_SECRET_KEY_FILE)
   if env $(printf -- '-u %s ' "${vars[@]}") docker-compose -f docker/compose.yaml config --quiet 2>/dev/null; then
     echo "FAILED: docker/compose.yaml starts without its secrets (a default stands in for one)" >&2
     problems+=("docker/compose.yaml accepts a missing secret (each of ${vars[*]} must be required with \${VAR:?})")

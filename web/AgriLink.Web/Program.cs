@@ -35,6 +35,7 @@ builder.AddAgriLinkAccounts();
 builder.AddAgriLinkApi();
 builder.AddAgriLinkLive();
 builder.AddAgriLinkSearch();
+builder.AddAgriLinkPhotos();
 builder.AddAgriLinkPages();
 builder.AddAgriLinkPayments();
 builder.AddDemoSeeding();

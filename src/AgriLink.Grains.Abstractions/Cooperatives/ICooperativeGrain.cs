@@ -17,6 +17,9 @@ public interface ICooperativeGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave] Task<CooperativeDetails> Get();
     [Alias("Exists"), AlwaysInterleave] Task<bool> Exists();
     [Alias("UpdateProfile")] Task<CooperativeDetails> UpdateProfile(CooperativeProfile profile);
+
+    /// <summary>Sets (or, with null, removes) the profile photo; its files are stored before and the replaced one's deleted after.</summary>
+    [Alias("SetPhoto")] Task<CooperativeDetails> SetPhoto(Domain.Photos.Photo? photo);
     [Alias("AddMember")] Task<CooperativeDetails> AddMember(CooperativeMember member);
     /// <summary>Admits many members in one write: a whole village's households joining at once.</summary>
     [Alias("AddMembers")] Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members);

@@ -21,6 +21,15 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("Archive")] Task<ListingDetails> Archive();
     [Alias("SetStock")] Task<ListingDetails> SetStock(decimal stock);
 
+    /// <summary>
+    /// Adds a photo whose files are already stored (the caller writes them first and deletes them if this refuses). Refused
+    /// when archived, when the listing has the photo already or holds <c>PhotoAlbum.MaxPhotos</c>.
+    /// </summary>
+    [Alias("AddPhoto")] Task<ListingDetails> AddPhoto(Domain.Photos.Photo photo);
+    [Alias("RemovePhoto")] Task<ListingDetails> RemovePhoto(string photoId);
+    [Alias("SetCoverPhoto")] Task<ListingDetails> SetCoverPhoto(string photoId);
+    [Alias("ArrangePhotos")] Task<ListingDetails> ArrangePhotos(IReadOnlyList<string> order);
+
     /// <summary>Grants 扶贫产品认定 (platform administrators only: the caller checks). Refused when already certified or archived.</summary>
     [Alias("GrantPovertyCertification")] Task<ListingDetails> GrantPovertyCertification(PovertyCertification certification, string grantedBy);
 

@@ -7,7 +7,7 @@ namespace AgriLink.Grains.Listings;
 /// <see cref="PovertyCertification"/> is the platform's 扶贫产品认定 (null: not certified), with every grant and revocation in
 /// <see cref="CertificationHistory"/>; the producer's own certifications are in <c>Draft.Certifications</c>. Outside the
 /// cooperative's admins <c>Draft.ProducerIds</c> is empty (household ids are not public) and <see cref="Producers"/> names
-/// the producing households masked (王**).
+/// the producing households masked (王**). <see cref="Photos"/> are in display order, the cover first.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.ListingDetails")]
 public sealed record ListingDetails(
@@ -21,4 +21,5 @@ public sealed record ListingDetails(
     [property: Id(7)] int HoldCount = 0,
     [property: Id(8)] PovertyCertification? PovertyCertification = null,
     [property: Id(9)] IReadOnlyList<CertificationChange>? CertificationHistory = null,
-    [property: Id(10)] IReadOnlyList<string>? Producers = null);
+    [property: Id(10)] IReadOnlyList<string>? Producers = null,
+    [property: Id(11)] IReadOnlyList<Domain.Photos.Photo>? Photos = null);

@@ -34,6 +34,14 @@ public sealed class CooperativeGrain(
         return await Save(state.State with { Profile = profile.Normalized(), UpdatedAt = clock.Now() });
     }
 
+    public async Task<CooperativeDetails> SetPhoto(Domain.Photos.Photo? photo)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        if (photo is not null && (!Domain.Photos.Photo.IsWellFormedId(photo.Id) || photo.Width <= 0 || photo.Height <= 0))
+            throw ValidationFailedException.For("photo", "is not a stored photo.");
+        return await Save(state.State with { Photo = photo, UpdatedAt = clock.Now() });
+    }
+
     public Task<CooperativeDetails> AddMember(CooperativeMember member) => AddMembers([member]);
 
     public async Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members)
@@ -103,5 +111,5 @@ public sealed class CooperativeGrain(
     }
 
     private CooperativeDetails Details(CooperativeState s) =>
-        new(Id, Guard.Existing(s.Profile, Resource, Id), s.Members, s.RegisteredAt, s.UpdatedAt);
+        new(Id, Guard.Existing(s.Profile, Resource, Id), s.Members, s.RegisteredAt, s.UpdatedAt, s.Photo);
 }

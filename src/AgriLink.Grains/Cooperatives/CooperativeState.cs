@@ -9,4 +9,7 @@ public sealed record CooperativeState
     [Id(1)] public IReadOnlyList<CooperativeMember> Members { get; init; } = [];
     [Id(2)] public DateTimeOffset RegisteredAt { get; init; }
     [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The cooperative's profile photo, if it added one.</summary>
+    [Id(4)] public Domain.Photos.Photo? Photo { get; init; }
 }

@@ -3,6 +3,8 @@ using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Orders;
+using AgriLink.Domain.Photos;
+using System.Collections.Immutable;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Live;
@@ -129,6 +131,30 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
             var draft = Existing(s) with { Stock = stock };
             draft.Validate();
             return s with { Draft = draft, Status = ListingLifecycle.AfterStockChange(s.Status, stock), UpdatedAt = now };
+        });
+    }
+
+    public Task<ListingDetails> AddPhoto(Photo photo) => ChangePhotos(photos => PhotoAlbum.Add(photos, photo));
+
+    public Task<ListingDetails> RemovePhoto(string photoId) => ChangePhotos(photos => PhotoAlbum.Remove(photos, photoId));
+
+    public Task<ListingDetails> SetCoverPhoto(string photoId) => ChangePhotos(photos => PhotoAlbum.Cover(photos, photoId));
+
+    public Task<ListingDetails> ArrangePhotos(IReadOnlyList<string> order) => ChangePhotos(photos => PhotoAlbum.Arrange(photos, order ?? []));
+
+    /// <summary>
+    /// An archived listing keeps its photos as they were (its orders still show them) and takes no more changes, so nothing
+    /// of it is deleted and nothing new is stored for it.
+    /// </summary>
+    private Task<ListingDetails> ChangePhotos(Func<ImmutableList<Photo>, ImmutableList<Photo>> change)
+    {
+        var now = _clock.Now();
+        return Change(s =>
+        {
+            Existing(s);
+            if (s.Status == ListingStatus.Archived)
+                throw new RuleViolationException("listing.archived", "An archived listing's photos cannot be changed.");
+            return s with { Photos = change(s.Photos), UpdatedAt = now };
         });
     }
 
@@ -379,7 +405,7 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
 
     private ListingDetails Details(ListingState s) =>
         new(Id, s.CooperativeId!, Existing(s), s.Status, s.CreatedAt, s.UpdatedAt,
-            s.Holds.Values.Sum(h => h.Quantity), s.Holds.Count, s.Poverty, s.CertificationHistory);
+            s.Holds.Values.Sum(h => h.Quantity), s.Holds.Count, s.Poverty, s.CertificationHistory, Photos: s.Photos);
 
     [LoggerMessage(LogLevel.Information, "Listing {ListingId}: expired hold of order {OrderId} settled as {Verdict}")]
     private partial void LogSettled(string listingId, string orderId, ReservationVerdict verdict);

@@ -23,4 +23,7 @@ public sealed record ListingState
     [Id(6)] public PovertyCertification? Poverty { get; init; }
 
     [Id(7)] public ImmutableList<CertificationChange> CertificationHistory { get; init; } = ImmutableList<CertificationChange>.Empty;
+
+    /// <summary>The photos in display order, the cover first; at most <see cref="Domain.Photos.PhotoAlbum.MaxPhotos"/>.</summary>
+    [Id(8)] public ImmutableList<Domain.Photos.Photo> Photos { get; init; } = ImmutableList<Domain.Photos.Photo>.Empty;
 }

@@ -54,6 +54,7 @@ public static class ApiExtensions
         api.MapVillageCollectivesApi();
         api.MapBuyersApi();
         api.MapListingsApi();
+        api.MapPhotosApi();
         api.MapSearchApi();
         api.MapCertificationsApi();
         api.MapAdmissionApi();

@@ -10,7 +10,10 @@ public static class SeedingExtensions
     public static WebApplicationBuilder AddDemoSeeding(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue("AgriLink:SeedDemo", true))
+        {
             builder.Services.AddHostedService<DemoSeeder>();
+            builder.Services.AddHostedService<DemoPhotoSeeding>();
+        }
         return builder;
     }
 

@@ -18,6 +18,9 @@ public sealed class OrderModel : AgriLinkPage
     public OrderDetails Order { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Cooperatives { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Each line's listing's cover photo, where it has one.</summary>
+    public IReadOnlyDictionary<string, AgriLink.Domain.Photos.Photo> Covers { get; private set; } = new Dictionary<string, AgriLink.Domain.Photos.Photo>();
+
     /// <summary>Why the buyer is back from Stripe Checkout (paid, not yet confirmed, or cancelled); null otherwise.</summary>
     public string? Notice { get; private set; }
 
@@ -73,6 +76,7 @@ public sealed class OrderModel : AgriLinkPage
     {
         Order = Value<OrderDetails>(await OrdersApi.Get(Api, id));
         Cooperatives = await CooperativeNames();
+        Covers = await ListingCovers.LoadAsync(Api.Grains, Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
         LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{Order.BuyerId}");
     }

@@ -1,12 +1,20 @@
 using AgriLink.Grains.Listings;
 using AgriLink.Web.Apis;
+using AgriLink.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgriLink.Web.Pages.Cooperative;
 
-/// <summary>Edit a listing's fields through <c>ListingsApi.Update</c> (its cooperative's admins; anyone else a 403 or 404).</summary>
+/// <summary>
+/// Edit a listing's fields through <c>ListingsApi.Update</c> and its photos through <c>PhotosApi</c> (its cooperative's admins;
+/// anyone else a 403 or 404). Photo uploads are plain form posts, so the page works without script on any phone.
+/// </summary>
+[RequestSizeLimit(UploadLimit), RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class ListingEditModel : ListingFormPage
 {
+    /// <summary>A photo of at most 10 MB (PhotoOptions.MaxBytes) and the form around it.</summary>
+    private const long UploadLimit = 10 * 1024 * 1024 + 64 * 1024;
+
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
     public ListingDetails Listing { get; private set; } = null!;
@@ -23,6 +31,51 @@ public sealed class ListingEditModel : ListingFormPage
         if (Draft(Listing.Draft) is not { } draft) return Page();
         Value<ListingDetails>(await ListingsApi.Update(Api, Id, draft));
         return Redirect($"/cooperative/listings?coop={Uri.EscapeDataString(CooperativeId!)}");
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(CancellationToken ct)
+    {
+        await LoadFilled();
+        var photos = HttpContext.RequestServices.GetRequiredService<PhotoLibrary>();
+        Value<ListingDetails>(await PhotosApi.AddToListing(Api, photos, Request, Id, ct));
+        return BackToPhotos();
+    }
+
+    public async Task<IActionResult> OnPostCoverAsync(string photoId)
+    {
+        await LoadFilled();
+        Value<ListingDetails>(await PhotosApi.Cover(Api, Id, photoId));
+        return BackToPhotos();
+    }
+
+    /// <summary>Moves a photo one place earlier (<paramref name="by"/> = -1) or later (+1).</summary>
+    public async Task<IActionResult> OnPostMoveAsync(string photoId, int by)
+    {
+        await LoadFilled();
+        var order = (Listing.Photos ?? []).Select(p => p.Id).ToList();
+        var from = order.IndexOf(photoId);
+        var to = from + Math.Sign(by);
+        if (from >= 0 && to >= 0 && to < order.Count) (order[from], order[to]) = (order[to], order[from]);
+        Value<ListingDetails>(await PhotosApi.Arrange(Api, Id, new ArrangePhotosRequest(order)));
+        return BackToPhotos();
+    }
+
+    public async Task<IActionResult> OnPostDeletePhotoAsync(string photoId)
+    {
+        await LoadFilled();
+        var photos = HttpContext.RequestServices.GetRequiredService<PhotoLibrary>();
+        Value<ListingDetails>(await PhotosApi.RemoveFromListing(Api, photos, Id, photoId));
+        return BackToPhotos();
+    }
+
+    private IActionResult BackToPhotos() => Redirect($"/cooperative/listings/{Uri.EscapeDataString(Id)}/edit#photos");
+
+    /// <summary>Loaded with the fields filled, so a refused photo change shows the page as it was with the reason.</summary>
+    private async Task LoadFilled()
+    {
+        await Load();
+        Fill(Listing.Draft);
+        ModelState.Clear();
     }
 
     private async Task Load()

@@ -21,6 +21,9 @@ public sealed class IndexModel(IListingSearch search) : AgriLinkPage
     /// <summary>The answer; null when the query was refused (the problems are in the model state).</summary>
     public ListingSearchPage? Result { get; private set; }
 
+    /// <summary>Each listing's cover photo, for those that have one.</summary>
+    public IReadOnlyDictionary<string, AgriLink.Domain.Photos.Photo> Covers { get; private set; } = new Dictionary<string, AgriLink.Domain.Photos.Photo>();
+
     public static readonly IReadOnlyList<(ListingSort Sort, string Label)> Sorts =
         [(ListingSort.Relevance, "综合"), (ListingSort.PriceAsc, "价格从低到高"), (ListingSort.PriceDesc, "价格从高到低"), (ListingSort.Freshness, "最新")];
 
@@ -28,6 +31,7 @@ public sealed class IndexModel(IListingSearch search) : AgriLinkPage
     {
         LiveTopics.Add("market");
         Result = Value<ListingSearchPage>(await SearchApi.Listings(Request, search, ct));
+        Covers = await ListingCovers.LoadAsync(Api.Grains, Result.Items.Select(i => i.ListingId));
     }
 
     public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Result.PageSize - 1) / Result.PageSize, ListingQuery.MaxSkip / Result.PageSize + 1);
