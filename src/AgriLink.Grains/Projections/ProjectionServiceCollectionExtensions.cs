@@ -26,8 +26,9 @@ public static class ProjectionServiceCollectionExtensions
     /// change, <see cref="Invoices.InvoiceRows"/>, and <see cref="Common.InvoiceBookUpgrade"/> moves an older book's once; likewise
     /// the share register's history, <see cref="ShareHistory"/>.)
     /// 9 (schema 10): 防返贫监测, households' declared income (<c>household_declarations</c>) and the monitoring cases (<c>monitoring_cases</c>).
+    /// 10 (schema 11): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
     /// </summary>
-    public const int Version = 9;
+    public const int Version = 10;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -56,6 +57,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.HouseholdDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.MonitoringCaseProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.MonitoringVisitProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Monitoring.MonitoringWarningsStart>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))

@@ -54,14 +54,17 @@ public static class HouseholdIncomeApi
         return TypedResults.Ok(await s.Grains.GetGrain<IHouseholdDeclarationGrain>(key).Declare(figures, s.User.ActorName()));
     }
 
-    /// <summary>The household when the caller may read (and declare) its income: itself, its county's officers, operators.</summary>
+    /// <summary>
+    /// The household when the caller may read (and declare) its income: itself, the cadres and officers whose area holds it
+    /// (its village's cadres, its township's and county's officers), operators.
+    /// </summary>
     internal static async Task<HouseholdDetails?> Readable(ApiServices s, string id)
     {
         var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
         var direct = s.User.IsPlatformAdmin() || s.User.IsHousehold(id);
-        if (!direct && (s.User.OfficerCounties().Count == 0 || !await grain.Exists())) return null;
+        if (!direct && (s.User.MonitoringAreas().Count == 0 || !await grain.Exists())) return null;
         var household = await grain.Get();
-        return direct || s.User.ActsForCounty(household.Profile.CountyCode) ? household : null;
+        return direct || s.User.WorksOnHousehold(household.Profile.CountyCode, household.Profile.VillageCode) ? household : null;
     }
 
     private static void ValidYear(int year, TimeProvider clock) => new Validator().Range("year", year, 2014, clock.Today().Year).ThrowIfInvalid();

@@ -69,6 +69,7 @@ public static class ApiExtensions
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();
+        api.MapMonitoringVisitsApi();
         api.MapAuditApi();
         app.MapRazorPages();
         return app;
