@@ -227,6 +227,8 @@ public static class Labels
         Auth.Roles.Household => "农户",
         Auth.Roles.Buyer => "采购方",
         Auth.Roles.CountyOfficer => "县乡村振兴部门",
+        Auth.Roles.TownshipOfficer => "乡镇干部",
+        Auth.Roles.VillageCadre => "村干部、驻村第一书记",
         _ => role,
     };
 
