@@ -14,6 +14,12 @@ public interface IHouseholdDeclarationGrain : IGrainWithStringKey
 
     /// <summary>Replaces the year's declaration (validated first; a refused one changes nothing).</summary>
     [Alias("Declare")] Task<IncomeDeclaration> Declare(DeclaredIncome figures, string actor);
+
+    /// <summary>
+    /// Adds a department's figure to the year's medical costs or disaster losses, once per <paramref name="reference"/>
+    /// (a file's row): added again, it changes nothing. The line stops at its ceiling (<see cref="DeclaredIncome.MaxFen"/>).
+    /// </summary>
+    [Alias("AddExpense")] Task<IncomeDeclaration> AddExpense(RigidExpense kind, long fen, string reference, string actor);
 }
 
 /// <summary>The year's declaration with who entered it last and when.</summary>

@@ -25,9 +25,9 @@ public sealed class MonitoringCaseGrain(
         ArgumentNullException.ThrowIfNull(request);
         if (state.State.Case is { } existing)
         {
-            // A warning raised again (another node's run, a retry) finds the case it opened, and so does a visit's retry (its
-            // case id follows from the visit's): nothing changes.
-            if (request.DiscoveryChannel is DiscoveryChannel.PlatformWarning or DiscoveryChannel.CadreVisit
+            // A warning raised again (another node's run, a retry) finds the case it opened, and so does a visit's or an
+            // import's retry (the case id follows from the visit's, or the file's row): nothing changes.
+            if (request.DiscoveryChannel is DiscoveryChannel.PlatformWarning or DiscoveryChannel.CadreVisit or DiscoveryChannel.DepartmentData
                 && existing.Channel == request.DiscoveryChannel && existing.HouseholdId == request.HouseholdId)
                 return View(state.State);
             throw new RuleViolationException("monitoring.case-exists", $"Case '{Id}' is already open.");

@@ -59,6 +59,15 @@ public sealed class MonitoringQueries(AgriLinkDatabase database)
             "AND id > @after ORDER BY id LIMIT @limit", new { codes, after = after ?? "", limit = (long)limit })).AsList();
     }
 
+    /// <summary>Up to two households of the village with this head's name (two: the name is ambiguous), with their county.</summary>
+    public async Task<IReadOnlyList<(string Id, string CountyCode)>> HouseholdsNamed(string villageCode, string headName)
+    {
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<(string, string)>(
+            "SELECT id, county_code FROM households WHERE village_code = @villageCode AND head_name = @headName ORDER BY id LIMIT 2",
+            new { villageCode, headName })).AsList();
+    }
+
     /// <summary>A cadre's visits, newest first (ids sort by time), a keyset page before <paramref name="before"/>.</summary>
     public async Task<ListPage<VisitRow>> VisitsBy(string cadre, string? before, int limit)
     {

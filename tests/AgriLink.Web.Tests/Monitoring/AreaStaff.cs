@@ -15,13 +15,13 @@ public static class AreaStaff
     /// <summary>舍烹村 (the demo cadre's village), 娘娘山村 (the next village, same township), and a township next to 普古乡.</summary>
     public const string Shepeng = AgriLink.Web.Seeding.DemoData.ShepengVillage, Niangniangshan = "520281211202", OtherTownship = "520281212";
 
-    public static async Task<string> Household(SeededApp app, string villageCode, string village = "舍烹村")
+    public static async Task<string> Household(SeededApp app, string villageCode, string village = "舍烹村", string headName = "测试户主")
     {
         using var registered = await (await app.As("operator")).SendJson(HttpMethod.Post, "/api/households", new JsonObject
         {
             ["profile"] = new JsonObject
             {
-                ["headName"] = "测试户主", ["countyCode"] = "520281", ["township"] = "普古乡", ["village"] = village, ["people"] = 4,
+                ["headName"] = headName, ["countyCode"] = "520281", ["township"] = "普古乡", ["village"] = village, ["people"] = 4,
                 ["villageCode"] = villageCode,
             },
         });

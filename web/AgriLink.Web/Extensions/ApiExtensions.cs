@@ -70,6 +70,7 @@ public static class ApiExtensions
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();
         api.MapMonitoringVisitsApi();
+        api.MapMonitoringImportsApi();
         api.MapAuditApi();
         app.MapRazorPages();
         return app;
