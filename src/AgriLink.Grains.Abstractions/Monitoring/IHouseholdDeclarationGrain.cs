@@ -5,7 +5,7 @@ namespace AgriLink.Grains.Monitoring;
 
 /// <summary>
 /// A household's declared income and rigid expenses of one year (key: <see cref="HouseholdYearKey"/>), entered by the
-/// household or its county's officer. Lists and the income figures read its row in <c>household_declarations</c>.
+/// household, its area's cadre or officer, or a department's import (<see cref="AddExpense"/>). Lists and the income figures read its row in <c>household_declarations</c>.
 /// </summary>
 [Alias("AgriLink.IHouseholdDeclarationGrain")]
 public interface IHouseholdDeclarationGrain : IGrainWithStringKey
