@@ -21,8 +21,10 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// public notice board and the member assemblies). 9: invoice_documents (each invoice whole; the invoice book's state
     /// keeps only its numbering and unfinished work) and share_events (each share register's history, an entry per row).
     /// 10: household_declarations and monitoring_cases (防返贫监测). 11: dividend_digests (the notice's check code), fiscal_funds and fund_dividends (the fiscal-fund disclosure, 资金变股金).
+    /// 12: area codes (统计用区划代码) on households and
+    /// monitoring_cases (columns added, <see cref="SqlDialect.AddedColumns"/>), and monitoring_visits.
     /// </summary>
-    public const int SchemaVersion = 11;
+    public const int SchemaVersion = 12;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 
@@ -98,6 +100,19 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken);
         foreach (var statement in Dialect.SchemaStatements)
+        {
+            await using var ddl = CreateCommand(connection, transaction, statement);
+            await ddl.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var (table, column, definition) in Dialect.AddedColumns)
+        {
+            await using var exists = CreateCommand(connection, transaction, Dialect.ColumnExistsSql, ("@table", table), ("@column", column));
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken)) > 0) continue;
+            // Names and types are the dialect's constants, never input.
+            await using var alter = CreateCommand(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var statement in Dialect.StatementsAfterColumns)
         {
             await using var ddl = CreateCommand(connection, transaction, statement);
             await ddl.ExecuteNonQueryAsync(cancellationToken);

@@ -24,7 +24,9 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
         { "coop.panzhou", ["/cooperative/funds", "/cooperative/dividends/2025", "/cooperative/assemblies", "/cooperative/assemblies/asm-2025plan", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
         { "ent.qianfeng", ["/enterprise"] },
-        { "county.panzhou", ["/", "/county", "/county/cases"] },
+        { "county.panzhou", ["/", "/county", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng2", "/monitoring/import"] },
+        { "cadre.shepeng", ["/monitoring/visits", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng1"] },
+        { "township.pugu", ["/monitoring/cases", "/monitoring/visits"] },
     };
 
     [Theory]

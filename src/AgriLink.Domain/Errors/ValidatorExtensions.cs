@@ -40,6 +40,14 @@ public static class ValidatorExtensions
             "must be a county-level administrative code (GB/T 2260, 6 digits).");
     }
 
+    /// <summary>A village's 12-digit statistical division code (统计用区划代码) inside the county; optional where <paramref name="required"/> is false.</summary>
+    public static Validator VillageCode(this Validator v, string field, string? value, string? countyCode, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return required ? v.Add(field, "is required.") : v;
+        if (!AreaCode.IsVillage(value)) return v.Add(field, "must be a village's 12-digit statistical division code (统计用区划代码).");
+        return v.Check(countyCode is null || value.StartsWith(countyCode, StringComparison.Ordinal), field, "must lie in the county (begin with its code).");
+    }
+
     public static Validator Region(this Validator v, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return v.Add(field, "is required.");

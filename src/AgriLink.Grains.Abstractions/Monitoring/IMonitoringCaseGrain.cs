@@ -44,7 +44,7 @@ public sealed record CaseCommand(
     [property: Id(3)] AssistanceMeasure? Measure = null,
     [property: Id(4)] int? MonthsAboveLine = null);
 
-/// <summary>A case with where its household lives, the warning that opened it (if one did), and when its current step is due.</summary>
+/// <summary>A case with where its household lives (its village's 12-digit code when it has one), the warning that opened it (if one did), and when its current step is due.</summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.CaseView")]
 public sealed record CaseView(
     [property: Id(0)] string Id,
@@ -54,4 +54,5 @@ public sealed record CaseView(
     [property: Id(4)] string Township,
     [property: Id(5)] string Village,
     [property: Id(6)] RiskWarning? Warning,
-    [property: Id(7)] DateTimeOffset? DueBy);
+    [property: Id(7)] DateTimeOffset? DueBy,
+    [property: Id(8)] string? VillageCode = null);

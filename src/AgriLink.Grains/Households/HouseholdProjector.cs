@@ -13,6 +13,6 @@ internal sealed class HouseholdProjector : StateProjector<HouseholdState>
     protected override IEnumerable<ProjectionWrite> Project(string grainKey, HouseholdState state) =>
         state.Profile is { } p
             ? [ProjectionTables.Households.Upsert(grainKey, p.HeadName, p.CountyCode, p.Township, p.Village, (long)p.People,
-                HouseholdGrain.CurrentStatus(state).ToString(), state.RegisteredAt)]
+                HouseholdGrain.CurrentStatus(state).ToString(), state.RegisteredAt, p.VillageCode)]
             : [];
 }

@@ -25,4 +25,23 @@ public sealed class HouseholdDeclarationGrain(
             AuditEntries.Changes(AuditResource, Key.ToString(), before, after));
         return after;
     }
+
+    public async Task<IncomeDeclaration> AddExpense(RigidExpense kind, long fen, string reference, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        if (state.State.Imported.Contains(reference)) return state.State.Declaration!;
+        var figures = state.State.Declaration?.Figures ?? new DeclaredIncome();
+        long Add(long line) => Math.Min(DeclaredIncome.MaxFen, line + Math.Max(0, fen));
+        figures = kind switch
+        {
+            RigidExpense.Medical => figures with { MedicalFen = Add(figures.MedicalFen) },
+            RigidExpense.Education => figures with { EducationFen = Add(figures.EducationFen) },
+            _ => figures with { DisasterLossFen = Add(figures.DisasterLossFen) },
+        };
+        var before = state.State.Declaration;
+        var after = new IncomeDeclaration(Key.HouseholdId, Key.Year, figures, actor, clock.Now());
+        await state.CommitAsync(state.State with { Declaration = after, Imported = state.State.Imported.Add(reference) },
+            AuditEntries.Changes(AuditResource, Key.ToString(), before, after));
+        return after;
+    }
 }

@@ -25,9 +25,10 @@ public sealed class MonitoringCaseGrain(
         ArgumentNullException.ThrowIfNull(request);
         if (state.State.Case is { } existing)
         {
-            // A warning raised again (another node's run, a retry) finds the case it opened: nothing changes.
-            if (request.DiscoveryChannel == DiscoveryChannel.PlatformWarning && existing.Channel == DiscoveryChannel.PlatformWarning
-                && existing.HouseholdId == request.HouseholdId)
+            // A warning raised again (another node's run, a retry) finds the case it opened, and so does a visit's or an
+            // import's retry (the case id follows from the visit's, or the file's row): nothing changes.
+            if (request.DiscoveryChannel is DiscoveryChannel.PlatformWarning or DiscoveryChannel.CadreVisit or DiscoveryChannel.DepartmentData
+                && existing.Channel == request.DiscoveryChannel && existing.HouseholdId == request.HouseholdId)
                 return View(state.State);
             throw new RuleViolationException("monitoring.case-exists", $"Case '{Id}' is already open.");
         }
@@ -37,6 +38,7 @@ public sealed class MonitoringCaseGrain(
         {
             Case = opened, HeadName = household.Profile.HeadName, CountyCode = household.Profile.CountyCode,
             Township = household.Profile.Township, Village = household.Profile.Village, Warning = request.Warning,
+            VillageCode = household.Profile.VillageCode,
         });
     }
 
@@ -78,5 +80,5 @@ public sealed class MonitoringCaseGrain(
     }
 
     private CaseView View(MonitoringCaseState s) =>
-        new(Id, s.Case!, s.HeadName, s.CountyCode, s.Township, s.Village, s.Warning, s.DueBy);
+        new(Id, s.Case!, s.HeadName, s.CountyCode, s.Township, s.Village, s.Warning, s.DueBy, s.VillageCode);
 }

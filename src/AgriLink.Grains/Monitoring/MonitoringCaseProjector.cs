@@ -1,9 +1,10 @@
+using AgriLink.Domain.Codes;
 using AgriLink.Storage.Changes;
 using AgriLink.Storage.Projections;
 
 namespace AgriLink.Grains.Monitoring;
 
-/// <summary>A case's row: for the county's list by stage and due date. Private: read only by the case's own officers.</summary>
+/// <summary>A case's row: for the lists of its county, township and village by stage and due date. Private: read only by the case's own officers.</summary>
 internal sealed class MonitoringCaseProjector : StateProjector<MonitoringCaseState>
 {
     public override string StateName => "monitoring-case";
@@ -13,6 +14,7 @@ internal sealed class MonitoringCaseProjector : StateProjector<MonitoringCaseSta
     protected override IEnumerable<ProjectionWrite> Project(string grainKey, MonitoringCaseState state) =>
         state.Case is { } c
             ? [ProjectionTables.MonitoringCases.Upsert(grainKey, c.HouseholdId, state.HeadName, state.CountyCode, state.Township, state.Village,
-                c.Channel.ToString(), c.Stage.ToString(), c.Category?.ToString(), c.OpenedAt, c.StageSince, state.DueBy, state.Warning?.Code)]
+                c.Channel.ToString(), c.Stage.ToString(), c.Category?.ToString(), c.OpenedAt, c.StageSince, state.DueBy, state.Warning?.Code,
+                AreaCode.TownshipOf(state.VillageCode), state.VillageCode)]
             : [];
 }

@@ -13,4 +13,6 @@ public sealed record MonitoringCaseState
     [Id(5)] public RiskWarning? Warning { get; init; }
     /// <summary>When the current step falls due, fixed at each step with the time limits then in force (so rows follow from the state).</summary>
     [Id(6)] public DateTimeOffset? DueBy { get; init; }
+    /// <summary>The household's village code (统计用区划代码, 12 digits) when the case opened; who may act on it follows from it.</summary>
+    [Id(7)] public string? VillageCode { get; init; }
 }

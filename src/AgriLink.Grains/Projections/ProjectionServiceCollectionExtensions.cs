@@ -28,8 +28,9 @@ public static class ProjectionServiceCollectionExtensions
     /// 9 (schema 10): 防返贫监测, households' declared income (<c>household_declarations</c>) and the monitoring cases (<c>monitoring_cases</c>).
     /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code, and the fiscal funds
     /// (<c>fiscal_funds</c>) with what their shares earned (<c>fund_dividends</c>) for the fund disclosure.
+    /// 11 (schema 12): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
     /// </summary>
-    public const int Version = 10;
+    public const int Version = 11;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -59,6 +60,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.HouseholdDeclarationProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.MonitoringCaseProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Monitoring.MonitoringVisitProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Monitoring.MonitoringWarningsStart>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))

@@ -302,7 +302,37 @@ public sealed class PostgresDialect : SqlDialect
             owed_fen BIGINT NOT NULL, PRIMARY KEY (declaration_id, holding_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_fund_dividends_fund ON fund_dividends (cooperative_id, fund_id, fiscal_year)",
+        // Schema version 12 (防返贫监测 by area): each cadre's visit (走访) as a row, written by the visit's grain.
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_visits (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cadre TEXT COLLATE "C" NOT NULL, household_id TEXT COLLATE "C" NOT NULL, head_name TEXT NOT NULL,
+            county_code TEXT COLLATE "C" NOT NULL, village_code TEXT COLLATE "C" NULL, village TEXT NOT NULL, visited_on DATE NOT NULL, found_risk BOOLEAN NOT NULL,
+            case_id TEXT NULL, note TEXT NOT NULL, recorded_at TIMESTAMPTZ NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_visits_cadre ON monitoring_visits (cadre, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_visits_household ON monitoring_visits (household_id, id)",
     ];
+
+    // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,
+    // so each level is an equality on an index ordered by id (keyset pages cost by the page).
+    public override IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("households", "village_code", "TEXT COLLATE \"C\" NULL"),
+        ("monitoring_cases", "township_code", "TEXT COLLATE \"C\" NULL"),
+        ("monitoring_cases", "village_code", "TEXT COLLATE \"C\" NULL"),
+    ];
+
+    public override IReadOnlyList<string> StatementsAfterColumns { get; } =
+    [
+        "CREATE INDEX IF NOT EXISTS ix_households_village ON households (village_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_township ON monitoring_cases (township_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_township_stage ON monitoring_cases (township_code, stage, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_village ON monitoring_cases (village_code, id)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_village_stage ON monitoring_cases (village_code, stage, id)",
+    ];
+
+    public override string ColumnExistsSql => 
+        "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column";
 
     // Numbers are drawn under this lock and it is held to commit, so no reader sees a later number before an earlier one
     // commits. Held only for the outbox rows and the commit (they come last); the notification reaches listeners at commit.

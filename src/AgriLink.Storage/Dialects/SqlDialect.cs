@@ -17,6 +17,18 @@ public abstract class SqlDialect
     /// <summary>DDL for every table, index and trigger; each statement must be idempotent (IF NOT EXISTS).</summary>
     public abstract IReadOnlyList<string> SchemaStatements { get; }
 
+    /// <summary>
+    /// Columns added to tables an older schema made (schema version 11 on): table, column and its type, added when missing
+    /// (SQLite's ALTER TABLE has no IF NOT EXISTS), then <see cref="StatementsAfterColumns"/> (their indexes).
+    /// </summary>
+    public virtual IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns => [];
+
+    /// <summary>Statements that need <see cref="AddedColumns"/> (indexes over them); safe to run on every start.</summary>
+    public virtual IReadOnlyList<string> StatementsAfterColumns => [];
+
+    /// <summary>Counts the columns named <c>@column</c> of the table <c>@table</c> (0 or 1).</summary>
+    public abstract string ColumnExistsSql { get; }
+
     /// <summary>Creates an unopened connection for the engine's ADO.NET provider.</summary>
     public abstract DbConnection CreateConnection(string connectionString);
 

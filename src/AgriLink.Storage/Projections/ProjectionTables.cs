@@ -17,7 +17,7 @@ public static class ProjectionTables
         ["cooperative_id", "status", "may_sell"]);
 
     public static readonly ProjectionTable Households = new("households", ["id"],
-        ["id", "head_name", "county_code", "township", "village", "people", "poverty_status", "registered_at"]);
+        ["id", "head_name", "county_code", "township", "village", "people", "poverty_status", "registered_at", "village_code"]);
 
     public static readonly ProjectionTable Enterprises = new("enterprises", ["id"], ["id", "name", "county_code", "level"]);
 
@@ -138,7 +138,14 @@ public static class ProjectionTables
     /// </summary>
     public static readonly ProjectionTable MonitoringCases = new("monitoring_cases", ["id"],
         ["id", "household_id", "head_name", "county_code", "township", "village", "channel", "stage", "category", "opened_at", "stage_since",
-            "due_by", "warning"]);
+            "due_by", "warning", "township_code", "village_code"]);
+
+    /// <summary>
+    /// One row per visit (走访) a cadre logged: the household, the day, the notes, whether it found a risk and the case it
+    /// opened or found open. Read by the cadre's own list (by the cadre's account, newest first). Schema version 11.
+    /// </summary>
+    public static readonly ProjectionTable MonitoringVisits = new("monitoring_visits", ["id"],
+        ["id", "cadre", "household_id", "head_name", "county_code", "village_code", "village", "visited_on", "found_risk", "case_id", "note", "recorded_at"]);
 
     /// <summary>
     /// The dashboard's figures per county (county, figure name, value), moved by delta in the transaction of each change
@@ -162,5 +169,5 @@ public static class ProjectionTables
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
             DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
-            HouseholdDeclarations, MonitoringCases, CountyTotals];
+            HouseholdDeclarations, MonitoringCases, MonitoringVisits, CountyTotals];
 }

@@ -88,8 +88,8 @@ public sealed class ProblemTextsCoverageTests
         string[] numbers =
         [
             "FirstYear", "Key.FiscalYear", "ListingDraft.MaxPriceFen", "ListingDraft.MaxStock", "ListingQuery.MaxSkip", "ListingQuery.MaxTextLength",
-            "Math.Max(days, 0)", "MaxAreas", "MaxDaysAhead", "MaxKeywordLength", "MaxKeywords", "MaxLines", "MaxProducers", "MaxQuantity",
-            "MaxResolutions", "MaxStock", "MaxWindowDays", "OrderIds.MaxKeyLength", "ReserveRates.MaxBasisPoints", "key.Year", "max", "min", "minimumNoticeDays",
+            "Math.Max(days, 0)", "MaxAreas", "MaxBytes", "MaxDaysAhead", "MaxKeywordLength", "MaxKeywords", "MaxLines", "MaxProducers", "MaxQuantity",
+            "MaxResolutions", "MaxStock", "MaxWindowDays", "OrderIds.MaxKeyLength", "ReserveRates.MaxBasisPoints", "key.Year", "max", "maxRows", "min", "minimumNoticeDays",
             "nextYear", "totalVotes",
         ];
         Assert.All(RefusalSources.BareHoles, h => Assert.True(numbers.Contains(h.Text, StringComparer.Ordinal),

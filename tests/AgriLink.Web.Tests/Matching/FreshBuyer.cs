@@ -4,11 +4,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using AgriLink.Domain.Codes;
 using AgriLink.Web.Auth;
-using AgriLink.Web.Seeding;
 using AgriLink.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace AgriLink.Web.Tests.Matching;
 
@@ -26,16 +22,8 @@ public static class FreshBuyer
         var id = (string)(await registered.AssertOk(HttpStatusCode.Created))["id"]!;
 
         var userName = $"buyer.test.{id}";
-        await using (var scope = app.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AgriLinkUser>>();
-            var user = new AgriLinkUser { UserName = userName, DisplayName = "测试采购员" };
-            Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Buyer)).Succeeded);
-            Assert.True((await users.AddClaimsAsync(user, [new Claim(AgriLinkClaims.Buyer, id), new Claim(AgriLinkClaims.DisplayName, "测试采购员")])).Succeeded);
-        }
-        var client = app.Anonymous();
-        client.WithBearer(await client.LoginAsync(userName, DemoData.Password));
+        await TestAccounts.CreateAsync(app, userName, "测试采购员", Roles.Buyer, new Claim(AgriLinkClaims.Buyer, id));
+        var client = await TestAccounts.SignInAsync(app, userName);
         return (id, client);
     }
 }

@@ -6,8 +6,9 @@ using Xunit;
 namespace AgriLink.Web.Tests.Monitoring;
 
 /// <summary>
-/// Issue 19: monitoring cases from the household's own report to their close, each step by the role that holds it, the
-/// county's list by stage and overdue, per-object access (a county's officers, the household itself), every read audited.
+/// Issue 19: monitoring cases from the household's own report to their close, each step by the role that holds it in its
+/// area (the village's cadre, the township's and the county's officers), the county's list by stage and overdue,
+/// per-object access (the area's cadres and officers, the household itself), every read audited.
 /// </summary>
 [Collection(SeededAppCollection.Name)]
 public sealed class MonitoringCasesApiTests(SeededApp app)
@@ -35,11 +36,14 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
         var farmer = await app.As("farmer.pz01");
         var id = await Open(farmer, "hh-pz01", "SelfReport");
         var officer = await app.As("county.panzhou");
+        var township = await app.As("township.pugu");
+        var cadre = await AreaStaff.Account(app, Auth.Roles.VillageCadre, AreaStaff.Niangniangshan);   // hh-pz01 lives in 娘娘山村
 
         await Step(farmer, id, new JsonObject { ["action"] = "VillageReview", ["note"] = "x" }, HttpStatusCode.Forbidden);   // the household only reports
-        await Step(officer, id, new JsonObject { ["action"] = "TownshipCheck", ["note"] = "too early" }, HttpStatusCode.Conflict);
-        await Step(officer, id, new JsonObject { ["action"] = "VillageReview", ["note"] = "2026-03-02 村民代表 9 人评议，同意纳入" });
-        await Step(officer, id, new JsonObject { ["action"] = "TownshipCheck", ["note"] = "入户核实属实" });
+        await Step(township, id, new JsonObject { ["action"] = "TownshipCheck", ["note"] = "too early" }, HttpStatusCode.Conflict);
+        await Step(officer, id, new JsonObject { ["action"] = "VillageReview", ["note"] = "县里代评" }, HttpStatusCode.Conflict);  // not the county's step
+        await Step(cadre, id, new JsonObject { ["action"] = "VillageReview", ["note"] = "2026-03-02 村民代表 9 人评议，同意纳入" });
+        await Step(township, id, new JsonObject { ["action"] = "TownshipCheck", ["note"] = "入户核实属实" });
         await Step(officer, id, new JsonObject { ["action"] = "CountyConfirm", ["note"] = "确认" }, HttpStatusCode.BadRequest);   // no category
         var confirmed = await Step(officer, id, new JsonObject { ["action"] = "CountyConfirm", ["category"] = "SuddenHardship", ["note"] = "确认为突发严重困难户" });
         Assert.Equal(("Confirmed", "SuddenHardship"), ((string?)confirmed["case"]!["stage"], (string?)confirmed["case"]!["category"]));
@@ -57,7 +61,7 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
         Assert.Null(closed["dueBy"]);
         Assert.Equal(["open", "village-review", "township-check", "county-confirm", "add-measure", "eliminate-risk", "close"],
             closed["case"]!["steps"]!.AsArray().Select(s => (string?)s!["action"]));
-        Assert.Equal("VillageCadre", (string?)closed["case"]!["steps"]![1]!["role"]);             // the village's step, recorded by the county
+        Assert.Equal(("VillageCadre", "TownshipOfficer"), ((string?)closed["case"]!["steps"]![1]!["role"], (string?)closed["case"]!["steps"]![2]!["role"]));
 
         var entries = await (await app.As("operator")).GetArray($"/api/audit?resourceType=monitoring-case&resourceId={id}");
         Assert.Equal(["monitoring-case.close", "monitoring-case.eliminate-risk", "monitoring-case.add-measure", "monitoring-case.county-confirm",
@@ -71,7 +75,7 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
         var ids = new List<string>();
         foreach (var household in new[] { "hh-pz05", "hh-pz06", "hh-pz07" })
             ids.Add(await Open(officer, household, "CadreVisit"));
-        await Step(officer, ids[0], new JsonObject { ["action"] = "Dismiss", ["note"] = "收入稳定，不纳入" });
+        await Step(await AreaStaff.Account(app, Auth.Roles.VillageCadre, "520281211203"), ids[0], new JsonObject { ["action"] = "Dismiss", ["note"] = "收入稳定，不纳入" });   // hh-pz05: 播秧村
 
         var first = await officer.GetObject($"{Cases}?county=520281&stage=Reported&limit=1");
         var seen = new List<string> { (string)first["items"]![0]!["id"]! };
@@ -97,6 +101,8 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
 
     [Theory]
     [InlineData("county.panzhou", HttpStatusCode.OK)]
+    [InlineData("township.pugu", HttpStatusCode.OK)]
+    [InlineData("cadre.shepeng", HttpStatusCode.Forbidden)]                                       // hh-pz08 lives in 播秧村
     [InlineData("operator", HttpStatusCode.OK)]
     [InlineData("county.xiuwen", HttpStatusCode.Forbidden)]
     [InlineData("farmer.cj02", HttpStatusCode.Forbidden)]
@@ -114,7 +120,7 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
         }
         finally
         {
-            await Step(await app.As("county.panzhou"), id, new JsonObject { ["action"] = "Dismiss", ["note"] = "测试结束" });
+            await Step(await AreaStaff.Account(app, Auth.Roles.VillageCadre, "520281211203"), id, new JsonObject { ["action"] = "Dismiss", ["note"] = "测试结束" });
         }
     }
 
@@ -130,9 +136,9 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
             Assert.NotNull((await warning.AssertProblem(HttpStatusCode.BadRequest))["errors"]!["discoveryChannel"]);
 
         var officer = await app.As("county.panzhou");
-        var id = await Open(officer, "hh-pz09", "CadreVisit");
-        using (var again = await officer.SendJson(HttpMethod.Post, Cases, new JsonObject { ["householdId"] = "hh-pz09", ["discoveryChannel"] = "CadreVisit" }))
+        var id = await Open(officer, "hh-pz10", "CadreVisit");
+        using (var again = await officer.SendJson(HttpMethod.Post, Cases, new JsonObject { ["householdId"] = "hh-pz10", ["discoveryChannel"] = "CadreVisit" }))
             Assert.Equal("urn:agrilink:problem:monitoring.case-open", (string?)(await again.AssertProblem(HttpStatusCode.Conflict))["type"]);
-        await Step(officer, id, new JsonObject { ["action"] = "Dismiss", ["note"] = "不纳入" });
+        await Step(await AreaStaff.Account(app, Auth.Roles.VillageCadre, AreaStaff.Niangniangshan), id, new JsonObject { ["action"] = "Dismiss", ["note"] = "不纳入" });
     }
 }

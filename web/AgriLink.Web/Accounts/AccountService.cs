@@ -1,3 +1,4 @@
+using AgriLink.Domain.Codes;
 using System.Security.Claims;
 using System.Text.Json;
 using AgriLink.Domain.Errors;
@@ -301,6 +302,10 @@ public sealed partial class AccountService(
             v.Text("objectId", objectId, RouteIds.MaxLength);
             if (claim == AgriLinkClaims.County && objectId is not null && !CountyCode().IsMatch(objectId))
                 v.Add("objectId", "must be a county's six-digit code.");
+            if (role == Roles.TownshipOfficer && objectId is not null && !AreaCode.IsTownship(objectId))
+                v.Add("objectId", "must be a township's nine-digit statistical division code.");
+            if (role == Roles.VillageCadre && objectId is not null && !AreaCode.IsVillage(objectId))
+                v.Add("objectId", "must be a village's twelve-digit statistical division code.");
         }
         if (request.Phone is { Length: > 0 } phone && !string.IsNullOrWhiteSpace(phone) && !MobileNumber().IsMatch(phone.Trim()))
             v.Add("phone", "must be a mainland mobile number.");

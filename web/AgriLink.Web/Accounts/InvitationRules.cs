@@ -11,7 +11,8 @@ namespace AgriLink.Web.Accounts;
 /// <list type="bullet">
 /// <item>a platform operator: operators, and the admins of any cooperative, enterprise or buyer, county officers, households;</item>
 /// <item>a cooperative admin: households that are members of a cooperative it administers (by the member index);</item>
-/// <item>a buyer: staff of its own buyer, or of a buyer counted toward it (its union, <c>parent_buyer_id</c>).</item>
+/// <item>a buyer: staff of its own buyer, or of a buyer counted toward it (its union, <c>parent_buyer_id</c>);</item>
+/// <item>a county officer: township officers and village cadres (first secretaries) of its county's townships and villages.</item>
 /// </list>
 /// An object the inviter may not invite for gets the same answer whether it exists or not.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class InvitationRules(AgriLinkDatabase database)
         Roles.Household => AgriLinkClaims.Household,
         Roles.Buyer => AgriLinkClaims.Buyer,
         Roles.CountyOfficer => AgriLinkClaims.County,
+        Roles.TownshipOfficer or Roles.VillageCadre => AgriLinkClaims.Area,
         _ => null,
     };
 
@@ -33,7 +35,7 @@ public sealed class InvitationRules(AgriLinkDatabase database)
     {
         if (inviter.IsPlatformAdmin())
         {
-            if (role != Roles.PlatformAdmin && role != Roles.CountyOfficer && !await Exists(role, objectId!))
+            if (role is not (Roles.PlatformAdmin or Roles.CountyOfficer or Roles.TownshipOfficer or Roles.VillageCadre) && !await Exists(role, objectId!))
                 throw ValidationFailedException.For("objectId", $"No object with id '{objectId}' is registered for the role '{role}'.");
             return true;
         }
@@ -41,6 +43,7 @@ public sealed class InvitationRules(AgriLinkDatabase database)
         {
             Roles.Household => await MemberOfAdministered(inviter, objectId!),
             Roles.Buyer => inviter.IsInRole(Roles.Buyer) && await CountedToward(objectId!, inviter.FindAll(AgriLinkClaims.Buyer).Select(c => c.Value)),
+            Roles.TownshipOfficer or Roles.VillageCadre => inviter.OfficerCounties().Any(county => objectId!.StartsWith(county, StringComparison.Ordinal)),
             _ => false,
         };
     }

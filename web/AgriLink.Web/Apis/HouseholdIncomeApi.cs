@@ -11,9 +11,9 @@ namespace AgriLink.Web.Apis;
 
 /// <summary>
 /// A household's income in a year (防返贫监测's first source), per person against the monitoring line: what the platform
-/// recorded and what the household or its county's officer declared (wages, transfers, other production), with the year's
-/// rigid expenses (medical, education, disaster losses). Income is private: the household itself, the officers of its
-/// county and operators read and declare it; nobody else, and never on a public page. A caller who may not read a
+/// recorded and what the household or its area's cadre or officer declared (wages, transfers, other production), with the
+/// year's rigid expenses (medical, education, disaster losses). Income is private: the household itself, the cadres and
+/// officers of its village, township and county, and operators read and declare it; nobody else, and never on a public page. A caller who may not read a
 /// household gets 403 whether or not it exists.
 /// </summary>
 public static class HouseholdIncomeApi
@@ -22,9 +22,9 @@ public static class HouseholdIncomeApi
     {
         var api = app.MapGroup("/api/households/{id}").WithTags("Households").RequireAuthorization();
         api.MapGet("/income/{year:int}", Income).WithName("GetHouseholdIncome")
-            .WithSummary("The year's income by source (recorded and declared), per person against the monitoring line, and its rigid expenses (the household, its county's officers, operators).");
+            .WithSummary("The year's income by source (recorded and declared), per person against the monitoring line, and its rigid expenses (the household, its area's cadres and officers, operators).");
         api.MapPut("/income/{year:int}/declared", Declare).WithName("DeclareHouseholdIncome")
-            .WithSummary("Declare the year's wages, transfers, other production and rigid expenses in fen, replacing the earlier declaration (the household, its county's officers, operators).");
+            .WithSummary("Declare the year's wages, transfers, other production and rigid expenses in fen, replacing the earlier declaration (the household, its area's cadres and officers, operators).");
         return api;
     }
 
@@ -54,14 +54,17 @@ public static class HouseholdIncomeApi
         return TypedResults.Ok(await s.Grains.GetGrain<IHouseholdDeclarationGrain>(key).Declare(figures, s.User.ActorName()));
     }
 
-    /// <summary>The household when the caller may read (and declare) its income: itself, its county's officers, operators.</summary>
+    /// <summary>
+    /// The household when the caller may read (and declare) its income: itself, the cadres and officers whose area holds it
+    /// (its village's cadres, its township's and county's officers), operators.
+    /// </summary>
     internal static async Task<HouseholdDetails?> Readable(ApiServices s, string id)
     {
         var grain = s.Grains.GetGrain<IHouseholdGrain>(id);
         var direct = s.User.IsPlatformAdmin() || s.User.IsHousehold(id);
-        if (!direct && (s.User.OfficerCounties().Count == 0 || !await grain.Exists())) return null;
+        if (!direct && (s.User.MonitoringAreas().Count == 0 || !await grain.Exists())) return null;
         var household = await grain.Get();
-        return direct || s.User.ActsForCounty(household.Profile.CountyCode) ? household : null;
+        return direct || s.User.WorksOnHousehold(household.Profile.CountyCode, household.Profile.VillageCode) ? household : null;
     }
 
     private static void ValidYear(int year, TimeProvider clock) => new Validator().Range("year", year, 2014, clock.Today().Year).ThrowIfInvalid();

@@ -1,3 +1,4 @@
+using AgriLink.Domain.Codes;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Identifiers;
 using AgriLink.Domain.Monitoring;
@@ -11,21 +12,23 @@ namespace AgriLink.Web.Apis;
 
 /// <summary>
 /// 防返贫动态监测 cases: opened by the household's own report, a cadre's visit or a department's data (and by the
-/// platform's warnings), then reviewed, checked, confirmed, helped and closed per role. Cases are sensitive: a county's
-/// officers see their county's cases, a household only its own, operators all; every read is audited.
+/// platform's warnings), then reviewed, checked, confirmed, helped and closed per role, each role within its area (a village
+/// cadre its villages, a township officer its township, a county officer its county; <see cref="CaseAccess"/>). Cases are
+/// sensitive: nobody sees a case outside their areas, a household only its own, operators all; every read is audited.
 /// </summary>
 public static class MonitoringCasesApi
 {
-    private const string ListAuditResource = "monitoring-county";
+    /// <summary>A list read is audited against the areas it covered (their codes, comma-separated).</summary>
+    private const string ListAuditResource = "monitoring-area";
 
     public static RouteGroupBuilder MapMonitoringCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/monitoring/cases").WithTags("Monitoring").RequireAuthorization();
         api.MapGet("/", List).WithName("ListMonitoringCases")
-            .WithSummary("A county's cases by id (?county=, ?stage=, ?overdue=true, keyset ?after=): its officers and operators; the read is audited.");
+            .WithSummary("The cases of the caller's areas, or of one of them (?area= a county's, township's or village's code; ?county= as before), by id (?stage=, ?overdue=true, keyset ?after=); operators name the area. The read is audited.");
         api.MapPost("/", Open).WithName("OpenMonitoringCase")
-            .WithSummary("Open a case: the household's own report (SelfReport), or its county's officer (CadreVisit, DepartmentData).");
-        api.MapGet("/{caseId}", Get).WithName("GetMonitoringCase").WithSummary("A case with its timeline (its household, its county's officers, operators); the read is audited.");
+            .WithSummary("Open a case: the household's own report (SelfReport, also taken down by its village's cadre), a visit (CadreVisit: its village's cadre, township or county officer) or a department's data (DepartmentData: its county's officer).");
+        api.MapGet("/{caseId}", Get).WithName("GetMonitoringCase").WithSummary("A case with its timeline (its household, the cadres and officers of its village, township and county, operators); the read is audited.");
         api.MapPost("/{caseId}/steps", Act).WithName("ActOnMonitoringCase")
             .WithSummary("The case's next step: VillageReview, TownshipCheck, CountyConfirm (category), Dismiss (note = reason), AddMeasure (measure), EliminateRisk (monthsAboveLine), Close.");
         app.MapPost("/api/monitoring/warnings/{county}/run", RunWarnings).WithTags("Monitoring").RequireAuthorization().WithName("RunMonitoringWarnings")
@@ -40,14 +43,20 @@ public static class MonitoringCasesApi
     }
 
     public static async Task<Results<Ok<Page<CaseRow>>, ForbidHttpResult>> List(
-        [AsParameters] ApiServices s, MonitoringQueries cases, TimeProvider clock, string? county, string? stage, bool? overdue, string? after, int? limit)
+        [AsParameters] ApiServices s, MonitoringQueries cases, TimeProvider clock, string? county, string? area, string? stage, bool? overdue, string? after, int? limit)
     {
-        county ??= s.User.OfficerCounties().FirstOrDefault();
-        if (county is null || !s.User.ActsForCounty(county)) return TypedResults.Forbid();
-        new Validator().Check(stage is null || Enum.TryParse<CaseStage>(stage, ignoreCase: false, out _), "stage", "is not a known case stage.").ThrowIfInvalid();
+        new Validator().Check(stage is null || Enum.TryParse<CaseStage>(stage, ignoreCase: false, out _), "stage", "is not a known case stage.")
+            .Check(area is null || AreaCode.IsArea(area), "area", "must be a county's, township's or village's code (6, 9 or 12 digits).")
+            .ThrowIfInvalid();
+        var asked = area ?? county;
+        IReadOnlyList<string> areas = asked is null ? s.User.MonitoringAreas() : [asked];
+        // One area asked: it must lie within one of the caller's own (a county officer may narrow to a village of the county).
+        if (areas.Count == 0 || (asked is not null && !s.User.IsPlatformAdmin()
+            && !s.User.MonitoringAreas().Any(mine => asked.StartsWith(mine, StringComparison.Ordinal))))
+            return TypedResults.Forbid();
         var page = PageRequest.Of(null, limit, after);
-        await s.Audit.Record(s.User, "monitoring-case.list", ListAuditResource, county, null, new { stage, overdue, after });
-        var found = await cases.Cases(county, stage, overdue == true ? clock.Now() : null, page);
+        await s.Audit.Record(s.User, "monitoring-case.list", ListAuditResource, string.Join(',', areas), null, new { stage, overdue, after });
+        var found = await cases.Cases(areas, stage, overdue == true ? clock.Now() : null, page);
         return TypedResults.Ok(Paging.From(found, page));
     }
 
@@ -60,7 +69,7 @@ public static class MonitoringCasesApi
             .ThrowIfInvalid();
         if (await HouseholdIncomeApi.Readable(s, request.HouseholdId!) is not { } household) return TypedResults.Forbid();
         var channel = request.DiscoveryChannel!.Value;
-        var roles = CaseAccess.RolesOn(s.User, household.Profile.CountyCode, household.Id);
+        var roles = CaseAccess.RolesOn(s.User, household.Profile.CountyCode, household.Profile.VillageCode, household.Id);
         if (roles is []) return TypedResults.Forbid();
         var role = roles.FirstOrDefault(r => MonitoringCase.MayOpen(r, channel), roles[0]);
         if (await cases.OpenCaseOf(household.Id) is { } open)
@@ -84,8 +93,8 @@ public static class MonitoringCasesApi
         new Validator().Check(request.Action is { } a && Enum.IsDefined(a), "action", "is not a known case action.").ThrowIfInvalid();
         if (await Readable(s, caseId) is not { } found) return TypedResults.Forbid();
         var action = request.Action!.Value;
-        var roles = CaseAccess.RolesOn(s.User, found.CountyCode, found.Case.HouseholdId);
-        // The household reports; it takes no step of its own case.
+        var roles = CaseAccess.RolesOn(s.User, found.CountyCode, found.VillageCode, found.Case.HouseholdId);
+        // The household reports; it takes no step of its own case. Operators read and act as nobody.
         if (roles is [] or [CaseRole.Household]) return TypedResults.Forbid();
         var role = roles.FirstOrDefault(r => MonitoringCase.Allows(action, r, found.Case.Stage), roles[0]);
         using var audit = s.Audit.Declare(s.User, "monitoring-case." + MonitoringCase.StepName(action), MonitoringCaseGrain.AuditResource, caseId);
@@ -93,13 +102,16 @@ public static class MonitoringCasesApi
             new CaseCommand(action, request.Note, request.Category, request.Measure, request.MonthsAboveLine), role, s.User.ActorName()));
     }
 
-    /// <summary>The case when the caller may read it; null (403) otherwise, and for a case that does not exist, except to operators (404).</summary>
-    private static async Task<CaseView?> Readable(ApiServices s, string caseId)
+    /// <summary>
+    /// The case when the caller may read it (operators, the cadres and officers whose area holds it, the household itself);
+    /// null (403) otherwise, and for a case that does not exist, except to operators (404).
+    /// </summary>
+    internal static async Task<CaseView?> Readable(ApiServices s, string caseId)
     {
         var found = await s.Grains.GetGrain<IMonitoringCaseGrain>(caseId).Get();
         if (found is null)
             return s.User.IsPlatformAdmin() ? throw new NotFoundException(MonitoringCaseGrain.AuditResource, caseId) : null;
-        return s.User.IsPlatformAdmin() || s.User.ActsForCounty(found.CountyCode) || s.User.IsHousehold(found.Case.HouseholdId) ? found : null;
+        return s.User.WorksOnHousehold(found.CountyCode, found.VillageCode) || s.User.IsHousehold(found.Case.HouseholdId) ? found : null;
     }
 }
 

@@ -9,6 +9,11 @@ public static class AgriLinkClaims
     public const string Buyer = "agrilink:buyer";
     /// <summary>The GB/T 2260 code of the county a county officer acts for.</summary>
     public const string County = "agrilink:county";
+    /// <summary>
+    /// An area a township officer or village cadre acts for: its 统计用区划代码, 9 digits a township, 12 a village (one claim
+    /// per area; a first secretary may hold several villages). Matched by prefix against a household's village code.
+    /// </summary>
+    public const string Area = "agrilink:area";
     public const string DisplayName = "agrilink:name";
     /// <summary>A demo account (published password, for trying): exempt from the two-factor requirement, removed before real use.</summary>
     public const string Demo = "agrilink:demo";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AgriLink.Domain.Codes;
 using AgriLink.Domain.Monitoring;
 
 namespace AgriLink.Web.Auth;
@@ -7,15 +8,17 @@ namespace AgriLink.Web.Auth;
 public static class CaseAccess
 {
     /// <summary>
-    /// The household itself reports. A county officer of the household's county confirms, and — until village cadres and
-    /// township officers have accounts of their own — records the village's review and the township's check on their
-    /// behalf (the step says whose step it was; the audit log names the officer who recorded it). Operators read only.
+    /// Each role within its area: the household itself reports; a village cadre (or first secretary) of the household's
+    /// village reviews; an officer of its township checks; an officer of its county confirms. The area is matched by the
+    /// village's code (统计用区划代码): a household without one has only its county. Operators read, and act as nobody.
     /// </summary>
-    public static IReadOnlyList<CaseRole> RolesOn(ClaimsPrincipal user, string countyCode, string householdId)
+    public static IReadOnlyList<CaseRole> RolesOn(ClaimsPrincipal user, string countyCode, string? villageCode, string householdId)
     {
         if (user.IsHousehold(householdId)) return [CaseRole.Household];
-        return user.OfficerCounties().Contains(countyCode, StringComparer.Ordinal)
-            ? [CaseRole.CountyOfficer, CaseRole.TownshipOfficer, CaseRole.VillageCadre]
-            : [];
+        List<CaseRole> roles = [];
+        if (user.AreasOf(Roles.VillageCadre, AreaCode.Village).Any(a => AreaCode.Covers(a, villageCode))) roles.Add(CaseRole.VillageCadre);
+        if (user.AreasOf(Roles.TownshipOfficer, AreaCode.Township).Any(a => AreaCode.Covers(a, villageCode))) roles.Add(CaseRole.TownshipOfficer);
+        if (user.OfficerCounties().Contains(countyCode, StringComparer.Ordinal)) roles.Add(CaseRole.CountyOfficer);
+        return roles;
     }
 }

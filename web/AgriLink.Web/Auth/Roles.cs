@@ -9,6 +9,13 @@ public static class Roles
     public const string Buyer = nameof(Buyer);
     /// <summary>A county's rural revitalisation office: recommends its county's cooperatives for admission (claim agrilink:county).</summary>
     public const string CountyOfficer = nameof(CountyOfficer);
+    /// <summary>A township's officer (乡镇): checks the monitoring cases of its township (claim agrilink:area, 9 digits).</summary>
+    public const string TownshipOfficer = nameof(TownshipOfficer);
+    /// <summary>A village cadre or resident first secretary (村干部、驻村第一书记): reviews and visits in its villages (claims agrilink:area, 12 digits).</summary>
+    public const string VillageCadre = nameof(VillageCadre);
 
-    public static readonly string[] All = [PlatformAdmin, CooperativeAdmin, EnterpriseAdmin, Household, Buyer, CountyOfficer];
+    public static readonly string[] All = [PlatformAdmin, CooperativeAdmin, EnterpriseAdmin, Household, Buyer, CountyOfficer, TownshipOfficer, VillageCadre];
+
+    /// <summary>The roles that work on 防返贫监测 cases, each within its areas.</summary>
+    public static readonly string[] MonitoringStaff = [CountyOfficer, TownshipOfficer, VillageCadre];
 }

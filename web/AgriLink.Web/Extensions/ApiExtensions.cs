@@ -70,6 +70,8 @@ public static class ApiExtensions
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();
+        api.MapMonitoringVisitsApi();
+        api.MapMonitoringImportsApi();
         api.MapAuditApi();
         app.MapRazorPages();
         return app;

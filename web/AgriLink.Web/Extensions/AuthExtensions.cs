@@ -9,6 +9,8 @@ public static class AuthExtensions
 {
     public const string SignInRateLimit = "sign-in";
     public const string RefreshRateLimit = "refresh";
+    /// <summary>The policy of the 防返贫监测 pages: county and township officers and village cadres (each page then checks the area).</summary>
+    public const string MonitoringStaff = "monitoring-staff";
     private const string PageOrApiChallenge = "AgriLink.PageOrApi";
 
     /// <summary>
@@ -62,6 +64,7 @@ public static class AuthExtensions
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var role in Roles.All)
             authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+        authorization.AddPolicy(MonitoringStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.MonitoringStaff));
 
         builder.Services.AddRateLimiter(o =>
         {

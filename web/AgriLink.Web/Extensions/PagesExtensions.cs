@@ -34,6 +34,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Enterprise");
                 o.Conventions.AuthorizeFolder("/Operator", Auth.Roles.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/County", Auth.Roles.CountyOfficer);
+                o.Conventions.AuthorizeFolder("/Monitoring", AuthExtensions.MonitoringStaff);
             })
             .AddMvcOptions(o => o.Filters.Add<ProblemPageFilter>())
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

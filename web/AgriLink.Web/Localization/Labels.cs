@@ -119,6 +119,29 @@ public static class Labels
         _ => "平台收入预警",
     };
 
+    public static string Of(Domain.Monitoring.DepartmentDataKind kind) => kind switch
+    {
+        Domain.Monitoring.DepartmentDataKind.Medical => "医疗自付",
+        Domain.Monitoring.DepartmentDataKind.DisasterLoss => "灾害损失",
+        _ => "民政救助",
+    };
+
+    /// <summary>Why an imported row found no household.</summary>
+    public static string ImportUnmatched(string reason) => reason switch
+    {
+        "ambiguous" => "同村同名农户不止一户",
+        "outside-area" => "不在本县",
+        _ => "未找到农户",
+    };
+
+    /// <summary>What a confirmed row did.</summary>
+    public static string ImportEffect(string effect) => effect switch
+    {
+        "expense" => "已计入刚性支出",
+        "case" => "已登记监测案件",
+        _ => "已有未结案件",
+    };
+
     public static string Of(Domain.Monitoring.MonitoringCategory category) => category switch
     {
         Domain.Monitoring.MonitoringCategory.UnstableExited => "脱贫不稳定户",
@@ -227,6 +250,8 @@ public static class Labels
         Auth.Roles.Household => "农户",
         Auth.Roles.Buyer => "采购方",
         Auth.Roles.CountyOfficer => "县乡村振兴部门",
+        Auth.Roles.TownshipOfficer => "乡镇干部",
+        Auth.Roles.VillageCadre => "村干部、驻村第一书记",
         _ => role,
     };
 

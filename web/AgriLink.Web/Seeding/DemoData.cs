@@ -30,19 +30,19 @@ public static class DemoData
         new("coop-pzcili", new("盘州市普古乡舍烹刺梨种植农民专业合作社", Code("93", "520281", "MA6DKC1L2"), "520281", "舍烹村",
             "贵州省六盘水市盘州市普古乡舍烹村", "陶正华", "13985812341", new(2012, 6, 18),
             "“三变”改革发源地的刺梨合作社：村民以土地经营权入股，合作社统一种植、收购、加工刺梨。"),
-            "普古乡", "vc-shepeng", ["舍烹村", "娘娘山村", "播秧村"]),
+            "普古乡", "vc-shepeng", ["舍烹村", "娘娘山村", "播秧村"], "520281211"),
         new("coop-xwkiwi", new("修文县六屯镇猕猴桃种植农民专业合作社", Code("93", "520123", "MA6E0K7W3"), "520123", "大木村",
             "贵州省贵阳市修文县六屯镇大木村", "罗永贵", "13608517722", new(2011, 3, 9),
             "种植“贵长”猕猴桃，统一标准化管护与冷链分拣，带动脱贫户务工与分红。"),
-            "六屯镇", "vc-damu", ["大木村", "龙场村"]),
+            "六屯镇", "vc-damu", ["大木村", "龙场村"], "520123102"),
         new("coop-mttea", new("湄潭县兴隆镇核桃坝茶叶专业合作社", Code("93", "520328", "MA6HT8B45"), "520328", "核桃坝村",
             "贵州省遵义市湄潭县兴隆镇核桃坝村", "何朝兴", "13885276633", new(2009, 11, 2),
             "“西部生态茶叶第一村”的茶叶合作社：湄潭翠芽、遵义红，茶青统一收购。"),
-            "兴隆镇", "vc-hetaoba", ["核桃坝村", "龙凤村"]),
+            "兴隆镇", "vc-hetaoba", ["核桃坝村", "龙凤村"], "520328104"),
         new("coop-cjxiang", new("从江县高增乡生态养殖农民专业合作社", Code("93", "522633", "MA6GJ5Y70"), "522633", "占里村",
             "贵州省黔东南州从江县高增乡占里村", "吴老娥", "13638056690", new(2016, 4, 21),
             "深度贫困县的生态鸡、从江香猪和香禾糯合作社，“合作社+农户”林下养殖。"),
-            "高增乡", "vc-zhanli", ["占里村", "岜扒村"]),
+            "高增乡", "vc-zhanli", ["占里村", "岜扒村"], "522633203"),
     ];
 
     public static readonly (string Id, VillageCollectiveProfile Profile)[] Collectives =
@@ -88,6 +88,27 @@ public static class DemoData
         new("buyer.consumer", "张伟", Roles.Buyer, AgriLinkClaims.Buyer, "buyer-zhangwei"),
         new("county.panzhou", "盘州市乡村振兴局", Roles.CountyOfficer, AgriLinkClaims.County, "520281"),
         new("county.xiuwen", "修文县乡村振兴局", Roles.CountyOfficer, AgriLinkClaims.County, "520123"),
+        new("township.pugu", "普古乡乡村振兴工作站", Roles.TownshipOfficer, AgriLinkClaims.Area, ShepengTownship),
+        new("cadre.shepeng", "舍烹村驻村第一书记", Roles.VillageCadre, AgriLinkClaims.Area, ShepengVillage),
+    ];
+
+    /// <summary>
+    /// 普古彝族苗族乡 of 盘州市, its 9-digit code shaped after 盘县's 520222211 under the city's 520281. The demo's township and
+    /// village codes follow the 统计用区划代码's structure (county, township, village); only the counties' six digits are checked.
+    /// </summary>
+    public const string ShepengTownship = "520281211";
+
+    /// <summary>舍烹村: the village of the demo's cadre (the last three digits are the demo's own, see <see cref="DemoCooperative"/>).</summary>
+    public const string ShepengVillage = "520281211201";
+
+    /// <summary>
+    /// 防返贫监测 cases in 舍烹村, so its cadre and the township have work: a household's own report waiting for the village's
+    /// review, and a visit the village reviewed, waiting for the township's check.
+    /// </summary>
+    public static readonly (string CaseId, string HouseholdId, string Note, string? VillageReview)[] Cases =
+    [
+        ("mc-demoshepeng1", "hh-pz03", "家中主要劳动力务工受伤，今年务工收入大减，申请纳入监测", null),
+        ("mc-demoshepeng2", "hh-pz09", "入户走访：孩子患慢性病，医疗支出较大", "村民代表 11 人评议，同意纳入监测，报乡镇审核"),
     ];
 
     private static readonly string[] Surnames = ["王", "李", "杨", "吴", "龙", "罗", "陈", "刘", "石", "潘", "韦", "张"];
@@ -104,8 +125,9 @@ public static class DemoData
             for (var i = 1; i <= 11; i++, n++)
             {
                 var name = Surnames[(n * 5 + i) % Surnames.Length] + GivenNames[(n * 7 + i * 3) % GivenNames.Length];
-                var profile = new HouseholdProfile(name, coop.Profile.CountyCode, coop.Township, coop.Villages[i % coop.Villages.Length],
-                    2 + (n * 3 + i) % 5, i % 3 == 0 ? null : $"139{(85000000 + n * 7919) % 100000000:D8}");
+                var village = coop.Villages[i % coop.Villages.Length];
+                var profile = new HouseholdProfile(name, coop.Profile.CountyCode, coop.Township, village,
+                    2 + (n * 3 + i) % 5, i % 3 == 0 ? null : $"139{(85000000 + n * 7919) % 100000000:D8}", coop.VillageCode(village));
                 yield return ($"hh-{prefixes[coop.Id]}{i:D2}", coop.Id, profile, History(i));
             }
         }

@@ -10,6 +10,8 @@ using AgriLink.Grains.Hosting;
 using AgriLink.Grains.Households;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Listings;
+using AgriLink.Grains.Monitoring;
+using AgriLink.Domain.Monitoring;
 using AgriLink.Grains.Shares;
 using AgriLink.Grains.VillageCollectives;
 using AgriLink.Storage;
@@ -97,6 +99,7 @@ public sealed class DemoSeeder(
         await SeedListings();
         await SeedShares();
         await new DemoMarketplace(grains, clock).SeedAsync();
+        await SeedCases();
         // An installation that removed the demo's accounts (remove-demo-accounts) keeps its data but never gets them back.
         if (await database.GetMetaAsync(Accounts.AccountsCommand.DemoAccountsRemovedKey, ct) is null)
             await SeedAccounts(scope.ServiceProvider);
@@ -196,6 +199,18 @@ public sealed class DemoSeeder(
         var assembly = grains.GetGrain<IAssemblyGrain>(DemoShares.AssemblyKey.ToString());
         if (await assembly.Find() is null)
             await assembly.Call(DemoShares.Assembly, DemoShares.Preparer);
+    }
+
+    private async Task SeedCases()
+    {
+        foreach (var (caseId, householdId, note, review) in DemoData.Cases)
+        {
+            var grain = grains.GetGrain<IMonitoringCaseGrain>(caseId);
+            var found = await grain.Get() ?? await grain.Open(new OpenCase(householdId, review is null ? DiscoveryChannel.SelfReport : DiscoveryChannel.CadreVisit, note),
+                review is null ? CaseRole.Household : CaseRole.VillageCadre, review is null ? "demo" : "cadre.shepeng");
+            if (review is not null && found.Case.Stage == CaseStage.Reported)
+                await grain.Act(new CaseCommand(CaseAction.VillageReview, review), CaseRole.VillageCadre, "cadre.shepeng");
+        }
     }
 
     private static async Task AddMemberOnce(ICooperativeGrain coop, CooperativeMember member)

@@ -13,6 +13,8 @@ public static class RoleNames
         Roles.Household => "农户",
         Roles.Buyer => "采购单位人员",
         Roles.CountyOfficer => "县乡村振兴部门",
+        Roles.TownshipOfficer => "乡镇干部",
+        Roles.VillageCadre => "村干部、驻村第一书记",
         _ => role ?? "",
     };
 
@@ -43,12 +45,18 @@ public static class RoleNames
         Roles.Household => "农户编号",
         Roles.Buyer => "采购单位编号",
         Roles.CountyOfficer => "县级行政区划代码",
+        Roles.TownshipOfficer => "乡镇区划代码（9 位）",
+        Roles.VillageCadre => "村级区划代码（12 位）",
         _ => "对象编号",
     };
 
-    /// <summary>Operators invite every role; a cooperative admin its households; a buyer its staff (InvitationRules decides the objects).</summary>
+    /// <summary>
+    /// Operators invite every role; a cooperative admin its households; a buyer its staff; a county officer its townships'
+    /// officers and villages' cadres (InvitationRules decides the objects).
+    /// </summary>
     public static IReadOnlyList<string> InvitableBy(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsPlatformAdmin() ? Roles.All
         : [.. (user.IsInRole(Roles.CooperativeAdmin) ? [Roles.Household] : Array.Empty<string>()),
-           .. (user.IsInRole(Roles.Buyer) ? [Roles.Buyer] : Array.Empty<string>())];
+           .. (user.IsInRole(Roles.Buyer) ? [Roles.Buyer] : Array.Empty<string>()),
+           .. (user.IsInRole(Roles.CountyOfficer) ? [Roles.TownshipOfficer, Roles.VillageCadre] : Array.Empty<string>())];
 }

@@ -1,14 +1,16 @@
 using AgriLink.Domain.Monitoring;
 using AgriLink.Grains.Monitoring;
 using AgriLink.Web.Apis;
+using AgriLink.Web.Auth;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
-namespace AgriLink.Web.Pages.County;
+namespace AgriLink.Web.Pages.Monitoring;
 
 /// <summary>
-/// One monitoring case for its county's officer: the household, its timeline (each step: who, when, why), its measures,
-/// and the forms of the steps its stage allows (<c>MonitoringCasesApi.Get</c> and <c>Act</c>: the same checks and audit).
+/// One monitoring case for the cadres and officers of its village, township and county: the household, its timeline (each
+/// step: who, when, why), its measures, and the forms of the steps its stage allows the reader's role there
+/// (<c>MonitoringCasesApi.Get</c> and <c>Act</c>: the same checks and audit).
 /// </summary>
 public sealed class CaseModel : AgriLinkPage
 {
@@ -25,10 +27,10 @@ public sealed class CaseModel : AgriLinkPage
     [BindProperty, ProblemField("responsibleCadre")] public string? ResponsibleCadre { get; set; }
     [BindProperty, ProblemField("start")] public DateOnly? Start { get; set; }
 
-    /// <summary>The steps the case's stage allows to a county officer (who records the village's and township's steps for now).</summary>
+    /// <summary>The steps the case's stage allows to the reader's roles on it (its village's cadre, its township's or county's officer).</summary>
     public IEnumerable<CaseAction> NextActions =>
         Found is null ? [] : Enum.GetValues<CaseAction>().Where(a =>
-            new[] { CaseRole.CountyOfficer, CaseRole.TownshipOfficer, CaseRole.VillageCadre }.Any(r => MonitoringCase.Allows(a, r, Found.Case.Stage)));
+            CaseAccess.RolesOn(User, Found.CountyCode, Found.VillageCode, Found.Case.HouseholdId).Any(r => MonitoringCase.Allows(a, r, Found.Case.Stage)));
 
     public async Task OnGetAsync() => Found = Value<CaseView>(await MonitoringCasesApi.Get(Api, CaseId));
 
@@ -39,6 +41,6 @@ public sealed class CaseModel : AgriLinkPage
             ? new AssistanceMeasure(Kind ?? MeasureKind.Other, Description ?? "", ResponsibleCadre ?? "", Start ?? Today)
             : null;
         Value<CaseView>(await MonitoringCasesApi.Act(Api, CaseId, new CaseStepRequest(Action, Note, Category, measure, MonthsAboveLine)));
-        return Redirect($"/county/cases/{CaseId}");
+        return Redirect($"/monitoring/cases/{CaseId}");
     }
 }

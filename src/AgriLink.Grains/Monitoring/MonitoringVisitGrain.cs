@@ -1,0 +1,42 @@
+using AgriLink.Domain.Monitoring;
+using AgriLink.Grains.Audit;
+using AgriLink.Grains.Common;
+using AgriLink.Grains.Households;
+
+namespace AgriLink.Grains.Monitoring;
+
+public sealed class MonitoringVisitGrain(
+    [PersistentState("monitoring-visit", GrainStorage.Main)] IPersistentState<MonitoringVisitState> state,
+    TimeProvider clock) : Grain, IMonitoringVisitGrain
+{
+    /// <summary>The audited resource type; its id is the visit id.</summary>
+    public const string AuditResource = "monitoring-visit";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public Task<VisitView?> Get() => Task.FromResult(state.State.Visit);
+
+    public async Task<VisitView> Log(CadreVisit visit, string? openCaseId, CaseRole role, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (state.State.Visit is { } logged) return logged;
+        var now = clock.Now();
+        visit.Validate(clock.Today());
+        visit = visit with { HouseholdId = visit.HouseholdId.Trim(), Note = visit.Note.Trim() };
+        var household = (await GrainFactory.GetGrain<IHouseholdGrain>(visit.HouseholdId).Get()).Profile;
+        var caseId = visit.FoundRisk ? openCaseId : null;
+        var opens = visit.FoundRisk && caseId is null;
+        if (opens)
+        {
+            // The case is this visit's (its id follows from the visit's, so a retry finds it); its opening is audited as
+            // the case's own, by whoever logged the visit.
+            caseId = $"mc-v-{Id}";
+            var declared = AuditIntent.For(AuditResource, Id);
+            using (declared is null ? null : AuditIntent.Within(declared.Actor, "monitoring-case.open", MonitoringCaseGrain.AuditResource, caseId))
+                await GrainFactory.GetGrain<IMonitoringCaseGrain>(caseId).Open(new OpenCase(visit.HouseholdId, DiscoveryChannel.CadreVisit, visit.Note), role, actor);
+        }
+        var view = new VisitView(Id, visit, actor, now, household.HeadName, household.CountyCode, household.VillageCode, household.Village, caseId, opens);
+        await state.CommitAsync(new MonitoringVisitState { Visit = view }, AuditEntries.Changes(AuditResource, Id, null, view));
+        return view;
+    }
+}
