@@ -107,6 +107,15 @@ public sealed class DemoObjectsTests(SeededApp app)
                 return [$"/api/households/{id}", $"/api/households/{id}/dividends", $"/api/households/{id}/holdings"];
             case Roles.CountyOfficer:
                 return DemoData.Cooperatives.Where(c => c.Profile.CountyCode == id).Select(c => $"/api/cooperatives/{c.Id}/admission").ToList();
+            case Roles.TownshipOfficer:
+                // Its township's cases (the demo's case waiting for its check among them) and each one.
+                return ["/api/monitoring/cases", .. (await Items(client, "/api/monitoring/cases")).Select(c => $"/api/monitoring/cases/{(string)c["id"]!}")];
+            case Roles.VillageCadre:
+                return
+                [
+                    "/api/monitoring/cases", "/api/monitoring/visits", "/api/monitoring/households",
+                    .. (await Items(client, "/api/monitoring/cases")).Select(c => $"/api/monitoring/cases/{(string)c["id"]!}"),
+                ];
             default:
                 throw new InvalidOperationException($"No walk for the role {account.Role}");
         }

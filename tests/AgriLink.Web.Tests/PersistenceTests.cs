@@ -24,6 +24,8 @@ public sealed class PersistenceTests
         await using (var first = new AgriLinkFactory(folder.Path, Seeded))
         {
             seededAt = await SeededAt(first);
+            // The demo's photos are drawn after the server listens and change its listings and cooperatives: compare after.
+            await first.DemoPhotosDrawn();
             token = await first.CreateClient().LoginAsync("coop.panzhou", DemoData.Password);
             var admin = first.CreateClient().WithBearer(token);
             var operatorClient = await AsOperator(first);

@@ -22,6 +22,22 @@ public sealed class AgriLinkFactory(string dataFolder, IReadOnlyDictionary<strin
     public int SiloPort { get; } = FreePort.Next();
     public int GatewayPort { get; } = FreePort.Next();
 
+    /// <summary>
+    /// Waits until the demo's photos are drawn (<see cref="AgriLink.Web.Seeding.DemoPhotoSeeding"/> does it after the server
+    /// listens, changing the demo's listings and cooperatives): a test comparing demo objects across a restart waits first.
+    /// </summary>
+    public async Task DemoPhotosDrawn()
+    {
+        _ = CreateClient(); // the host is started
+        var database = Services.GetRequiredService<AgriLink.Storage.AgriLinkDatabase>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await database.GetMetaAsync(AgriLink.Web.Seeding.DemoPhotoSeeding.DoneKey, Xunit.TestContext.Current.CancellationToken) is null)
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException("The demo's photos were not drawn within 3 minutes.");
+            await Task.Delay(200, Xunit.TestContext.Current.CancellationToken);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
