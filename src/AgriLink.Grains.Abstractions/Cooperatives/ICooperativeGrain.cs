@@ -6,9 +6,10 @@ namespace AgriLink.Grains.Cooperatives;
 /// <summary>
 /// One cooperative, keyed by its platform id (coop-…). Its reads interleave with its writes: <see cref="RemoveMember"/>
 /// awaits the share register, whose issues await <see cref="Get"/>/<see cref="Exists"/> here, so without interleaving the
-/// two wait for each other until the call timeout (issue 16, item 10). A read during a write sees the state being written
-/// (it is set before the write), so an issue racing a removal sees the member gone and is refused; a removal racing an
-/// issue asks the register after the issue, and is refused for the holding.
+/// two wait for each other until the call timeout (issue 16, item 10). The register decides with <see cref="Roll"/>, which
+/// leaves out a member whose removal is under way from the moment the removal asks the register: an issue racing a
+/// removal is refused (not a member), and a removal racing an issue asks the register after the issue and is refused for
+/// the holding. (<see cref="Get"/> between the register's answer and the removal's write still lists the member.)
 /// </summary>
 [Alias("AgriLink.ICooperativeGrain")]
 public interface ICooperativeGrain : IGrainWithStringKey
@@ -16,6 +17,8 @@ public interface ICooperativeGrain : IGrainWithStringKey
     [Alias("Register")] Task<CooperativeDetails> Register(CooperativeProfile profile);
     [Alias("Get"), AlwaysInterleave] Task<CooperativeDetails> Get();
     [Alias("Exists"), AlwaysInterleave] Task<bool> Exists();
+    /// <summary>The members a decision may count on: the roll without any member whose removal is under way.</summary>
+    [Alias("Roll"), AlwaysInterleave] Task<IReadOnlyList<CooperativeMember>> Roll();
     [Alias("UpdateProfile")] Task<CooperativeDetails> UpdateProfile(CooperativeProfile profile);
 
     /// <summary>Sets (or, with null, removes) the profile photo; its files are stored before and the replaced one's deleted after.</summary>

@@ -15,9 +15,17 @@ public sealed class CooperativeGrain(
     private const string Resource = "cooperative";
     private string Id => this.GetPrimaryKeyString();
 
+    /// <summary>Members whose removal is asking the share register: <see cref="Roll"/> leaves them out until it ends.</summary>
+    private readonly HashSet<string> _leaving = new(StringComparer.Ordinal);
+
     public Task<bool> Exists() => Task.FromResult(state.State.Profile is not null);
 
     public Task<CooperativeDetails> Get() => Task.FromResult(Details(state.State));
+
+    public Task<IReadOnlyList<CooperativeMember>> Roll() =>
+        Task.FromResult<IReadOnlyList<CooperativeMember>>(_leaving.Count == 0
+            ? state.State.Members
+            : state.State.Members.Where(m => !_leaving.Contains(m.MemberId)).ToList());
 
     public async Task<CooperativeDetails> Register(CooperativeProfile profile)
     {
@@ -81,15 +89,25 @@ public sealed class CooperativeGrain(
         memberId = memberId.Trim();
         if (state.State.Members.All(m => m.MemberId != memberId))
             throw new NotFoundException("member", memberId);
-        // A shareholder leaves by written notice, effective at a year end (law Art. 25), not by deletion.
-        if ((await GrainFactory.GetGrain<IShareRegisterGrain>(Id).HoldingsOf(memberId)).Count > 0)
-            throw new RuleViolationException("cooperative.member-holds-shares",
-                $"'{memberId}' holds shares; record a withdrawal notice instead. Membership ends at the fiscal year end it takes effect.");
-        return await Save(state.State with
+        // From here until the write, an issue to this member is refused (Roll leaves it out): otherwise an issue could read
+        // the roll between the register's answer below and the write, and register a holding of a member removed after.
+        _leaving.Add(memberId);
+        try
         {
-            Members = state.State.Members.Where(m => m.MemberId != memberId).ToList(),
-            UpdatedAt = clock.Now(),
-        });
+            // A shareholder leaves by written notice, effective at a year end (law Art. 25), not by deletion.
+            if ((await GrainFactory.GetGrain<IShareRegisterGrain>(Id).HoldingsOf(memberId)).Count > 0)
+                throw new RuleViolationException("cooperative.member-holds-shares",
+                    $"'{memberId}' holds shares; record a withdrawal notice instead. Membership ends at the fiscal year end it takes effect.");
+            return await Save(state.State with
+            {
+                Members = state.State.Members.Where(m => m.MemberId != memberId).ToList(),
+                UpdatedAt = clock.Now(),
+            });
+        }
+        finally
+        {
+            _leaving.Remove(memberId);
+        }
     }
 
     private Task<bool> MemberExists(CooperativeMember member) => member.Kind switch

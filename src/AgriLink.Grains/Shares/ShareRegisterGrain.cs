@@ -211,6 +211,5 @@ public sealed class ShareRegisterGrain(
             throw new NotFoundException("cooperative", CooperativeId);
     }
 
-    private async Task<IReadOnlyList<CooperativeMember>> Members() =>
-        (await GrainFactory.GetGrain<ICooperativeGrain>(CooperativeId).Get()).Members;
+    private Task<IReadOnlyList<CooperativeMember>> Members() => GrainFactory.GetGrain<ICooperativeGrain>(CooperativeId).Roll();
 }
