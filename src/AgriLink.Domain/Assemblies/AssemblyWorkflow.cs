@@ -10,6 +10,9 @@ public static class AssemblyWorkflow
 {
     public const int MaxResolutions = 20;
 
+    /// <summary>Pages of a signed attendance sheet and minutes kept per held meeting.</summary>
+    public const int MaxSheetPhotos = 6;
+
     public static Assembly Call(string assemblyId, string title, AssemblyMode mode, VoteRoll roll, IReadOnlyList<string> voters,
         IReadOnlyList<ResolutionDraft> drafts, string calledBy, DateTimeOffset now, DateTimeOffset? closesAt)
     {
@@ -104,6 +107,38 @@ public static class AssemblyWorkflow
             Status = AssemblyStatus.Closed, Resolutions = resolutions, Present = present, Minutes = minutes,
             ClosedBy = actor, ClosedAt = now, QuorumNote = quorumNote,
         };
+    }
+
+    /// <summary>
+    /// Keeps a photo of the signed attendance sheet or minutes of a held meeting, before or after its record (the photo is
+    /// often taken at the meeting and uploaded later). The same photo twice is kept once.
+    /// </summary>
+    public static Assembly AddSheetPhoto(Assembly assembly, Photos.Photo photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        if (assembly?.SheetPhotos?.Any(p => p.Id == photo.Id) == true) return assembly;
+        EnsureSheetAccepts(assembly!);
+        return assembly! with { SheetPhotos = [.. assembly.SheetPhotos ?? [], photo] };
+    }
+
+    /// <summary>Refuses a sheet photo for an online assembly, or beyond <see cref="MaxSheetPhotos"/>.</summary>
+    public static void EnsureSheetAccepts(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        if (assembly.Mode != AssemblyMode.Held)
+            throw new RuleViolationException("assembly.not-held", "这是在线表决的成员大会，没有现场签到表。");
+        if ((assembly.SheetPhotos?.Count ?? 0) >= MaxSheetPhotos)
+            throw new RuleViolationException("assembly.sheet-full", $"每次会议最多保存 {MaxSheetPhotos} 张签到表和会议记录照片。");
+    }
+
+    /// <summary>Removes a sheet photo (one taken by mistake) while the meeting is not yet recorded; after it the record stands.</summary>
+    public static Assembly RemoveSheetPhoto(Assembly assembly, string photoId)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        if (assembly.SheetPhotos?.Any(p => p.Id == photoId) != true) throw new NotFoundException("photo", photoId);
+        if (assembly.Status != AssemblyStatus.Open)
+            throw new RuleViolationException("assembly.closed", $"成员大会已于 {assembly.ClosedAt:yyyy-MM-dd HH:mm} 录入结果，签到表照片作为会议记录保存，不能删除。");
+        return assembly with { SheetPhotos = assembly.SheetPhotos.Where(p => p.Id != photoId).ToList() };
     }
 
     private static ResolutionCount Count(VoteRoll roll, IEnumerable<Ballot> ballots, string resolutionId)

@@ -23,26 +23,13 @@ public static class CharterAmendment
     /// </summary>
     public static void EnsureAuthorises(string reference, Resolution? resolution, DateTimeOffset? closedAt, DateTimeOffset? inForceSince)
     {
-        if (resolution is null || closedAt is null)
-            throw Invalid(reference, "不是本社已计票的成员大会决议");
-        if (resolution.Subject != ResolutionSubject.CharterAmendment)
-            throw Invalid(reference, "不是修改章程的决议");
-        if (!resolution.Passed)
-            throw Invalid(reference, $"未获通过（{resolution.Outcome?.Explanation}）");
+        PassedResolution.Ensure(reference, resolution, closedAt, ResolutionSubject.CharterAmendment, Code, Rule);
         if (inForceSince is { } since && closedAt <= since)
-            throw Invalid(reference, $"早于现行章程的登记（{since:yyyy-MM-dd HH:mm}），不能再用来修改章程");
+            throw PassedResolution.Invalid(Code, reference, $"早于现行章程的登记（{since:yyyy-MM-dd HH:mm}），不能再用来修改章程", Rule);
     }
 
     /// <summary>The reference as the register keeps it: the assembly and the resolution, "asm-…/r1".</summary>
-    public static (string AssemblyId, string ResolutionId) Parse(string? reference)
-    {
-        var slash = reference?.IndexOf('/') ?? -1;
-        if (reference is null || slash <= 0 || slash == reference.Length - 1 || reference.Length > 200 || reference.IndexOf('/', slash + 1) >= 0
-            || reference.Contains(':'))
-            throw ValidationFailedException.For("resolution", "must name the assembly and its resolution as 'assembly-id/resolution-id'.");
-        return (reference[..slash], reference[(slash + 1)..]);
-    }
+    public static (string AssemblyId, string ResolutionId) Parse(string? reference) => PassedResolution.Parse(reference);
 
-    private static RuleViolationException Invalid(string reference, string why) =>
-        new RuleViolationException("charter.resolution-invalid", $"决议 {reference} {why}。{Rule}。");
+    private const string Code = "charter.resolution-invalid";
 }

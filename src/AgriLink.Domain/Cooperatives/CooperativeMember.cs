@@ -4,7 +4,8 @@ namespace AgriLink.Domain.Cooperatives;
 
 /// <summary>
 /// A member of a cooperative. <see cref="MemberId"/> names a household, village collective or
-/// enterprise on the platform; individuals may be members without an account (law Art. 19).
+/// enterprise on the platform; individuals may be members without an account (law Art. 19). <see cref="Office"/> is the
+/// office the member assembly elected the member to (<see cref="OfficeElection"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.CooperativeMember")]
 public sealed record CooperativeMember(
@@ -13,7 +14,8 @@ public sealed record CooperativeMember(
     [property: Id(2)] string DisplayName,
     [property: Id(3)] bool IsFarmer,
     [property: Id(4)] DateOnly JoinedOn,
-    [property: Id(5)] bool IsOfficer = false)
+    [property: Id(5)] bool IsOfficer = false,
+    [property: Id(6)] CooperativeOffice Office = CooperativeOffice.None)
 {
     public void Validate(DateOnly today) =>
         new Validator()
@@ -22,6 +24,7 @@ public sealed record CooperativeMember(
             .Check(MemberId is null || MemberId.Trim().All(c => !char.IsWhiteSpace(c) && c != ':'), "memberId",
                 "must not contain spaces or ':'.")
             .Check(Enum.IsDefined(Kind), "kind", "is not a known member kind.")
+            .Check(Enum.IsDefined(Office), "office", "is not a known office.")
             .Text("displayName", DisplayName, 100)
             .Check(JoinedOn <= today, "joinedOn", "must not be in the future.")
             .PlausibleDate("joinedOn", JoinedOn)

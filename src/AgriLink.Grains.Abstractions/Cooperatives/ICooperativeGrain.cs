@@ -34,4 +34,10 @@ public interface ICooperativeGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AdmitAccepted")] Task<CooperativeDetails> AdmitAccepted(CooperativeMember member);
     [Alias("RemoveMember")] Task<CooperativeDetails> RemoveMember(string memberId);
+
+    /// <summary>
+    /// Records who holds which office (<see cref="OfficeElection"/>): the founding officers once without a resolution, every
+    /// later change with the member assembly's passed election resolution (<c>{assemblyId}/{resolutionId}</c>).
+    /// </summary>
+    [Alias("RecordOffices")] Task<CooperativeDetails> RecordOffices(IReadOnlyList<OfficeChange> changes, string? resolution);
 }

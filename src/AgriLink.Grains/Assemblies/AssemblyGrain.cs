@@ -61,6 +61,27 @@ public sealed class AssemblyGrain(
     public Task<IReadOnlyList<Ballot>> Ballots() =>
         Task.FromResult<IReadOnlyList<Ballot>>(state.State.Ballots.Values.OrderBy(b => b.MemberId, StringComparer.Ordinal).ToList());
 
+    public Task<int> Turnout() => Task.FromResult(state.State.Ballots.Count);
+
+    public Task<Assembly> AddSheetPhoto(Domain.Photos.Photo photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        if (!Domain.Photos.Photo.IsWellFormedId(photo.Id) || photo.Width <= 0 || photo.Height <= 0)
+            throw ValidationFailedException.For("photo", "is not a stored photo.");
+        return Change(a => AssemblyWorkflow.AddSheetPhoto(a, photo));
+    }
+
+    public Task<Assembly> RemoveSheetPhoto(string photoId) => Change(a => AssemblyWorkflow.RemoveSheetPhoto(a, photoId));
+
+    private async Task<Assembly> Change(Func<Assembly, Assembly> change)
+    {
+        var before = Existing();
+        var after = change(before);
+        if (ReferenceEquals(after, before)) return before;
+        await state.CommitAsync(state.State with { Assembly = after }, AuditEntries.Changes(AuditResource, Key.ToString(), before, after));
+        return after;
+    }
+
     public async Task<Ballot> Cast(string memberId, IReadOnlyDictionary<string, VoteChoice> choices)
     {
         var assembly = Existing();

@@ -1,5 +1,7 @@
+using AgriLink.Domain.Assemblies;
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Domain.Errors;
+using AgriLink.Grains.Assemblies;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Households;
@@ -60,6 +62,8 @@ public sealed class CooperativeGrain(
         foreach (var candidate in members)
         {
             candidate.Validate(clock.Today());
+            if (candidate.Office != CooperativeOffice.None)
+                throw ValidationFailedException.For("office", "is recorded by the assembly's election (RecordOffices), not on admission.");
             var member = candidate with { MemberId = candidate.MemberId.Trim(), DisplayName = candidate.DisplayName.Trim() };
             if (!existing.Add(member.MemberId))
                 throw new RuleViolationException("cooperative.member-exists", $"'{member.MemberId}' is already a member.");
@@ -108,6 +112,22 @@ public sealed class CooperativeGrain(
         {
             _leaving.Remove(memberId);
         }
+    }
+
+    public async Task<CooperativeDetails> RecordOffices(IReadOnlyList<OfficeChange> changes, string? resolution)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        if (string.IsNullOrWhiteSpace(resolution))
+        {
+            if (state.State.OfficesRecorded) throw OfficeElection.NoResolution();
+        }
+        else
+        {
+            var (assemblyId, resolutionId) = PassedResolution.Parse(resolution.Trim());
+            var assembly = await GrainFactory.GetGrain<IAssemblyGrain>(new AssemblyKey(Id, assemblyId).ToString()).Find();
+            OfficeElection.EnsureAuthorises(resolution.Trim(), assembly?.Resolutions.FirstOrDefault(r => r.ResolutionId == resolutionId), assembly?.ClosedAt);
+        }
+        return await Save(state.State with { Members = OfficeElection.Apply(state.State.Members, changes), OfficesRecorded = true, UpdatedAt = clock.Now() });
     }
 
     private Task<bool> MemberExists(CooperativeMember member) => member.Kind switch

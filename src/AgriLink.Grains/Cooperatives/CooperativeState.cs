@@ -12,4 +12,7 @@ public sealed record CooperativeState
 
     /// <summary>The cooperative's profile photo, if it added one.</summary>
     [Id(4)] public Domain.Photos.Photo? Photo { get; init; }
+
+    /// <summary>Whether offices were ever recorded: the founding officers once as they are, every change after with its resolution.</summary>
+    [Id(5)] public bool OfficesRecorded { get; init; }
 }

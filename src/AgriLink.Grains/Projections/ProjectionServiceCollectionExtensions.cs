@@ -29,8 +29,9 @@ public static class ProjectionServiceCollectionExtensions
     /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code, and the fiscal funds
     /// (<c>fiscal_funds</c>) with what their shares earned (<c>fund_dividends</c>) for the fund disclosure.
     /// 11 (schema 12): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
+    /// 12 (schema 13): buyers' reviews (<c>reviews</c>, <c>review_listings</c>).
     /// </summary>
-    public const int Version = 11;
+    public const int Version = 12;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -55,6 +56,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Assemblies.AssemblyProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Reviews.ReviewProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.InvoiceBookUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
@@ -81,6 +83,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<MonitoringQueries>();
+        services.TryAddSingleton<ReviewQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<ShareHistory>();
         services.TryAddSingleton<NoticeBoardQueries>();

@@ -311,6 +311,22 @@ public sealed class PostgresDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_monitoring_visits_cadre ON monitoring_visits (cadre, id)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_visits_household ON monitoring_visits (household_id, id)",
+        // Schema version 13 (reviews): each review of a delivered sub-order, and the listings it covers; the ratings are
+        // sums over a cooperative's or a listing's rows, read from these indexes alone.
+        """
+        CREATE TABLE IF NOT EXISTS reviews (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, order_id TEXT COLLATE "C" NOT NULL,
+            buyer_id TEXT COLLATE "C" NOT NULL, quality INTEGER NOT NULL, freshness INTEGER NOT NULL, packaging INTEGER NOT NULL, delivery INTEGER NOT NULL,
+            comment TEXT NOT NULL, reply TEXT NULL, hidden BOOLEAN NOT NULL, written_at TIMESTAMPTZ NOT NULL, sort_key TEXT COLLATE "C" NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_reviews_cooperative ON reviews (cooperative_id, hidden, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_reviews_sort ON reviews (sort_key)",
+        """
+        CREATE TABLE IF NOT EXISTS review_listings (
+            review_id TEXT COLLATE "C" NOT NULL, listing_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL,
+            sort_key TEXT COLLATE "C" NOT NULL, PRIMARY KEY (review_id, listing_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_review_listings_listing ON review_listings (listing_id, sort_key)",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

@@ -144,6 +144,17 @@ public static class ProjectionTables
     /// One row per visit (走访) a cadre logged: the household, the day, the notes, whether it found a risk and the case it
     /// opened or found open. Read by the cadre's own list (by the cadre's account, newest first). Schema version 11.
     /// </summary>
+    /// <summary>
+    /// One row per review of a delivered sub-order (评价): the marks, the comment and answer, whether the operator hid it,
+    /// and a sort key (time, then id) the lists page by, newest first.
+    /// </summary>
+    public static readonly ProjectionTable Reviews = new("reviews", ["id"],
+        ["id", "cooperative_id", "order_id", "buyer_id", "quality", "freshness", "packaging", "delivery", "comment", "reply", "hidden", "written_at", "sort_key"]);
+
+    /// <summary>One row per listing a review covers (the listings of its sub-order), for each listing's rating.</summary>
+    public static readonly ProjectionTable ReviewListings = new("review_listings", ["review_id", "listing_id"],
+        ["review_id", "listing_id", "cooperative_id", "sort_key"]);
+
     public static readonly ProjectionTable MonitoringVisits = new("monitoring_visits", ["id"],
         ["id", "cadre", "household_id", "head_name", "county_code", "village_code", "village", "visited_on", "found_risk", "case_id", "note", "recorded_at"]);
 
@@ -169,5 +180,5 @@ public static class ProjectionTables
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
             DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
-            HouseholdDeclarations, MonitoringCases, MonitoringVisits, CountyTotals];
+            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, CountyTotals];
 }

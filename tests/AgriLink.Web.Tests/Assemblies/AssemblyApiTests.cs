@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using AgriLink.Web.Auth;
 using System.Text.Json.Nodes;
 using AgriLink.Web.Tests.Dividends;
 using AgriLink.Web.Tests.Infrastructure;
@@ -8,7 +10,8 @@ namespace AgriLink.Web.Tests.Assemblies;
 
 /// <summary>
 /// The member assembly over the API on the seeded demo (盘州 coop-pzcili): who may call, vote, read and count it, each
-/// checked per object; ballots secret from other members but open to the admins' audit; the quorum refusal in Chinese.
+/// checked per object; ballots secret from other members and the admins but open to the supervisors' audit (the demo
+/// farmer's household is 舍烹村's supervisor), each reading audited; the quorum refusal in Chinese.
 /// </summary>
 [Collection(SeededAppCollection.Name)]
 public sealed class AssemblyApiTests(SeededApp app)
@@ -28,7 +31,7 @@ public sealed class AssemblyApiTests(SeededApp app)
     }
 
     [Fact]
-    public async Task AMemberVotesOnceChangesItAndSeesOnlyItsOwnBallotWhileAdminsAuditThem()
+    public async Task AMemberVotesOnceChangesItAndSeesOnlyItsOwnBallotWhileSupervisorsAuditThem()
     {
         var admin = await app.As("coop.panzhou");
         var member = await app.As("farmer.pz01");
@@ -48,8 +51,11 @@ public sealed class AssemblyApiTests(SeededApp app)
         Assert.Null(seen["assembly"]!["resolutions"]![0]!["count"]);
         Assert.DoesNotContain("hh-pz02", seen.ToJsonString(), StringComparison.Ordinal);
 
-        var ballots = await admin.GetArray($"{Assemblies}/{id}/ballots");
+        // The supervisor (here the member who voted) audits every ballot; the admins see how many voted, never how.
+        var ballots = await member.GetArray($"{Assemblies}/{id}/ballots");
         Assert.Equal("No", (string?)Assert.Single(ballots, b => (string?)b!["memberId"] == "hh-pz01")!["choices"]!["r1"]);
+        using (var byAdmin = await admin.Get($"{Assemblies}/{id}/ballots")) await byAdmin.AssertProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(1, (int)(await admin.GetObject($"{Assemblies}/{id}"))["turnout"]!);
         // Counting waits for the window to close.
         using (var early = await admin.Post($"{Assemblies}/{id}/close"))
             Assert.Equal("assembly.voting-open", (await early.AssertProblem(HttpStatusCode.Conflict)).Code());
@@ -58,6 +64,8 @@ public sealed class AssemblyApiTests(SeededApp app)
         var audit = await (await app.As("operator")).GetArray($"/api/audit?resourceType=assembly&resourceId=coop-pzcili:{id}&limit=50");
         Assert.Contains(audit, e => (string?)e!["action"] == "assembly.call");
         Assert.Equal(2, audit.Count(e => (string?)e!["action"] == "assembly.ballot"));
+        var read = Assert.Single(audit, e => (string?)e!["action"] == "assembly.ballots-read");
+        Assert.StartsWith("farmer.pz01", (string?)read!["actor"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,10 +84,15 @@ public sealed class AssemblyApiTests(SeededApp app)
         using (var list = await otherAdmin.Get(Assemblies)) await list.AssertProblem(HttpStatusCode.Forbidden);
         using (var read = await outsider.Get($"{Assemblies}/{id}")) await read.AssertProblem(HttpStatusCode.Forbidden);
         using (var cast = await outsider.SendJson(HttpMethod.Put, $"{Assemblies}/{id}/ballot", vote)) await cast.AssertProblem(HttpStatusCode.Forbidden);
-        using (var audit = await (await app.As("farmer.pz01")).Get($"{Assemblies}/{id}/ballots")) await audit.AssertProblem(HttpStatusCode.Forbidden);
+        // A member who is not a supervisor, and the cooperative's own admin, may not read the ballots.
+        var ordinary = $"test.member.pz02.{Guid.NewGuid():N}"[..32];
+        await TestAccounts.CreateAsync(app, ordinary, "舍烹村成员", Roles.Household, new Claim(AgriLinkClaims.Household, "hh-pz02"));
+        using (var audit = await (await TestAccounts.SignInAsync(app, ordinary)).Get($"{Assemblies}/{id}/ballots"))
+            await audit.AssertProblem(HttpStatusCode.Forbidden);
+        using (var audit = await admin.Get($"{Assemblies}/{id}/ballots")) await audit.AssertProblem(HttpStatusCode.Forbidden);
         using (var anonymous = await app.Anonymous().Get($"{Assemblies}/{id}")) Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        Assert.Empty(await admin.GetArray($"{Assemblies}/{id}/ballots"));
+        Assert.Empty(await (await app.As("farmer.pz01")).GetArray($"{Assemblies}/{id}/ballots"));
     }
 
     [Fact]

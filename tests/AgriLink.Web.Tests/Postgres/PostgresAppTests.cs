@@ -87,6 +87,35 @@ public sealed class PostgresAppTests
         // What the page reads: the county totals kept as rows, equal to the aggregates above.
         var totals = await Operator.CountyTotalsTests.AssertTotalsMatch(impact);
         Assert.Contains(totals.Counties, c => c.CountyCode == "520281" && c.Orders == panzhou.Orders && c.SalesFen == panzhou.SalesFen);
+
+        // Reviews on PostgreSQL: the three delivered orders rated 3, 4 and 5 for quality; the listing's rating, its pages
+        // newest first by the sort key, and a hidden review leaving both.
+        for (var i = 0; i < orders.Count; i++)
+        {
+            using (var shipped = await coop.Post($"/api/orders/{orders[i]}/suborders/coop-pzcili/ship")) await shipped.AssertOk();
+            using (var delivered = await buyer.Post($"/api/orders/{orders[i]}/suborders/coop-pzcili/deliver")) await delivered.AssertOk();
+            using var reviewed = await buyer.SendJson(HttpMethod.Post, $"/api/orders/{orders[i]}/reviews", new JsonObject
+            {
+                ["cooperativeId"] = "coop-pzcili", ["quality"] = 3 + i, ["freshness"] = 5, ["packaging"] = 4, ["delivery"] = 5, ["comment"] = $"第{i + 1}单",
+            });
+            await reviewed.AssertOk(HttpStatusCode.Created);
+        }
+        var rating = (await signIn.Anonymous().GetObject($"/api/listings/{listingId}/reviews"))["rating"]!;
+        Assert.Equal([3, 40, 50, 40, 50], new[] { "count", "qualityTenths", "freshnessTenths", "packagingTenths", "deliveryTenths" }.Select(k => (int)rating[k]!));
+        var comments = new List<string>();
+        for (string? before = null; ;)
+        {
+            var page = (await signIn.Anonymous().GetObject($"/api/listings/{listingId}/reviews?limit=2" + (before is null ? "" : $"&before={Uri.EscapeDataString(before)}")))["reviews"]!;
+            comments.AddRange(page["items"]!.AsArray().Select(r => (string)r!["comment"]!));
+            if ((before = (string?)page["next"]) is null) break;
+        }
+        Assert.Equal(["第3单", "第2单", "第1单"], comments);
+        using (var hidden = await (await signIn.As("operator")).SendJson(HttpMethod.Post, $"/api/orders/{orders[2]}/reviews/coop-pzcili/hide",
+                   new JsonObject { ["text"] = "测试隐藏" }))
+            await hidden.AssertOk();
+        var left = await signIn.Anonymous().GetObject($"/api/listings/{listingId}/reviews");
+        Assert.Equal([2, 35], new[] { "count", "qualityTenths" }.Select(k => (int)left["rating"]![k]!));
+        Assert.Equal(["第2单", "第1单"], left["reviews"]!["items"]!.AsArray().Select(r => (string)r!["comment"]!));
     }
 
     [Fact]

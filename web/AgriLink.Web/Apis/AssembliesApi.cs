@@ -3,6 +3,7 @@ using AgriLink.Domain.Identifiers;
 using AgriLink.Grains.Assemblies;
 using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
+using AgriLink.Web.Photos;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgriLink.Web.Apis;
@@ -10,7 +11,9 @@ namespace AgriLink.Web.Apis;
 /// <summary>
 /// Member assemblies (成员大会): the admins call one (online voting window or a held meeting), members vote from their
 /// phones, the admins close the count or record the held meeting. A passed distribution-plan resolution is what lets
-/// the year's dividend be paid. Lists come from the projections.
+/// the year's dividend be paid. Ballots are secret from the other members and from the admins: the cooperative's
+/// supervisors (监事) and the operators audit them, and each reading is itself audited. A held meeting keeps photos of its
+/// signed attendance sheet. Lists come from the projections.
 /// </summary>
 public static class AssembliesApi
 {
@@ -26,10 +29,15 @@ public static class AssembliesApi
         api.MapPost("/", Call).WithName("CallAssembly").WithSummary("Call an assembly: online voting until closesAt, or a held meeting to record.");
         api.MapGet("/{assemblyId}", Get).WithName("GetAssembly").WithSummary("The assembly, its roll and resolutions, and the caller's own ballot.");
         api.MapPut("/{assemblyId}/ballot", Cast).WithName("CastBallot").WithSummary("A member's ballot; sent again, it replaces the earlier one until the close.");
-        api.MapGet("/{assemblyId}/ballots", Ballots).WithName("AuditBallots").WithSummary("Every ballot, for the audit (admins and operators only).");
+        api.MapGet("/{assemblyId}/ballots", Ballots).WithName("AuditBallots")
+            .WithSummary("Every ballot, for the audit: the cooperative's supervisors and operators only; each reading is audited.");
         api.MapPost("/{assemblyId}/close", Close).WithName("CloseAssembly").WithSummary("Close online voting after its end and count against all votes.");
         api.MapPost("/{assemblyId}/held", RecordHeld).WithName("RecordHeldAssembly")
             .WithSummary("Record a held meeting: attendance, the hand-count per resolution and the minutes.");
+        api.MapPost("/{assemblyId}/sheet", AddSheetPhoto).WithName("AddAssemblySheetPhoto").DisableAntiforgery()
+            .WithSummary("Upload a photo of the held meeting's signed attendance sheet or minutes (JPEG, PNG or WebP, the field 'file'; at most 6).");
+        api.MapDelete("/{assemblyId}/sheet/{photoId}", RemoveSheetPhoto).WithName("RemoveAssemblySheetPhoto")
+            .WithSummary("Delete a sheet photo before the meeting is recorded.");
         return api;
     }
 
@@ -56,9 +64,10 @@ public static class AssembliesApi
         if (relation == CooperativeRelation.None) return TypedResults.Forbid();
         var grain = Grain(s, id, assemblyId);
         var assembly = await grain.Get();
-        if (relation == CooperativeRelation.Admin) return TypedResults.Ok(new AssemblyView(assembly, null, VotingRules.CapSharing));
+        int? turnout = assembly.Mode == AssemblyMode.Online ? await grain.Turnout() : null;
+        if (relation == CooperativeRelation.Admin) return TypedResults.Ok(new AssemblyView(assembly, null, VotingRules.CapSharing, turnout));
         var mine = await grain.BallotOf(Household(s));
-        return TypedResults.Ok(new AssemblyView(assembly with { Voters = [] }, mine, VotingRules.CapSharing));
+        return TypedResults.Ok(new AssemblyView(assembly with { Voters = [] }, mine, VotingRules.CapSharing, turnout));
     }
 
     public static async Task<Results<Ok<Ballot>, ForbidHttpResult>> Cast([AsParameters] ApiServices s, string id, string assemblyId, BallotRequest request)
@@ -71,8 +80,14 @@ public static class AssembliesApi
 
     public static async Task<Results<Ok<IReadOnlyList<Ballot>>, ForbidHttpResult>> Ballots([AsParameters] ApiServices s, string id, string assemblyId)
     {
-        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
-        return TypedResults.Ok(await Grain(s, id, assemblyId).Ballots());
+        if (!s.User.IsPlatformAdmin() && !await s.SupervisesCooperative(id)) return TypedResults.Forbid();
+        var grain = Grain(s, id, assemblyId);
+        await grain.Get(); // an unknown assembly is a 404, and leaves no entry
+        var ballots = await grain.Ballots();
+        // Who read the secret ballots is on the record before they are shown (a failed entry shows nothing).
+        await s.Audit.Record(s.User, "assembly.ballots-read", AuditResource, new AssemblyKey(id, assemblyId).ToString(), null,
+            new { ballots = ballots.Count });
+        return TypedResults.Ok(ballots);
     }
 
     public static Task<Results<Ok<AssemblyView>, ForbidHttpResult>> Close([AsParameters] ApiServices s, string id, string assemblyId) =>
@@ -80,6 +95,32 @@ public static class AssembliesApi
 
     public static Task<Results<Ok<AssemblyView>, ForbidHttpResult>> RecordHeld([AsParameters] ApiServices s, string id, string assemblyId, HeldMeeting meeting) =>
         AdminChange(s, id, assemblyId, "assembly.record-held", g => g.RecordHeld(meeting, s.User.ActorName()));
+
+    public static async Task<Results<Ok<AssemblyView>, ForbidHttpResult>> AddSheetPhoto(
+        [AsParameters] ApiServices s, PhotoLibrary photos, HttpRequest request, string id, string assemblyId, CancellationToken ct)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var grain = Grain(s, id, assemblyId);
+        // Refused before the upload is read or anything stored; the grain decides again with the commit.
+        AssemblyWorkflow.EnsureSheetAccepts(await grain.Get());
+        var processed = await photos.Processor.ProcessAsync(await PhotosApi.ReadUpload(request, photos.Processor, ct), $"assembly:{id}:{assemblyId}", ct);
+        using var audit = s.Audit.Declare(s.User, "assembly.sheet-add", AuditResource, new AssemblyKey(id, assemblyId).ToString());
+        var changed = await photos.StoreThenCommitAsync(processed, () => grain.AddSheetPhoto(processed.Photo),
+            async () => (await grain.Get()).SheetPhotos?.Any(p => p.Id == processed.Photo.Id) == true, ct);
+        return TypedResults.Ok(new AssemblyView(changed, null, VotingRules.CapSharing));
+    }
+
+    public static async Task<Results<Ok<AssemblyView>, ForbidHttpResult>> RemoveSheetPhoto(
+        [AsParameters] ApiServices s, PhotoLibrary photos, string id, string assemblyId, string photoId)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        var grain = Grain(s, id, assemblyId);
+        var removed = (await grain.Get()).SheetPhotos?.FirstOrDefault(p => p.Id == photoId);
+        using var audit = s.Audit.Declare(s.User, "assembly.sheet-remove", AuditResource, new AssemblyKey(id, assemblyId).ToString());
+        var changed = await grain.RemoveSheetPhoto(photoId);
+        if (removed is not null) await photos.DeleteAsync(removed);
+        return TypedResults.Ok(new AssemblyView(changed, null, VotingRules.CapSharing));
+    }
 
     private static async Task<Results<Ok<AssemblyView>, ForbidHttpResult>> AdminChange(
         ApiServices s, string id, string assemblyId, string action, Func<IAssemblyGrain, Task<Assembly>> command)

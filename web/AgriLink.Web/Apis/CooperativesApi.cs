@@ -27,6 +27,10 @@ public static class CooperativesApi
             .RequireAuthorization();
         api.MapDelete("/{id}/members/{memberId}", RemoveMember).WithName("RemoveCooperativeMember").WithSummary("Remove a member.")
             .RequireAuthorization();
+        api.MapPut("/{id}/offices", RecordOffices).WithName("RecordCooperativeOffices")
+            .WithSummary("Record who holds which office (Chair, Director, Supervisor, None): the founding officers once, every later change " +
+                         "with the assembly's passed election resolution ('assembly-id/resolution-id').")
+            .RequireAuthorization();
         return api;
     }
 
@@ -99,6 +103,10 @@ public static class CooperativesApi
     public static async Task<Results<Ok<CooperativeDetails>, ForbidHttpResult>> RemoveMember(
         [AsParameters] ApiServices s, string id, string memberId) =>
         await Change(s, id, "cooperative.remove-member", g => g.RemoveMember(memberId));
+
+    public static async Task<Results<Ok<CooperativeDetails>, ForbidHttpResult>> RecordOffices(
+        [AsParameters] ApiServices s, string id, RecordOfficesRequest request) =>
+        await Change(s, id, "cooperative.record-offices", g => g.RecordOffices(request.Changes ?? [], request.Resolution));
 
     private static async Task<Results<Ok<CooperativeDetails>, ForbidHttpResult>> Change(
         ApiServices s, string id, string action, Func<ICooperativeGrain, Task<CooperativeDetails>> command)

@@ -67,6 +67,7 @@ public static class ApiExtensions
         api.MapSharesApi();
         api.MapDividendsApi();
         api.MapAssembliesApi();
+        api.MapReviewsApi();
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();

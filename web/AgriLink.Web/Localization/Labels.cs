@@ -223,6 +223,15 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Of(CooperativeOffice office) => office switch
+    {
+        CooperativeOffice.Chair => "理事长",
+        CooperativeOffice.Director => "理事",
+        CooperativeOffice.Supervisor => "监事",
+        CooperativeOffice.None => "无职务",
+        _ => office.ToString(),
+    };
+
     public static string Of(MemberKind kind) => kind switch
     {
         MemberKind.Household => "农户",

@@ -96,6 +96,7 @@ public sealed class DemoSeeder(
 
         await SeedOrganisations();
         await SeedHouseholds();
+        await SeedOffices();
         await SeedListings();
         await SeedShares();
         await new DemoMarketplace(grains, clock).SeedAsync();
@@ -157,6 +158,14 @@ public sealed class DemoSeeder(
             await AddMemberOnce(grains.GetGrain<ICooperativeGrain>(coopId),
                 new(id, MemberKind.Household, profile.HeadName, true, coop.Profile.FoundedOn.AddMonths(1), officer));
         }
+    }
+
+    /// <summary>舍烹村's founding officers as the founding meeting elected them: the demo farmer's household is its supervisor (监事).</summary>
+    private async Task SeedOffices()
+    {
+        var coop = grains.GetGrain<ICooperativeGrain>(DemoShares.CooperativeId);
+        if ((await coop.Get()).Members.All(m => m.Office == CooperativeOffice.None))
+            await coop.RecordOffices([new OfficeChange(DemoShares.Supervisor, CooperativeOffice.Supervisor)], null);
     }
 
     private async Task SeedListings()

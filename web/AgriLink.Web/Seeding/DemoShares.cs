@@ -17,6 +17,9 @@ public static class DemoShares
     public const string Preparer = "coop.panzhou";
     public const string Approver = "coop.panzhou.finance";
 
+    /// <summary>The member household elected supervisor (监事) at the founding meeting: the demo farmer's (farmer.pz01).</summary>
+    public const string Supervisor = "hh-pz01";
+
     public static readonly Charter Charter = new(
         ReserveRateBp: 1000, WelfareRateBp: 500, TradeReturnRateBp: 6000, ShortfallPolicy.CarryAsLiability,
         [

@@ -65,6 +65,18 @@ public sealed class OrderModel : AgriLinkPage
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The reviews of this order's sub-orders, by cooperative.</summary>
+    public IReadOnlyDictionary<string, Domain.Reviews.Review> Reviews { get; private set; } = new Dictionary<string, Domain.Reviews.Review>();
+
+    public SubOrderReview ReviewOf(SubOrder sub) => SubOrderReview.Of(Order, sub, Reviews.GetValueOrDefault(sub.CooperativeId), DateTimeOffset.UtcNow);
+
+    public async Task<IActionResult> OnPostReviewAsync(string id, string cooperativeId, int quality, int freshness, int packaging, int delivery, string? comment)
+    {
+        await Load(id);
+        Value<Domain.Reviews.Review>(await ReviewsApi.Write(Api, id, new WriteReviewRequest(cooperativeId, quality, freshness, packaging, delivery, comment)));
+        return Redirect($"/buyer/orders/{Uri.EscapeDataString(id)}#review-{Uri.EscapeDataString(cooperativeId)}");
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(string id, string? reason)
     {
         await Load(id);
@@ -75,6 +87,7 @@ public sealed class OrderModel : AgriLinkPage
     private async Task Load(string id)
     {
         Order = Value<OrderDetails>(await OrdersApi.Get(Api, id));
+        Reviews = Value<IReadOnlyList<Domain.Reviews.Review>>(await ReviewsApi.OfOrder(Api, id)).ToDictionary(r => r.CooperativeId, StringComparer.Ordinal);
         Cooperatives = await CooperativeNames();
         Covers = await ListingCovers.LoadAsync(Api.Grains, Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
         LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);

@@ -10,7 +10,8 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// One member assembly for the cooperative's admins, through <see cref="AssembliesApi"/>: the agenda, the roll shown to
 /// the assembly (seats, who holds additional votes and how many, and how the cap is shared), the turnout against the
 /// quorum; then the record of a held meeting (attendance from the signed sheet, the hand-count per resolution, the
-/// minutes) or the close of online voting, and the results with the rule that decided each.
+/// minutes, and photos of the signed sheet) or the close of online voting, and the results with the rule that decided
+/// each. The admins see how many have voted, never how: the ballots are the supervisors' to audit.
 /// </summary>
 public sealed class AssemblyModel(TimeProvider clock) : CooperativePage
 {
@@ -54,6 +55,22 @@ public sealed class AssemblyModel(TimeProvider clock) : CooperativePage
         return Back(coop, assemblyId);
     }
 
+    public async Task<IActionResult> OnPostSheetAsync(string assemblyId, CancellationToken ct)
+    {
+        var coop = await Load(assemblyId);
+        var photos = HttpContext.RequestServices.GetRequiredService<Photos.PhotoLibrary>();
+        Value<AssemblyView>(await AssembliesApi.AddSheetPhoto(Api, photos, Request, coop, assemblyId, ct));
+        return Back(coop, assemblyId, "#sheet");
+    }
+
+    public async Task<IActionResult> OnPostDeleteSheetAsync(string assemblyId, string photoId)
+    {
+        var coop = await Load(assemblyId);
+        var photos = HttpContext.RequestServices.GetRequiredService<Photos.PhotoLibrary>();
+        Value<AssemblyView>(await AssembliesApi.RemoveSheetPhoto(Api, photos, coop, assemblyId, photoId));
+        return Back(coop, assemblyId, "#sheet");
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(string assemblyId)
     {
         var coop = await Load(assemblyId);
@@ -61,16 +78,15 @@ public sealed class AssemblyModel(TimeProvider clock) : CooperativePage
         return Back(coop, assemblyId);
     }
 
-    private RedirectResult Back(string coop, string assemblyId) =>
-        Redirect($"/cooperative/assemblies/{Uri.EscapeDataString(assemblyId)}?coop={Uri.EscapeDataString(coop)}");
+    private RedirectResult Back(string coop, string assemblyId, string fragment = "") =>
+        Redirect($"/cooperative/assemblies/{Uri.EscapeDataString(assemblyId)}?coop={Uri.EscapeDataString(coop)}{fragment}");
 
     private async Task<string> Load(string assemblyId)
     {
         var coop = await Cooperative();
         if (!RouteIds.IsWellFormed(assemblyId) || assemblyId.Contains(':')) throw new PageProblemException(new ProblemDetails { Status = 404 });
         View = Value<AssemblyView>(await AssembliesApi.Get(Api, coop, assemblyId));
-        if (Meeting.Mode == AssemblyMode.Online)
-            Ballots = Value<IReadOnlyList<Ballot>>(await AssembliesApi.Ballots(Api, coop, assemblyId)).Count;
+        Ballots = View.Turnout;
         MemberNames = await MemberNamesOf(coop);
         return coop;
     }

@@ -2,13 +2,15 @@ using AgriLink.Domain.Cooperatives;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Web.Apis;
+using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgriLink.Web.Pages.Cooperative;
 
 /// <summary>
 /// The cooperative's members and admitting one, through <c>CooperativesApi.Get</c> and <c>AddMember</c>. A household is
-/// invited (it joins when it accepts on its own page); the page then says so (<c>?invited=</c>).
+/// invited (it joins when it accepts on its own page); the page then says so (<c>?invited=</c>). Offices (理事长, 理事,
+/// 监事) are recorded through <c>CooperativesApi.RecordOffices</c>, after the founding officers with the election's resolution.
 /// </summary>
 public sealed class MembersModel(TimeProvider clock) : CooperativePage
 {
@@ -24,7 +26,20 @@ public sealed class MembersModel(TimeProvider clock) : CooperativePage
     /// <summary>The household just invited, for the notice that its consent is awaited.</summary>
     [BindProperty(SupportsGet = true, Name = "invited")] public string? Invited { get; set; }
 
+    [BindProperty, ProblemField("changes[0].memberId"), ProblemField("changes")] public string? OfficeMember { get; set; }
+    [BindProperty, ProblemField("changes[0].office")] public CooperativeOffice Office { get; set; }
+    [BindProperty, ProblemField("resolution")] public string? Resolution { get; set; }
+
     public Task OnGetAsync() => Load();
+
+    public async Task<IActionResult> OnPostOfficeAsync()
+    {
+        var coop = await Load();
+        if (!ModelState.IsValid) return Page();
+        Value<CooperativeDetails>(await CooperativesApi.RecordOffices(Api, coop,
+            new RecordOfficesRequest([new OfficeChange(OfficeMember ?? "", Office)], string.IsNullOrWhiteSpace(Resolution) ? null : Resolution.Trim())));
+        return Redirect($"/cooperative/members?coop={Uri.EscapeDataString(coop)}#offices");
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -16,6 +16,9 @@ public sealed class AssembliesModel(NoticeBoardQueries board) : HouseholdPage
 
     public List<Meeting> Meetings { get; } = [];
 
+    /// <summary>The cooperatives the household is a supervisor (监事) of: it audits their online ballots.</summary>
+    public HashSet<string> Supervised { get; } = new(StringComparer.Ordinal);
+
     [BindProperty] public string? CooperativeId { get; set; }
     [BindProperty] public string? AssemblyId { get; set; }
     [BindProperty] public Dictionary<string, VoteChoice> Choices { get; set; } = [];
@@ -24,6 +27,8 @@ public sealed class AssembliesModel(NoticeBoardQueries board) : HouseholdPage
     {
         var household = Household();
         foreach (var coop in await Api.Lists.CooperativesOfMember(household))
+        {
+            if (await Api.SupervisesCooperative(coop.Id)) Supervised.Add(coop.Id);
             foreach (var listed in await board.Assemblies(coop.Id, 10))
             {
                 var open = listed is { Status: "Open", Mode: "Online" }
@@ -31,6 +36,7 @@ public sealed class AssembliesModel(NoticeBoardQueries board) : HouseholdPage
                     : null;
                 Meetings.Add(new Meeting(coop.Id, coop.Name, listed, open));
             }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
