@@ -50,8 +50,11 @@ public sealed class MarketplaceTests(BrowserApp app)
         // The cooperative ships; the buyer's order page shows it without a reload.
         await buyer.WaitForLive();
         await buyer.MarkDocument();
-        await row.Locator("button[type=submit]").ClickAsync();
-        await coop.Locator($"tr[data-order='{orderId}'] .status[data-status='Shipped']").WaitForAsync();
+        await row.Locator("a.ship").ClickAsync();
+        await coop.SelectOptionAsync("#Carrier", "SfExpress");
+        await coop.FillAsync("#TrackingNumber", "SF1402738852999");
+        await coop.ClickAsync("#ship button[type=submit]");
+        await coop.Locator("#part-status[data-status='Shipped']").WaitForAsync();
         await buyer.Locator(".suborder[data-cooperative='coop-pzcili'] .status[data-status='Shipped']").WaitForAsync();
         Assert.True(await buyer.WasNotReloaded());
         Assert.Equal("Placed", await buyer.Locator(".suborder[data-cooperative='coop-xwkiwi'] .status").GetAttributeAsync("data-status"));
