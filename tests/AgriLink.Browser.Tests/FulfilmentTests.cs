@@ -34,7 +34,7 @@ public sealed class FulfilmentTests(BrowserApp app)
         await buyer.FillAsync("#Note", "工作日白天送");
         await buyer.AssertAccessible("the checkout with the region picker");
         await buyer.Screenshot("fulfilment-checkout");
-        await buyer.ClickAsync("#checkout button[type=submit]");
+        await buyer.ClickAsync("#place-order");
         await buyer.WaitForURLAsync("**/buyer/orders/ord-*");
         var orderId = buyer.Url.Split('/')[^1];
         Assert.Contains("贵州省六盘水市盘州市", await buyer.InnerTextAsync("#delivery-address"));

@@ -30,7 +30,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         Assert.Equal(2, await buyer.Locator(".cart-cooperative").CountAsync());
         await buyer.Screenshot("buyer-cart-two-cooperatives");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区中山八路 1 号 机关食堂");
-        await buyer.ClickAsync("#checkout button[type=submit]");
+        await buyer.ClickAsync("#place-order");
         await buyer.WaitForURLAsync("**/buyer/orders/ord-*");
         var orderId = buyer.Url.Split('/')[^1];
         Assert.Equal(["coop-pzcili", "coop-xwkiwi"],
@@ -72,7 +72,7 @@ public sealed class MarketplaceTests(BrowserApp app)
 
         await page.FillAsync("#DeliveryRegionCode", "999999");
         await page.FillAsync("#DeliveryAddress", "   ");
-        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#checkout button[type=submit]"),
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#place-order"),
             r => r.Request.Method == "POST" && r.Url.Contains("/buyer/cart", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync();
 
