@@ -19,7 +19,7 @@ public sealed class CardCheckoutTests(StripeBrowserApp app)
         Assert.True(await buyer.IsVisibleAsync("#checkout input[name=paymentMethod][value=Card]"), "card is offered when Stripe is configured");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区中山七路 1 号 机关食堂");
         await buyer.CheckAsync("#checkout input[name=paymentMethod][value=Card]");
-        await buyer.ClickAsync("#checkout button[type=submit]");
+        await buyer.ClickAsync("#place-order");
         await buyer.WaitForURLAsync("**/buyer/orders/ord-*");
         var orderId = buyer.Url.Split('/')[^1];
         Assert.Equal("AwaitingPayment", await buyer.GetAttributeAsync("#order-status", "data-status"));

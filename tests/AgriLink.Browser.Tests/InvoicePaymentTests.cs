@@ -22,7 +22,7 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         var (buyerContext, buyer) = await app.SignedIn("buyer.union", 360);
         await buyer.AddToCart(Listing, "30");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区总工会 职工之家");
-        await buyer.ClickAsync("#checkout button[type=submit]");
+        await buyer.ClickAsync("#place-order");
         await buyer.WaitForURLAsync("**/buyer/orders/ord-*");
         var orderId = buyer.Url.Split('/')[^1];
         var suborder = buyer.Locator($".suborder[data-cooperative='{Cooperative}']");

@@ -30,7 +30,7 @@ public sealed class MarketplaceTests(BrowserApp app)
         Assert.Equal(2, await buyer.Locator(".cart-cooperative").CountAsync());
         await buyer.Screenshot("buyer-cart-two-cooperatives");
         await buyer.FillAsync("#DeliveryAddress", "广州市荔湾区中山八路 1 号 机关食堂");
-        await buyer.ClickAsync("#checkout button[type=submit]");
+        await buyer.ClickAsync("#place-order");
         await buyer.WaitForURLAsync("**/buyer/orders/ord-*");
         var orderId = buyer.Url.Split('/')[^1];
         Assert.Equal(["coop-pzcili", "coop-xwkiwi"],
@@ -50,8 +50,11 @@ public sealed class MarketplaceTests(BrowserApp app)
         // The cooperative ships; the buyer's order page shows it without a reload.
         await buyer.WaitForLive();
         await buyer.MarkDocument();
-        await row.Locator("button[type=submit]").ClickAsync();
-        await coop.Locator($"tr[data-order='{orderId}'] .status[data-status='Shipped']").WaitForAsync();
+        await row.Locator("a.ship").ClickAsync();
+        await coop.SelectOptionAsync("#Carrier", "SfExpress");
+        await coop.FillAsync("#TrackingNumber", "SF1402738852999");
+        await coop.ClickAsync("#ship button[type=submit]");
+        await coop.Locator("#part-status[data-status='Shipped']").WaitForAsync();
         await buyer.Locator(".suborder[data-cooperative='coop-pzcili'] .status[data-status='Shipped']").WaitForAsync();
         Assert.True(await buyer.WasNotReloaded());
         Assert.Equal("Placed", await buyer.Locator(".suborder[data-cooperative='coop-xwkiwi'] .status").GetAttributeAsync("data-status"));
@@ -69,7 +72,7 @@ public sealed class MarketplaceTests(BrowserApp app)
 
         await page.FillAsync("#DeliveryRegionCode", "999999");
         await page.FillAsync("#DeliveryAddress", "   ");
-        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#checkout button[type=submit]"),
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#place-order"),
             r => r.Request.Method == "POST" && r.Url.Contains("/buyer/cart", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync();
 

@@ -17,7 +17,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "buyer.consumer", ["/buyer/cart", "/buyer/orders", "/buyer/demands", "/buyer/quota"] },
         { "buyer.canteen", ["/buyer/quota", "/buyer/orders", "/buyer/orders/ord-democanteen0001"] },
         { "buyer.union", ["/buyer/orders/ord-demounion0001"] },
-        { "coop.xiuwen", ["/cooperative/orders"] },
+        { "coop.xiuwen", ["/cooperative/orders", "/cooperative/orders/ord-democanteen0001", "/cooperative/orders/ord-democanteen0001/packing-slip"] },
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
         { "farmer.pz01", ["/household", "/household/dividends", "/household/assemblies"] },
         { "operator", ["/operator", "/operator/certifications", "/operator/audit", "/operator/reviews"] },

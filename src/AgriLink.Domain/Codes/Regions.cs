@@ -149,6 +149,36 @@ public static class Regions
         ["65"] = "新疆维吾尔自治区",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The 31 province-level divisions as (code, name), codes in the six-digit form (440000 广东省), in code order.</summary>
+    public static IReadOnlyList<(string Code, string Name)> ProvinceList { get; } =
+        Provinces.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key + "0000", p.Value)).ToList();
+
+    /// <summary>
+    /// The prefecture-level divisions under a province, as (code, name); known for Guizhou only, empty elsewhere (the
+    /// platform carries no other province's divisions: a delivery elsewhere names its county by code).
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Name)> PrefecturesOf(string? provinceCode) =>
+        provinceCode?.Trim() is { Length: >= 2 } code && code.StartsWith("52", StringComparison.Ordinal)
+            ? Guizhou.GroupBy(c => c.Code[..4] + "00", StringComparer.Ordinal).Select(g => (g.Key, g.First().Prefecture)).ToList()
+            : [];
+
+    /// <summary>The county-level divisions of a Guizhou prefecture (by its code, e.g. 520100), in code order.</summary>
+    public static IReadOnlyList<County> CountiesOf(string? prefectureCode) =>
+        prefectureCode?.Trim() is { Length: 6 } code ? Guizhou.Where(c => c.Code.StartsWith(code[..4], StringComparison.Ordinal)).ToList() : [];
+
+    /// <summary>
+    /// A code as an address reads it: 贵州省六盘水市盘州市 where the platform knows the division's names, else the
+    /// province's name and the code (广东省 440103); the code alone outside any known province.
+    /// </summary>
+    public static string PlaceName(string? code)
+    {
+        var trimmed = code?.Trim() ?? "";
+        if (TryGetCounty(trimmed, out var county)) return $"{ProvinceName(trimmed)}{county.Prefecture}{county.Name}";
+        if (PrefecturesOf(trimmed).FirstOrDefault(p => p.Code == trimmed) is { Name: { } prefecture }) return $"{ProvinceName(trimmed)}{prefecture}";
+        if (ProvinceName(trimmed) is not { } province) return trimmed;
+        return trimmed.EndsWith("0000", StringComparison.Ordinal) ? province : $"{province} {trimmed}";
+    }
+
     /// <summary>Looks up a Guizhou county-level division by its six-digit code.</summary>
     public static bool TryGetCounty(string? code, [MaybeNullWhen(false)] out County county)
     {

@@ -7,18 +7,39 @@ public static class OrderRules
 {
     public const int MaxLines = 50;
     public const decimal MaxQuantity = 1_000_000_000m;
+    public const int MaxRecipientLength = 40;
 
-    /// <summary>Throws <see cref="ValidationFailedException"/> naming every bad field (lines as <c>lines[2].quantity</c>).</summary>
+    /// <summary>How far ahead a buyer may ask for delivery.</summary>
+    public const int MaxDaysAhead = 90;
+
+    /// <summary>
+    /// Throws <see cref="ValidationFailedException"/> naming every bad field (lines as <c>lines[2].quantity</c>). The
+    /// recipient and phone are optional for API clients that place orders without them (a demand's split, orders placed
+    /// before they existed), but valid when given, and the phone goes with a name; the checkout page asks for both.
+    /// <paramref name="today"/> set: a requested delivery date lies between today and <see cref="MaxDaysAhead"/> days
+    /// ahead (null when a stored order is checked again on a later day). <paramref name="recipientRequired"/>: the
+    /// checkout's rule, a recipient and phone are needed.
+    /// </summary>
     public static void Validate(
         string? buyerId, PaymentMethod method, IReadOnlyList<(string? ListingId, decimal Quantity)>? lines,
-        string? regionCode, string? address, string? note)
+        string? regionCode, string? address, string? note,
+        string? recipientName = null, string? recipientPhone = null, DateOnly? requestedDeliveryDate = null, DateOnly? today = null,
+        bool recipientRequired = false)
     {
         var v = new Validator()
             .Text("buyerId", buyerId, 40)
             .Check(Enum.IsDefined(method), "paymentMethod", "must be Invoice or Card.")
             .Region("deliveryRegionCode", regionCode)
             .Text("deliveryAddress", address, 200)
-            .Text("note", note, 500, required: false);
+            .Text("note", note, 500, required: false)
+            .Text("recipientName", recipientName, MaxRecipientLength, required: recipientRequired)
+            .Phone("recipientPhone", recipientPhone, required: recipientRequired)
+            .Check(recipientRequired || string.IsNullOrWhiteSpace(recipientPhone) || !string.IsNullOrWhiteSpace(recipientName), "recipientName",
+                "is required with a phone number.")
+            .PlausibleDate("requestedDeliveryDate", requestedDeliveryDate);
+        if (today is { } t && requestedDeliveryDate is { } date)
+            v.Check(date >= t && date <= t.AddDays(MaxDaysAhead), "requestedDeliveryDate",
+                $"must be between today ({t:yyyy-MM-dd}) and {MaxDaysAhead} days ahead.");
         if (lines is null || lines.Count == 0)
             v.Add("lines", "must hold at least one line.");
         else if (lines.Count > MaxLines)

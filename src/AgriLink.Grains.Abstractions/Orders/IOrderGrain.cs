@@ -30,8 +30,11 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>A card refund the gateway confirmed: paid sub-orders → refunded, once per refund reference.</summary>
     [Alias("RecordRefund")] Task<OrderDetails> RecordRefund(CardRefund refund);
 
-    /// <summary>The cooperative ships its sub-order.</summary>
-    [Alias("Ship")] Task<OrderDetails> Ship(string cooperativeId, OrderActor actor);
+    /// <summary>
+    /// The cooperative ships its sub-order, saying how (<see cref="Shipment"/>, checked by <c>ShipmentRules</c>); null
+    /// ships without details, as before they were asked for (the demo's older orders, callers that have none).
+    /// </summary>
+    [Alias("Ship")] Task<OrderDetails> Ship(string cooperativeId, OrderActor actor, Shipment? shipment = null);
 
     /// <summary>The buyer (or the cooperative, with proof) confirms delivery of a sub-order.</summary>
     [Alias("ConfirmDelivery")] Task<OrderDetails> ConfirmDelivery(string cooperativeId, OrderActor actor);

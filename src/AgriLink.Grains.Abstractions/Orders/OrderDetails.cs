@@ -21,7 +21,18 @@ public sealed record SubOrder(
     [property: Id(3)] long AmountFen,
     [property: Id(4)] string? InvoiceNumber = null,
     [property: Id(5)] string? PaymentReference = null,
-    [property: Id(6)] bool RefundPending = false);
+    [property: Id(6)] bool RefundPending = false,
+    [property: Id(7)] Shipment? Shipment = null);
+
+/// <summary>
+/// How a sub-order travels: a courier and its tracking number, or the cooperative's own vehicle and the day it
+/// delivers (<see cref="ShipmentRules"/>). <see cref="DeliveryDate"/> is optional with a courier (its expected day).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("AgriLink.Shipment")]
+public sealed record Shipment(
+    [property: Id(0)] Carrier Carrier,
+    [property: Id(1)] string? TrackingNumber,
+    [property: Id(2)] DateOnly? DeliveryDate);
 
 [GenerateSerializer, Immutable, Alias("AgriLink.OrderEvent")]
 public sealed record OrderEvent(
@@ -33,6 +44,7 @@ public sealed record OrderEvent(
 /// <summary>
 /// An order as its buyer sees it. <see cref="Status"/> summarises the sub-orders (the least advanced live one).
 /// <see cref="PaymentDueBy"/> is set for card orders awaiting payment: unpaid by then, the order is cancelled and its stock released.
+/// <see cref="RecipientPhone"/> is for those who deliver: the API leaves it out for a cooperative whose part is not shipping.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AgriLink.OrderDetails")]
 public sealed record OrderDetails(
@@ -48,4 +60,7 @@ public sealed record OrderDetails(
     [property: Id(9)] DateTimeOffset PlacedAt,
     [property: Id(10)] DateTimeOffset? PaymentDueBy,
     [property: Id(11)] string? PaymentReference,
-    [property: Id(12)] IReadOnlyList<OrderEvent> History);
+    [property: Id(12)] IReadOnlyList<OrderEvent> History,
+    [property: Id(13)] string? RecipientName = null,
+    [property: Id(14)] string? RecipientPhone = null,
+    [property: Id(15)] DateOnly? RequestedDeliveryDate = null);

@@ -184,10 +184,12 @@ public sealed partial class OrderGrain
         var s = Existing();
         var command = s.Command!;
         var subOrders = s.SubOrders.Select(sub => new SubOrder(sub.CooperativeId, sub.Flow.Status, sub.Lines, sub.AmountFen, sub.InvoiceNumber,
-            command.PaymentMethod == PaymentMethod.Card && sub.Flow.Paid ? s.PaymentReference : sub.BankReference, sub.Flow.RefundPending)).ToList();
+            command.PaymentMethod == PaymentMethod.Card && sub.Flow.Paid ? s.PaymentReference : sub.BankReference, sub.Flow.RefundPending,
+            sub.Shipment)).ToList();
         return new OrderDetails(Id, command.BuyerId, command.PaymentMethod, Summarize(s.SubOrders), subOrders, s.SubOrders.Sum(x => x.AmountFen),
             command.DeliveryRegionCode, command.DeliveryAddress, command.Note, s.PlacedAt,
-            s.SubOrders.Any(x => x.Flow.Status == OrderStatus.AwaitingPayment) ? s.PaymentDueBy : null, s.PaymentReference, s.History);
+            s.SubOrders.Any(x => x.Flow.Status == OrderStatus.AwaitingPayment) ? s.PaymentDueBy : null, s.PaymentReference, s.History,
+            command.RecipientName, command.RecipientPhone, command.RequestedDeliveryDate);
     }
 
     /// <summary>The least advanced live sub-order; when none is live, Refunded if all were refunded, else Cancelled.</summary>
@@ -205,6 +207,9 @@ public sealed partial class OrderGrain
         DeliveryRegionCode = c.DeliveryRegionCode.Trim(),
         DeliveryAddress = c.DeliveryAddress.Trim(),
         Note = string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(),
+        RecipientName = string.IsNullOrWhiteSpace(c.RecipientName) ? null : c.RecipientName.Trim(),
+        // One form per number (0851 12345678 and 0851-12345678 are the same phone), so a retry compares equal.
+        RecipientPhone = Domain.Codes.PhoneNumber.TryParse(c.RecipientPhone, out var phone) ? phone.Value : null,
     };
 
     private static bool SameCommand(PlaceOrder a, PlaceOrder b) =>

@@ -51,7 +51,7 @@ public sealed partial class OrderGrain(
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         OrderRules.Validate(command.BuyerId, command.PaymentMethod, command.Lines?.Select(l => ((string?)l?.ListingId, l?.Quantity ?? 0)).ToList(),
-            command.DeliveryRegionCode, command.DeliveryAddress, command.Note);
+            command.DeliveryRegionCode, command.DeliveryAddress, command.Note, command.RecipientName, command.RecipientPhone, command.RequestedDeliveryDate);
         var normalized = Normalize(command);
         if (S.Command is { } placed)
         {
@@ -161,12 +161,26 @@ public sealed partial class OrderGrain(
         return Details();
     }
 
-    /// <summary>Shipping makes the sale final at the listings: until then a cancel simply releases the held stock.</summary>
-    public async Task<OrderDetails> Ship(string cooperativeId, OrderActor actor)
+    /// <summary>
+    /// Shipping makes the sale final at the listings: until then a cancel simply releases the held stock. The shipment
+    /// (carrier, tracking number or own delivery date) is saved on the sub-order with the transition, and the event
+    /// <c>order.shipped</c> carries it to the buyer.
+    /// </summary>
+    public async Task<OrderDetails> Ship(string cooperativeId, OrderActor actor, Shipment? shipment = null)
     {
-        var shipped = await Act(OrderAction.Ship, cooperativeId, actor);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (shipment is not null)
+        {
+            ShipmentRules.Validate(shipment.Carrier, shipment.TrackingNumber, shipment.DeliveryDate, clock.Today());
+            shipment = shipment with { TrackingNumber = ShipmentRules.NormalizeTracking(shipment.TrackingNumber) };
+        }
+        SubOrder(cooperativeId);
+        await SettleIfPending();
+        var (next, events) = Transition(S.SubOrders, [cooperativeId], OrderAction.Ship, actor, clock.Now(), s => s with { Shipment = shipment });
+        await Save(S with { SubOrders = next }, events, "order.shipped");
+        await Settle();
         await ConfirmStock(S.SubOrders.Where(s => s.CooperativeId == cooperativeId));
-        return shipped;
+        return Details();
     }
 
     public Task<OrderDetails> ConfirmDelivery(string cooperativeId, OrderActor actor) =>
@@ -303,16 +317,21 @@ public sealed partial class OrderGrain(
             Live.MarketEvents.Create($"buyer:{command.BuyerId}", name, resource, sequence, at, new
             {
                 orderId = Id, buyerId = command.BuyerId, status = details.Status.ToString(), totalFen = details.TotalFen,
-                subOrders = details.SubOrders.Select(sub => new { sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen }),
+                subOrders = details.SubOrders.Select(sub => new { sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen, shipment = Wire(sub.Shipment) }),
             }),
         };
         events.AddRange(details.SubOrders.Select(sub => Live.MarketEvents.Create($"coop:{sub.CooperativeId}", name, resource, sequence, at, new
         {
             orderId = Id, buyerId = command.BuyerId, sub.CooperativeId, status = sub.Status.ToString(), sub.AmountFen,
-            paymentMethod = command.PaymentMethod.ToString(),
+            paymentMethod = command.PaymentMethod.ToString(), shipment = Wire(sub.Shipment),
         })));
         return events;
     }
+
+    /// <summary>A shipment as live clients read it (names, not numbers, as the API's JSON has them).</summary>
+    private static object? Wire(Shipment? shipment) => shipment is null
+        ? null
+        : new { carrier = shipment.Carrier.ToString(), shipment.TrackingNumber, deliveryDate = shipment.DeliveryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
 
     private OrderState Existing() => S.Command is null ? throw new NotFoundException("order", Id) : S;
 

@@ -35,6 +35,8 @@ public sealed record SubOrderState
     [Id(7)] public DateOnly? CompletedOn { get; init; }
     [Id(8)] public bool TradePosted { get; init; }
     [Id(9)] public bool QuotaPosted { get; init; }
+    /// <summary>How it was shipped; null before shipping, and for parts shipped before shipments were recorded.</summary>
+    [Id(10)] public Shipment? Shipment { get; init; }
 
     public bool NeedsStockReturn => !Flow.IsLive && !StockReturned;
 

@@ -56,4 +56,28 @@ public class OrderRulesTests
     [InlineData("has space", false)]
     [InlineData("中文", false)]
     public void IdempotencyKeysAreVisibleAscii(string key, bool valid) => Assert.Equal(valid, OrderIds.IsValidKey(key));
+
+    private static void WithRecipient(string? name, string? phone, DateOnly? date = null, bool required = false) =>
+        OrderRules.Validate("buyer-a", PaymentMethod.Invoice, [("lst-a", 1m)], "440103", "荔湾区中山七路 1 号", null,
+            name, phone, date, new DateOnly(2026, 12, 8), required);
+
+    [Fact]
+    public void TheRecipientIsOptionalButAPhoneNeedsAName()
+    {
+        WithRecipient(null, null);
+        WithRecipient("陈晓燕", "020-81234567");
+        WithRecipient("陈晓燕", "139 1234 5678");
+        Assert.Equal(["recipientName"], Fields(() => WithRecipient(null, "13912345678")));
+        Assert.Equal(["recipientPhone"], Fields(() => WithRecipient("陈晓燕", "12345")));
+        Assert.Equal(["recipientName", "recipientPhone"], Fields(() => WithRecipient(null, null, required: true)));
+    }
+
+    [Fact]
+    public void ARequestedDeliveryDateLiesBetweenTodayAndNinetyDaysAhead()
+    {
+        WithRecipient(null, null, new DateOnly(2026, 12, 8));
+        WithRecipient(null, null, new DateOnly(2026, 12, 8).AddDays(OrderRules.MaxDaysAhead));
+        Assert.Equal(["requestedDeliveryDate"], Fields(() => WithRecipient(null, null, new DateOnly(2026, 12, 7))));
+        Assert.Equal(["requestedDeliveryDate"], Fields(() => WithRecipient(null, null, new DateOnly(2026, 12, 8).AddDays(OrderRules.MaxDaysAhead + 1))));
+    }
 }

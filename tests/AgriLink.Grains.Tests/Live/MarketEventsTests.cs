@@ -73,7 +73,7 @@ public sealed class MarketEventsTests(ClusterFixture fixture)
         var byBuyer = new OrderActor(ActorRole.Buyer, "buyer.test");
         var byCoop = new OrderActor(ActorRole.Cooperative, "coop.admin", coop);
         await order.Place(new PlaceOrder(buyer, PaymentMethod.Invoice, [new OrderLineRequest(listing, 10)], "440103", "广州市荔湾区中山七路 1 号"), byBuyer);
-        await order.Ship(coop, byCoop);
+        await order.Ship(coop, byCoop, new Shipment(Carrier.SfExpress, "sf 1234-5678-9012", null));
         await order.ConfirmDelivery(coop, byBuyer);
         await order.MarkInvoiced(coop, "INV-2026-000009");
         await order.RecordInvoicePayment(coop, "INV-2026-000009", "BANK-0009", byCoop);
@@ -81,7 +81,11 @@ public sealed class MarketEventsTests(ClusterFixture fixture)
         await feed.WaitFor(e => e.Topic == $"buyer:{buyer}" && e.Name == "payment.received");
         await feed.WaitFor(e => e.Topic == $"coop:{coop}" && e.Name == "payment.received");
         var toBuyer = feed.About($"buyer:{buyer}").Where(e => e.Resource == $"order:{order.GetPrimaryKeyString()}").ToList();
-        Assert.Equal(["order.placed", "order.changed", "order.changed", "order.changed", "payment.received"], toBuyer.Select(e => e.Name));
+        Assert.Equal(["order.placed", "order.shipped", "order.changed", "order.changed", "payment.received"], toBuyer.Select(e => e.Name));
+        // The shipment reaches the buyer with the event, its tracking number in the stored form.
+        var shipment = FeedRecorder.Data(toBuyer[1]).GetProperty("subOrders")[0].GetProperty("shipment");
+        Assert.Equal("SfExpress", shipment.GetProperty("carrier").GetString());
+        Assert.Equal("SF123456789012", shipment.GetProperty("trackingNumber").GetString());
         Assert.Equal(toBuyer.Count, toBuyer.Select(e => e.Sequence).Distinct().Count());
         var paid = FeedRecorder.Data(feed.About($"coop:{coop}").Single(e => e.Name == "payment.received"));
         Assert.Equal("Completed", paid.GetProperty("status").GetString());

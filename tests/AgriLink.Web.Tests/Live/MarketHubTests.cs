@@ -60,10 +60,18 @@ public sealed class MarketHubTests(LiveApp live) : IClassFixture<LiveApp>
         Assert.Equal("Placed", arrived.GetProperty("data").GetProperty("status").GetString());
         var placed = await Next(toBuyer, e => About(e, orderId));
 
-        await Send("coop.panzhou", HttpMethod.Post, $"/api/orders/{orderId}/suborders/coop-pzcili/ship", null);
+        await Send("coop.panzhou", HttpMethod.Post, $"/api/orders/{orderId}/suborders/coop-pzcili/ship",
+            new { carrier = "JdLogistics", trackingNumber = "JDVA01234567890" });
         var shipped = await Next(toBuyer, e => About(e, orderId)
             && e.GetProperty("data").GetProperty("status").GetString() == "Shipped");
         Assert.Equal(placed.GetProperty("sequence").GetInt64() + 1, shipped.GetProperty("sequence").GetInt64());
+        // The event itself tells the buyer how it travels; the cooperative hears it on its own topic too.
+        Assert.Equal("order.shipped", shipped.GetProperty("name").GetString());
+        var shipment = shipped.GetProperty("data").GetProperty("subOrders")[0].GetProperty("shipment");
+        Assert.Equal("JdLogistics", shipment.GetProperty("carrier").GetString());
+        Assert.Equal("JDVA01234567890", shipment.GetProperty("trackingNumber").GetString());
+        var toOwnTopic = await Next(toCoop, e => About(e, orderId) && e.GetProperty("name").GetString() == "order.shipped");
+        Assert.Equal("JDVA01234567890", toOwnTopic.GetProperty("data").GetProperty("shipment").GetProperty("trackingNumber").GetString());
     }
 
     [Fact]

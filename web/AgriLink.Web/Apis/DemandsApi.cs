@@ -116,7 +116,7 @@ public static class DemandsApi
             throw new RuleViolationException("demand.split-uncovered", split.Explanation, unprocessable: true);
         var order = new PlaceOrder(demand.BuyerId, request.PaymentMethod, split.Lines.Select(l => new OrderLineRequest(l.ListingId, l.Quantity)).ToList(),
             demand.Spec.DeliveryRegionCode, request.DeliveryAddress, request.Note ?? $"采购需求 {demand.Id}：{demand.Spec.Title}");
-        return await OrdersApi.Place(s, configuration, order, idempotencyKey) switch
+        return await OrdersApi.Place(s, configuration, clock, order, idempotencyKey) switch
         {
             { Result: Created<OrderDetails> created } => created,
             { Result: Ok<OrderDetails> ok } => ok,

@@ -1,4 +1,5 @@
 using AgriLink.Domain.Errors;
+using AgriLink.Grains.Common;
 using AgriLink.Domain.Orders;
 using AgriLink.Grains;
 using AgriLink.Grains.Orders;
@@ -37,12 +38,14 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderDetails>, Ok<OrderDetails>, ForbidHttpResult, ProblemHttpResult>> Place(
-        [AsParameters] ApiServices s, IConfiguration configuration, PlaceOrder order,
+        [AsParameters] ApiServices s, IConfiguration configuration, TimeProvider clock, PlaceOrder order,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey)
     {
-        // Field rules first and access before any grain is touched: a bad or foreign request changes nothing.
+        // Field rules first and access before any grain is touched: a bad or foreign request changes nothing. A requested
+        // delivery date in the past is refused here, on the day it is asked for (the grain checks it again only for form).
         OrderRules.Validate(order.BuyerId, order.PaymentMethod, order.Lines?.Select(l => ((string?)l?.ListingId, l?.Quantity ?? 0)).ToList(),
-            order.DeliveryRegionCode, order.DeliveryAddress, order.Note);
+            order.DeliveryRegionCode, order.DeliveryAddress, order.Note, order.RecipientName, order.RecipientPhone, order.RequestedDeliveryDate,
+            clock.Today());
         if (idempotencyKey is not null && !OrderIds.IsValidKey(idempotencyKey))
             throw ValidationFailedException.For(IdempotencyHeader, $"must be 1 to {OrderIds.MaxKeyLength} visible ASCII characters (a UUID will do).");
         var buyerId = order.BuyerId.Trim();
@@ -97,8 +100,23 @@ public static class OrdersApi
         return Change(s, id, request.CooperativeId, "order.cancel", (g, actor) => g.Cancel(actor, request.Reason, request.CooperativeId));
     }
 
-    public static Task<Results<Ok<OrderDetails>, ForbidHttpResult, NotFound>> Ship([AsParameters] ApiServices s, string id, string cooperativeId) =>
-        Change(s, id, cooperativeId, "order.ship", (g, actor) => g.Ship(cooperativeId, actor));
+    /// <summary>
+    /// Ships with the carrier and tracking number (or own vehicle and delivery date); a request without a body ships
+    /// without them, as clients written before shipments were recorded do.
+    /// </summary>
+    public static Task<Results<Ok<OrderDetails>, ForbidHttpResult, NotFound>> Ship(
+        [AsParameters] ApiServices s, string id, string cooperativeId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ShipRequest? request = null)
+    {
+        Shipment? shipment = null;
+        if (request is not null)
+        {
+            if (request.Carrier is not { } carrier) throw ValidationFailedException.For("carrier", "is required.");
+            // The grain checks the delivery date against its own clock; the shape is checked before anything is read.
+            ShipmentRules.Validate(carrier, request.TrackingNumber, request.DeliveryDate, today: null);
+            shipment = new Shipment(carrier, request.TrackingNumber, request.DeliveryDate);
+        }
+        return Change(s, id, cooperativeId, "order.ship", (g, actor) => g.Ship(cooperativeId, actor, shipment));
+    }
 
     public static Task<Results<Ok<OrderDetails>, ForbidHttpResult, NotFound>> Deliver([AsParameters] ApiServices s, string id, string cooperativeId) =>
         Change(s, id, cooperativeId, "order.deliver", (g, actor) => g.ConfirmDelivery(cooperativeId, actor));
@@ -147,6 +165,8 @@ public static class OrdersApi
         if (subOrders.Count == 0) return null;
         return order with
         {
+            // The recipient's phone is for the cooperatives that deliver to them: not one whose part was cancelled.
+            RecipientPhone = subOrders.Any(x => x.Status is not (OrderStatus.Cancelled or OrderStatus.Refunded)) ? order.RecipientPhone : null,
             SubOrders = subOrders,
             TotalFen = subOrders.Sum(x => x.AmountFen),
             Status = subOrders.Count == order.SubOrders.Count ? order.Status : subOrders[0].Status,

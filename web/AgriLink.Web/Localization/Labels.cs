@@ -70,6 +70,21 @@ public static class Labels
         _ => "其他",
     };
 
+    public static string Of(Carrier carrier) => carrier switch
+    {
+        Carrier.SfExpress => "顺丰速运",
+        Carrier.ChinaPostEms => "中国邮政EMS",
+        Carrier.JdLogistics => "京东物流",
+        Carrier.Zto => "中通快递",
+        Carrier.Yto => "圆通速递",
+        Carrier.Sto => "申通快递",
+        Carrier.Yunda => "韵达快递",
+        Carrier.JtExpress => "极兔速递",
+        Carrier.Deppon => "德邦快递",
+        Carrier.OwnVehicle => "自有车辆送货",
+        _ => carrier.ToString(),
+    };
+
     public static string Of(PaymentMethod method) => method == PaymentMethod.Card ? "银行卡支付" : "对公转账（月结发票）";
 
     public static string Of(Unit unit) => Units.ChineseName(unit);

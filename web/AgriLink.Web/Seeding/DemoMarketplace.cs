@@ -99,9 +99,10 @@ public sealed class DemoMarketplace(IGrainFactory grains, TimeProvider clock)
         [
             new OrderLineRequest("lst-pzcilijuice", 20),
             new OrderLineRequest("lst-xwkiwibulk", 600),
-        ], "440103", "广州市荔湾区中山七路 1 号 机关食堂", "食堂十二月采购"), canteen);
+        ], "440103", "广州市荔湾区中山七路 1 号 机关食堂", "食堂十二月采购", "陈晓燕", "020-81234567", today.AddDays(5)), canteen);
         if (placed.SubOrders.Single(s => s.CooperativeId == "coop-pzcili").Status == OrderStatus.Placed)
-            await order.Ship("coop-pzcili", new OrderActor(ActorRole.Cooperative, "coop.panzhou", "coop-pzcili"));
+            await order.Ship("coop-pzcili", new OrderActor(ActorRole.Cooperative, "coop.panzhou", "coop-pzcili"),
+                new Shipment(Carrier.SfExpress, "SF1402738852614", null));
 
         // The union's order from 从江, delivered, invoiced for the month and paid: completed.
         var unionOrder = grains.GetGrain<IOrderGrain>(UnionOrderId);
@@ -109,9 +110,10 @@ public sealed class DemoMarketplace(IGrainFactory grains, TimeProvider clock)
         [
             new OrderLineRequest("lst-cjchicken", 40),
             new OrderLineRequest("lst-cjglutinous", 200),
-        ], "440103", "广州市荔湾区总工会 职工之家", "职工节日慰问品"), union)).SubOrders.Single();
+        ], "440103", "广州市荔湾区总工会 职工之家", "职工节日慰问品", "梁志强", "13802233445"), union)).SubOrders.Single();
         var cooperative = new OrderActor(ActorRole.Cooperative, "coop.congjiang", "coop-cjxiang");
-        if (sub.Status == OrderStatus.Placed) sub = (await unionOrder.Ship("coop-cjxiang", cooperative)).SubOrders.Single();
+        if (sub.Status == OrderStatus.Placed)
+            sub = (await unionOrder.Ship("coop-cjxiang", cooperative, new Shipment(Carrier.OwnVehicle, null, today))).SubOrders.Single();
         if (sub.Status == OrderStatus.Shipped) sub = (await unionOrder.ConfirmDelivery("coop-cjxiang", union)).SubOrders.Single();
         if (sub.Status == OrderStatus.Delivered)
         {

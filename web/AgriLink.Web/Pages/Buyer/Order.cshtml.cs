@@ -90,7 +90,7 @@ public sealed class OrderModel : AgriLinkPage
         Reviews = Value<IReadOnlyList<Domain.Reviews.Review>>(await ReviewsApi.OfOrder(Api, id)).ToDictionary(r => r.CooperativeId, StringComparer.Ordinal);
         Cooperatives = await CooperativeNames();
         Covers = await ListingCovers.LoadAsync(Api.Grains, Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
-        LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
+        LiveRefreshOn.AddRange(["order.placed", "order.changed", "order.shipped", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{Order.BuyerId}");
     }
 }

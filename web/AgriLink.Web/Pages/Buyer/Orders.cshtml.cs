@@ -15,7 +15,7 @@ public sealed class OrdersModel : BuyerPage
     {
         var buyerId = BuyerId;
         Orders = Value<Page<OrderSummary>>(await OrdersApi.ForBuyer(Api, buyerId, null, 0, Paging.MaxLimit)).Items;
-        LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
+        LiveRefreshOn.AddRange(["order.placed", "order.changed", "order.shipped", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{buyerId}");
     }
 }

@@ -24,6 +24,17 @@ public abstract class CooperativePage : AgriLinkPage
         return CooperativeId;
     }
 
+    /// <summary>
+    /// An order as the cooperative's admin may read it (<c>OrdersApi.Get</c>: its own part only); one it has no part in
+    /// is a 403 from the API, and for an operator picking a cooperative outside the order a 404.
+    /// </summary>
+    protected async Task<Grains.Orders.OrderDetails> OrderWithPart(string orderId)
+    {
+        var coop = await Cooperative();
+        var order = Value<Grains.Orders.OrderDetails>(await Apis.OrdersApi.Get(Api, orderId));
+        return order.SubOrders.Any(s => s.CooperativeId == coop) ? order : throw new PageProblemException(new ProblemDetails { Status = 404 });
+    }
+
     /// <summary>Display names of the cooperative's members by member id (the register and the declaration name shareholders by id).</summary>
     protected async Task<IReadOnlyDictionary<string, string>> MemberNamesOf(string cooperativeId) =>
         Value<Grains.Cooperatives.CooperativeDetails>(await Apis.CooperativesApi.Get(Api, cooperativeId)).Members
