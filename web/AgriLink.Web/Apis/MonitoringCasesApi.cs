@@ -60,8 +60,7 @@ public static class MonitoringCasesApi
         return TypedResults.Ok(Paging.From(found, page));
     }
 
-    public static async Task<Results<Created<CaseView>, ForbidHttpResult>> Open(
-        [AsParameters] ApiServices s, MonitoringQueries cases, OpenCaseRequest request)
+    public static async Task<Results<Created<CaseView>, ForbidHttpResult>> Open([AsParameters] ApiServices s, OpenCaseRequest request)
     {
         new Validator().Text("householdId", request.HouseholdId, 64)
             .Check(request.DiscoveryChannel is { } c && Enum.IsDefined(c) && c != DiscoveryChannel.PlatformWarning, "discoveryChannel",
@@ -72,13 +71,14 @@ public static class MonitoringCasesApi
         var roles = CaseAccess.RolesOn(s.User, household.Profile.CountyCode, household.Profile.VillageCode, household.Id);
         if (roles is []) return TypedResults.Forbid();
         var role = roles.FirstOrDefault(r => MonitoringCase.MayOpen(r, channel), roles[0]);
-        if (await cases.OpenCaseOf(household.Id) is { } open)
-            throw new RuleViolationException("monitoring.case-open", $"Household '{household.Id}' already has an open case ('{open}').");
         var id = Ids.New("mc");
         using var audit = s.Audit.Declare(s.User, "monitoring-case.open", MonitoringCaseGrain.AuditResource, id);
-        var opened = await s.Grains.GetGrain<IMonitoringCaseGrain>(id).Open(
+        // The household's grain decides: of two openings at once, one opens and the other finds it open.
+        var opening = await s.Grains.GetGrain<IHouseholdMonitoringGrain>(household.Id).OpenCase(id,
             new OpenCase(household.Id, channel, request.Note), role, s.User.ActorName());
-        return TypedResults.Created($"/api/monitoring/cases/{id}", opened);
+        if (!opening.Opened)
+            throw new RuleViolationException("monitoring.case-open", $"Household '{household.Id}' already has an open case ('{opening.Case.Id}').");
+        return TypedResults.Created($"/api/monitoring/cases/{id}", opening.Case);
     }
 
     public static async Task<Results<Ok<CaseView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string caseId)
