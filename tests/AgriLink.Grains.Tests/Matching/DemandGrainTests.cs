@@ -7,6 +7,7 @@ using AgriLink.Domain.Quantities;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Matching;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Tests.Audit;
 using AgriLink.Grains.Tests.Live;
 using AgriLink.Storage.Audit;
@@ -103,7 +104,7 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
 
     /// <summary>What a web node's follower does with the outbox: the matcher over the listing's committed events.</summary>
     private async Task Match(IListingGrain listing) =>
-        await new DemandMatcher(_client, fixture.Demands, fixture.Clock, NullLogger<DemandMatcher>.Instance)
+        await new DemandMatcher(_client, fixture.Demands, new MonitoringQueries(fixture.Database), fixture.Clock, NullLogger<DemandMatcher>.Instance)
             .HandleAsync(await Announced(listing), TestContext.Current.CancellationToken);
 
     [Fact]

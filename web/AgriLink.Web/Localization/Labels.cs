@@ -294,6 +294,7 @@ public static class Labels
         "poverty" => "帮扶优先",
         "pairing" => "东西部协作",
         "quota" => "预留份额",
+        "monitoring" => "防返贫监测",
         _ => component,
     };
 
