@@ -81,6 +81,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<ImpactQueries>();
         services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<MonitoringQueries>();
+        services.TryAddSingleton<MonitoringDashboardQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<ShareHistory>();
         services.TryAddSingleton<NoticeBoardQueries>();

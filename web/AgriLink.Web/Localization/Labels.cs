@@ -252,6 +252,7 @@ public static class Labels
         Auth.Roles.CountyOfficer => "县乡村振兴部门",
         Auth.Roles.TownshipOfficer => "乡镇干部",
         Auth.Roles.VillageCadre => "村干部、驻村第一书记",
+        Auth.Roles.RegionOfficer => "市、省乡村振兴部门",
         _ => role,
     };
 
