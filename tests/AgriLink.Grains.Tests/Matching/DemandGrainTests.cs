@@ -129,7 +129,7 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         Assert.Equal($"demand:{demand.GetPrimaryKeyString()}", heard.Resource);
         var data = FeedRecorder.Data(heard);
         Assert.Equal(listingId, data.GetProperty("listingId").GetString());
-        Assert.Equal(6, data.GetProperty("explanation").GetArrayLength());   // no quota component: the registry does not know it
+        Assert.Equal(7, data.GetProperty("explanation").GetArrayLength());   // no quota component (the registry does not know it); the monitoring one (none here)
         Assert.Equal(1, (await demand.Get()).NotificationCount);
     }
 
