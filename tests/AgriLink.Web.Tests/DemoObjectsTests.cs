@@ -116,6 +116,9 @@ public sealed class DemoObjectsTests(SeededApp app)
                     "/api/monitoring/cases", "/api/monitoring/visits", "/api/monitoring/households",
                     .. (await Items(client, "/api/monitoring/cases")).Select(c => $"/api/monitoring/cases/{(string)c["id"]!}"),
                 ];
+            case Roles.RegionOfficer:
+                // Its region's figures (no case: a region officer reads counts only).
+                return [$"/api/monitoring/dashboard?area={id}", "/api/monitoring/dashboard", $"/api/monitoring/households-without-village?area={id}"];
             default:
                 throw new InvalidOperationException($"No walk for the role {account.Role}");
         }

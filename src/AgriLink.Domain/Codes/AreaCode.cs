@@ -11,6 +11,12 @@ public static class AreaCode
     public const int Township = 9;
     public const int Village = 12;
 
+    /// <summary>A province's code (GB/T 2260's first 2 digits) and a prefecture's (4): the regions above the county that dashboards sum over.</summary>
+    public const int Province = 2, Prefecture = 4;
+
+    /// <summary>A province's or prefecture's code: 2 or 4 ASCII digits.</summary>
+    public static bool IsRegion(string? code) => code is { Length: Province or Prefecture } && code.All(char.IsAsciiDigit);
+
     /// <summary>A county's, township's or village's code: 6, 9 or 12 ASCII digits.</summary>
     public static bool IsArea(string? code) => code is { Length: County or Township or Village } && code.All(char.IsAsciiDigit);
 

@@ -55,6 +55,9 @@ public static partial class MatchExplanations
         ["quota.met"] = "本年度预留份额已完成。",
         ["quota.counts"] = "认定扶贫产品，计入预留份额（尚差{remaining}）。",
         ["quota.not-counted"] = "未获认定，不计入预留份额（尚差{remaining}）。",
+        ["monitoring.producer"] = "产自防返贫监测户，按帮扶政策优先采购。",
+        ["monitoring.member"] = "合作社成员中有防返贫监测户，销售按交易量返还惠及监测户，优先采购。",
+        ["monitoring.none"] = "与防返贫监测户无关联。",
     };
 
     private const string Relevance = "与需求文本的相关度为最佳候选的{share}。";

@@ -10,14 +10,15 @@ namespace AgriLink.Domain.Matching;
 /// Scores a listing for a demand from seven components, each explained in zh-CN with a stable code and the arguments its
 /// template (<see cref="MatchExplanations"/>) is worded from, so other languages can word it too: relevance (25),
 /// quantity fit (15), price fit (20), delivery feasibility (15), poverty priority (15, doubled when the buyer prefers
-/// deep-poverty counties), east-west pairing (5, doubled with a partner region) and the buyer's remaining quota (5, left
-/// out when unknown). The score is the points over the maxima, 0–100 with one decimal. Hard exclusions (wrong category
+/// deep-poverty counties), east-west pairing (5, doubled with a partner region), the buyer's remaining quota (5, left
+/// out when unknown) and produce of households under 防返贫监测 (10, left out when unknown: the monitored household's
+/// own produce full, its cooperative's half). The score is the points over the maxima, 0–100 with one decimal. Hard exclusions (wrong category
 /// or unit, not on sale, none in stock, dearer than a strict ceiling, no delivery to the area, harvested too late or
 /// spoiled, uncertified when only certified will do) are listed, never silently dropped.
 /// </summary>
 public static class MatchScoring
 {
-    public const decimal RelevanceMax = 25, QuantityMax = 15, PriceMax = 20, DeliveryMax = 15, PovertyMax = 15, PairingMax = 5, QuotaMax = 5;
+    public const decimal RelevanceMax = 25, QuantityMax = 15, PriceMax = 20, DeliveryMax = 15, PovertyMax = 15, PairingMax = 5, QuotaMax = 5, MonitoredMax = 10;
 
     public static MatchResult Score(DemandSpec demand, MatchCandidate listing, MatchContext context)
     {
@@ -44,6 +45,7 @@ public static class MatchScoring
             Poverty(demand, listing, exclusions),
             Pairing(demand, listing),
             .. Quota(listing, context.Quota),
+            .. Monitored(listing),
         ];
         var max = components.Sum(c => c.MaxPoints);
         var score = max == 0 ? 0 : decimal.Round(100 * components.Sum(c => c.Points) / max, 1, MidpointRounding.AwayFromZero);
@@ -170,6 +172,17 @@ public static class MatchScoring
             yield return listing.PovertyCertified
                 ? Component("quota", "quota.counts", QuotaMax, QuotaMax, remaining)
                 : Component("quota", "quota.not-counted", 0, QuotaMax, remaining);
+        }
+    }
+
+    /// <summary>The monitoring's market link: a confirmed monitored household's produce first, its cooperative's next.</summary>
+    private static IEnumerable<MatchComponent> Monitored(MatchCandidate listing)
+    {
+        switch (listing.Monitored)
+        {
+            case MonitoredProduce.Producer: yield return Component("monitoring", "monitoring.producer", MonitoredMax, MonitoredMax); break;
+            case MonitoredProduce.CooperativeMember: yield return Component("monitoring", "monitoring.member", MonitoredMax / 2, MonitoredMax); break;
+            case MonitoredProduce.None: yield return Component("monitoring", "monitoring.none", 0, MonitoredMax); break;
         }
     }
 

@@ -19,10 +19,10 @@ public interface IDepartmentImportGrain : IGrainWithStringKey
 
     /// <summary>
     /// Applies each matched, valid row once: medical costs and disaster losses are added to the household's declared
-    /// expenses of the row's year; assistance opens a <see cref="DiscoveryChannel.DepartmentData"/> case, unless
-    /// <paramref name="openCases"/> (household → case) names one already open. Confirmed before, it changes nothing.
+    /// expenses of the row's year; assistance opens a <see cref="DiscoveryChannel.DepartmentData"/> case, unless the
+    /// household has one open (its <see cref="IHouseholdMonitoringGrain"/> decides). Confirmed before, it changes nothing.
     /// </summary>
-    [Alias("Confirm")] Task<ImportView> Confirm(IReadOnlyDictionary<string, string> openCases, string actor);
+    [Alias("Confirm")] Task<ImportView> Confirm(string actor);
 }
 
 /// <summary>The file: its name, the encoding it was read in (<c>UTF-8</c> or <c>GBK</c>) and its rows.</summary>

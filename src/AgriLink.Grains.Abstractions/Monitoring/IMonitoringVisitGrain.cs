@@ -14,10 +14,10 @@ public interface IMonitoringVisitGrain : IGrainWithStringKey
 
     /// <summary>
     /// Logs the visit. One that found a risk opens a case by <see cref="DiscoveryChannel.CadreVisit"/> (id <c>mc-v-{visit}</c>),
-    /// unless <paramref name="openCaseId"/> names the household's case already open. Logged again (a retry), it answers
-    /// the visit as logged and changes nothing.
+    /// unless the household has one open (its <see cref="IHouseholdMonitoringGrain"/> decides), which the visit names
+    /// instead. Logged again (a retry), it answers the visit as logged and changes nothing.
     /// </summary>
-    [Alias("Log")] Task<VisitView> Log(CadreVisit visit, string? openCaseId, CaseRole role, string actor);
+    [Alias("Log")] Task<VisitView> Log(CadreVisit visit, CaseRole role, string actor);
 }
 
 /// <summary>A visit as logged: by whom and when, the household and its village, and the case it opened or found open.</summary>

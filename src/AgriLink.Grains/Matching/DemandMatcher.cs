@@ -15,7 +15,7 @@ namespace AgriLink.Grains.Matching;
 /// <c>open_demands</c>, and leaves a notification on every demand it satisfies. A demand records a listing version once, so
 /// a batch read again after a crash, or by a second web node's follower, notifies nobody twice.
 /// </summary>
-public sealed partial class DemandMatcher(IGrainFactory grains, DemandQueries demands, TimeProvider clock, ILogger<DemandMatcher> logger)
+public sealed partial class DemandMatcher(IGrainFactory grains, DemandQueries demands, MonitoringQueries monitoring, TimeProvider clock, ILogger<DemandMatcher> logger)
 {
     private const int Batch = 500;
 
@@ -48,6 +48,8 @@ public sealed partial class DemandMatcher(IGrainFactory grains, DemandQueries de
         var today = clock.Today();
         var now = clock.Now();
         var text = MatchCandidate.TextOf(listing.Draft);
+        var members = (await monitoring.MonitoredMembers([listing.CooperativeId])).GetValueOrDefault(listing.CooperativeId) ?? new HashSet<string>();
+        var link = MatchCandidate.LinkOf(listing.Draft.ProducerIds, members);
         var notified = 0;
         foreach (var category in new[] { listing.Draft.Category.ToString(), null })
         {
@@ -63,7 +65,7 @@ public sealed partial class DemandMatcher(IGrainFactory grains, DemandQueries de
                     var relevance = spec.KeywordRelevance(text);
                     if (relevance <= 0) continue;
                     var candidate = MatchCandidate.From(listingId, listing.CooperativeId, listing.Draft, listing.Status,
-                        listing.PovertyCertification is not null, relevance);
+                        listing.PovertyCertification is not null, relevance, link);
                     var match = MatchScoring.Score(spec, candidate, new MatchContext(today, 1));
                     if (!match.Eligible) continue;
                     notices.Add(Notify(row.DemandId, new DemandNotification(listingId, listing.CooperativeId, listing.Draft.Title, trigger,

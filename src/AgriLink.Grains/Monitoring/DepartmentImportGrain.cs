@@ -27,13 +27,11 @@ public sealed class DepartmentImportGrain(
         return view;
     }
 
-    public async Task<ImportView> Confirm(IReadOnlyDictionary<string, string> openCases, string actor)
+    public async Task<ImportView> Confirm(string actor)
     {
-        ArgumentNullException.ThrowIfNull(openCases);
         var import = state.State.Import ?? throw new Domain.Errors.NotFoundException(AuditResource, Id);
         if (import.ConfirmedAt is not null) return import;
         var declared = AuditIntent.For(AuditResource, Id);
-        var open = new Dictionary<string, string>(openCases, StringComparer.Ordinal);
         var rows = import.File.Rows.ToBuilder();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -42,14 +40,13 @@ public sealed class DepartmentImportGrain(
             var r = row.Record;
             if (r.Kind == DepartmentDataKind.Assistance)
             {
-                if (open.TryGetValue(row.HouseholdId!, out var found)) { rows[i] = row with { Applied = "case-open", CaseId = found }; continue; }
                 // Each row's case id follows from the file and the line, so a confirmation retried after a crash finds it.
                 var caseId = $"mc-d-{Id[^16..]}-{r.Line}";
+                CaseOpening opening;
                 using (declared is null ? null : AuditIntent.Within(declared.Actor, "monitoring-case.open", MonitoringCaseGrain.AuditResource, caseId))
-                    await GrainFactory.GetGrain<IMonitoringCaseGrain>(caseId).Open(
+                    opening = await GrainFactory.GetGrain<IHouseholdMonitoringGrain>(row.HouseholdId!).OpenCase(caseId,
                         new OpenCase(row.HouseholdId!, DiscoveryChannel.DepartmentData, $"民政救助 {r.Year}：¥{r.AmountFen / 100m:0.00} {r.Note}".Trim()), CaseRole.CountyOfficer, actor);
-                open[row.HouseholdId!] = caseId;
-                rows[i] = row with { Applied = "case", CaseId = caseId };
+                rows[i] = row with { Applied = opening.Opened ? "case" : "case-open", CaseId = opening.Case.Id };
             }
             else
             {

@@ -16,7 +16,7 @@ public sealed class MonitoringVisitGrain(
 
     public Task<VisitView?> Get() => Task.FromResult(state.State.Visit);
 
-    public async Task<VisitView> Log(CadreVisit visit, string? openCaseId, CaseRole role, string actor)
+    public async Task<VisitView> Log(CadreVisit visit, CaseRole role, string actor)
     {
         ArgumentNullException.ThrowIfNull(visit);
         if (state.State.Visit is { } logged) return logged;
@@ -24,16 +24,19 @@ public sealed class MonitoringVisitGrain(
         visit.Validate(clock.Today());
         visit = visit with { HouseholdId = visit.HouseholdId.Trim(), Note = visit.Note.Trim() };
         var household = (await GrainFactory.GetGrain<IHouseholdGrain>(visit.HouseholdId).Get()).Profile;
-        var caseId = visit.FoundRisk ? openCaseId : null;
-        var opens = visit.FoundRisk && caseId is null;
-        if (opens)
+        var (caseId, opens) = ((string?)null, false);
+        if (visit.FoundRisk)
         {
-            // The case is this visit's (its id follows from the visit's, so a retry finds it); its opening is audited as
-            // the case's own, by whoever logged the visit.
-            caseId = $"mc-v-{Id}";
+            // The case is this visit's (its id follows from the visit's, so a retry finds it) unless the household has one
+            // open; its opening is audited as the case's own, by whoever logged the visit.
             var declared = AuditIntent.For(AuditResource, Id);
-            using (declared is null ? null : AuditIntent.Within(declared.Actor, "monitoring-case.open", MonitoringCaseGrain.AuditResource, caseId))
-                await GrainFactory.GetGrain<IMonitoringCaseGrain>(caseId).Open(new OpenCase(visit.HouseholdId, DiscoveryChannel.CadreVisit, visit.Note), role, actor);
+            var newCase = $"mc-v-{Id}";
+            using (declared is null ? null : AuditIntent.Within(declared.Actor, "monitoring-case.open", MonitoringCaseGrain.AuditResource, newCase))
+            {
+                var opening = await GrainFactory.GetGrain<IHouseholdMonitoringGrain>(visit.HouseholdId).OpenCase(newCase,
+                    new OpenCase(visit.HouseholdId, DiscoveryChannel.CadreVisit, visit.Note), role, actor);
+                (caseId, opens) = (opening.Case.Id, opening.Opened);
+            }
         }
         var view = new VisitView(Id, visit, actor, now, household.HeadName, household.CountyCode, household.VillageCode, household.Village, caseId, opens);
         await state.CommitAsync(new MonitoringVisitState { Visit = view }, AuditEntries.Changes(AuditResource, Id, null, view));

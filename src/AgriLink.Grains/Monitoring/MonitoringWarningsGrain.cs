@@ -46,14 +46,18 @@ public sealed class MonitoringWarningsGrain(
                 households++;
                 var found = await Evaluate(h, year, today);
                 warnings += found.Count;
+                // The projection spares asking the households with a case open; the household's grain decides the rest.
                 if (found.Count == 0 || await cases.OpenCaseOf(h.Id) is not null) continue;
                 var warning = found[0];
                 var id = $"mc-w-{h.Id}-{warning.Code}-{warning.Year}";
                 var grain = GrainFactory.GetGrain<IMonitoringCaseGrain>(id);
                 if (await grain.Get() is not null) continue;   // raised before and since closed: once per household, warning and year
                 using (AuditIntent.Within(Actor, "monitoring-case.open", MonitoringCaseGrain.AuditResource, id))
-                    await grain.Open(new OpenCase(h.Id, DiscoveryChannel.PlatformWarning, Reason(found), warning), CaseRole.Platform, Actor);
-                opened.Add(id);
+                {
+                    var opening = await GrainFactory.GetGrain<IHouseholdMonitoringGrain>(h.Id).OpenCase(id,
+                        new OpenCase(h.Id, DiscoveryChannel.PlatformWarning, Reason(found), warning), CaseRole.Platform, Actor);
+                    if (opening.Opened) opened.Add(id);
+                }
             }
             if (page.Count < PageSize) break;
             after = page[^1].Id;

@@ -82,6 +82,39 @@ public sealed class MonitoringQueries(AgriLinkDatabase database)
         return new ListPage<VisitRow>(rows, (int)total, more ? rows[^1].Id : null);
     }
 
+    /// <summary>The stages of a confirmed monitored household (the county confirmed it; assistance due or under way): the market link's.</summary>
+    private const string Confirmed = "stage IN ('Confirmed', 'Assisting')";
+
+    /// <summary>
+    /// The member households of these cooperatives whose case is confirmed and open, by cooperative: what matching weighs
+    /// (never shown to a buyer by name). Each cooperative's members are read by its key and each member's cases by the
+    /// household's index, so the read costs by the cooperatives' members, not the province's cases.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> MonitoredMembers(IReadOnlyCollection<string> cooperativeIds)
+    {
+        var ids = cooperativeIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return new Dictionary<string, IReadOnlySet<string>>();
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<(string Cooperative, string Member)>(
+            "SELECT DISTINCT m.cooperative_id, m.member_id FROM cooperative_members m JOIN monitoring_cases c ON c.household_id = m.member_id " +
+            $"WHERE {database.Dialect.InList("m.cooperative_id", "@ids")} AND c.{Confirmed}", new { ids });
+        return rows.GroupBy(r => r.Cooperative, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.Member).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A cooperative's member households under confirmed monitoring, by member id (keyset after <paramref name="after"/>):
+    /// whom it may offer an offtake or a preferred share. Name and village only: no category, stage or case.
+    /// </summary>
+    public async Task<IReadOnlyList<MonitoredMember>> MonitoredMembersOf(string cooperativeId, string? after, int limit)
+    {
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<MonitoredMember>(
+            "SELECT DISTINCT m.member_id AS MemberId, m.display_name AS DisplayName, c.village AS Village FROM cooperative_members m " +
+            $"JOIN monitoring_cases c ON c.household_id = m.member_id WHERE m.cooperative_id = @cooperativeId AND c.{Confirmed} AND m.member_id > @after " +
+            "ORDER BY m.member_id LIMIT @limit", new { cooperativeId, after = after ?? "", limit = (long)limit })).AsList();
+    }
+
     /// <summary>The household's open case, if any (a household has one case at a time).</summary>
     public async Task<string?> OpenCaseOf(string householdId)
     {
@@ -133,6 +166,9 @@ public sealed class MonitoringQueries(AgriLinkDatabase database)
 public sealed record CaseRow(
     string Id, string HouseholdId, string HeadName, string Township, string Village, string Channel, string Stage, string? Category,
     DateTimeOffset OpenedAt, DateTimeOffset? DueBy, string? Warning);
+
+/// <summary>A member household under confirmed monitoring, as its cooperative sees it: who and where, nothing of the case.</summary>
+public sealed record MonitoredMember(string MemberId, string DisplayName, string Village);
 
 /// <summary>A household as the warnings read it: its size and poverty status.</summary>
 public sealed record HouseholdRow(string Id, int People, Domain.Households.PovertyStatus Status);

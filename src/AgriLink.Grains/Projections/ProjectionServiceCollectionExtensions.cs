@@ -84,6 +84,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<MonitoringQueries>();
         services.TryAddSingleton<ReviewQueries>();
+        services.TryAddSingleton<MonitoringDashboardQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<ShareHistory>();
         services.TryAddSingleton<NoticeBoardQueries>();

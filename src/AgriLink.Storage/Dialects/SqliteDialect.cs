@@ -351,6 +351,11 @@ public sealed class SqliteDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_township_stage ON monitoring_cases (township_code, stage, id)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_village ON monitoring_cases (village_code, id)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_village_stage ON monitoring_cases (village_code, stage, id)",
+        // Schema version 13 (防返贫监测 dashboards): counts by category and channel read from the index alone, and the
+        // households still without a village code (only their county's officers reach them) found without a scan.
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_category ON monitoring_cases (county_code, category)",
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_cases_channel ON monitoring_cases (county_code, channel)",
+        "CREATE INDEX IF NOT EXISTS ix_households_no_village ON households (county_code, id) WHERE village_code IS NULL",
     ];
 
     public override string ColumnExistsSql => "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";

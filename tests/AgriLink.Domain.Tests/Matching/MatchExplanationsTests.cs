@@ -35,6 +35,9 @@ public class MatchExplanationsTests
         ("partner", Rice(preferences: new DemandPreferences(DeepPovertyCounties: true, PartnerRegionCode: "522600")), Glutinous(), Context()),
         ("soft-dear", Rice(strict: false) with { DeliveryRegionCode = "110105" }, Glutinous(b => { b.PriceFen = 600; b.County = "520102"; }),
             Context(new QuotaStanding(true, 0))),
+        ("monitored-producer", Rice(), Glutinous(b => b.Monitored = MonitoredProduce.Producer), Context()),
+        ("monitored-member", Rice(), Glutinous(b => b.Monitored = MonitoredProduce.CooperativeMember), Context()),
+        ("monitored-none", Rice(), Glutinous(b => b.Monitored = MonitoredProduce.None), Context()),
     ];
 
     private static string Render() => string.Join("\n", Scenarios.Select(s =>
@@ -180,6 +183,30 @@ public class MatchExplanationsTests
         poverty.certified: 已获扶贫产品认定；产地南明区不在深度贫困县名单。
         pairing.none: 收货地与产地不是东西部协作结对地区。
         quota.met: 本年度预留份额已完成。
+        [monitored-producer]
+        relevance.strong: 与需求文本的相关度为最佳候选的100%。
+        quantity.full: 可售25000公斤，足以一次满足需求的20000公斤。
+        price.within-ceiling: 单价¥8.00/公斤，不高于限价¥10.00/公斤（低20%）。
+        delivery.ready: 全国配送；现货，可在交货期2026-12-30前送达。
+        poverty.certified-deep-county: 已获扶贫产品认定；产自深度贫困县从江县。
+        pairing.province: 广东省与贵州省为东西部协作结对省份（2021年起）。
+        monitoring.producer: 产自防返贫监测户，按帮扶政策优先采购。
+        [monitored-member]
+        relevance.strong: 与需求文本的相关度为最佳候选的100%。
+        quantity.full: 可售25000公斤，足以一次满足需求的20000公斤。
+        price.within-ceiling: 单价¥8.00/公斤，不高于限价¥10.00/公斤（低20%）。
+        delivery.ready: 全国配送；现货，可在交货期2026-12-30前送达。
+        poverty.certified-deep-county: 已获扶贫产品认定；产自深度贫困县从江县。
+        pairing.province: 广东省与贵州省为东西部协作结对省份（2021年起）。
+        monitoring.member: 合作社成员中有防返贫监测户，销售按交易量返还惠及监测户，优先采购。
+        [monitored-none]
+        relevance.strong: 与需求文本的相关度为最佳候选的100%。
+        quantity.full: 可售25000公斤，足以一次满足需求的20000公斤。
+        price.within-ceiling: 单价¥8.00/公斤，不高于限价¥10.00/公斤（低20%）。
+        delivery.ready: 全国配送；现货，可在交货期2026-12-30前送达。
+        poverty.certified-deep-county: 已获扶贫产品认定；产自深度贫困县从江县。
+        pairing.province: 广东省与贵州省为东西部协作结对省份（2021年起）。
+        monitoring.none: 与防返贫监测户无关联。
         """;
 
     private static IEnumerable<(string Code, string Explanation, IReadOnlyList<MatchArgument>? Arguments)> Explained() =>

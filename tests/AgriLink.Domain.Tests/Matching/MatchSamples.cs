@@ -17,7 +17,7 @@ internal static class MatchSamples
         var b = new Builder();
         change?.Invoke(b);
         return new("lst-cjglutinous", "coop-cjxiang", "从江香禾糯", b.Category, b.Unit, b.PriceFen, b.Stock, b.MinOrder, b.County,
-            b.Harvest, b.ShelfLife, b.Areas, b.Certified, b.OnSale, b.Relevance);
+            b.Harvest, b.ShelfLife, b.Areas, b.Certified, b.OnSale, b.Relevance, b.Monitored);
     }
 
     public static MatchContext Context(QuotaStanding? quota = null) => new(Today, 10, quota);
@@ -36,5 +36,6 @@ internal static class MatchSamples
         public bool Certified { get; set; } = true;
         public bool OnSale { get; set; } = true;
         public double Relevance { get; set; } = 10;
+        public MonitoredProduce? Monitored { get; set; }
     }
 }

@@ -166,6 +166,40 @@ public class MatchScoringTests
         Assert.Equal((code, points), (part.Code, part.Points));
     }
 
+    [Theory]
+    [InlineData(MonitoredProduce.Producer, "monitoring.producer", 10)]
+    [InlineData(MonitoredProduce.CooperativeMember, "monitoring.member", 5)]
+    [InlineData(MonitoredProduce.None, "monitoring.none", 0)]
+    public void AMonitoredHouseholdsProduceGetsThePovertyPriority(MonitoredProduce link, string code, decimal points)
+    {
+        var part = Part(MatchScoring.Score(Rice(), Glutinous(b => b.Monitored = link), Context()), "monitoring");
+        Assert.Equal((code, points, 10m), (part.Code, part.Points, part.MaxPoints));
+    }
+
+    [Fact]
+    public void AMonitoredHouseholdsProduceRanksAboveTheSameProduceWithout()
+    {
+        var producer = MatchScoring.Score(Rice(), Glutinous(b => { b.Monitored = MonitoredProduce.Producer; b.Certified = false; }), Context()).Score;
+        var member = MatchScoring.Score(Rice(), Glutinous(b => { b.Monitored = MonitoredProduce.CooperativeMember; b.Certified = false; }), Context()).Score;
+        var none = MatchScoring.Score(Rice(), Glutinous(b => { b.Monitored = MonitoredProduce.None; b.Certified = false; }), Context()).Score;
+
+        Assert.True(producer > member && member > none, $"{producer} > {member} > {none}");
+    }
+
+    [Fact]
+    public void WithoutKnownMonitoringTheComponentIsLeftOut() =>
+        Assert.DoesNotContain(MatchScoring.Score(Rice(), Glutinous(), Context()).Components, c => c.Component == "monitoring");
+
+    [Fact]
+    public void TheLinkIsTheProducerFirstThenTheCooperativesMembers()
+    {
+        var monitored = new HashSet<string> { "hh-a" };
+        Assert.Equal(MonitoredProduce.Producer, MatchCandidate.LinkOf(["hh-b", "hh-a"], monitored));
+        Assert.Equal(MonitoredProduce.CooperativeMember, MatchCandidate.LinkOf(["hh-b"], monitored));
+        Assert.Equal(MonitoredProduce.CooperativeMember, MatchCandidate.LinkOf(null, monitored));
+        Assert.Equal(MonitoredProduce.None, MatchCandidate.LinkOf(["hh-a"], new HashSet<string>()));
+    }
+
     [Fact]
     public void RelevanceIsNormalisedAgainstTheBestCandidate()
     {

@@ -7,6 +7,7 @@ using AgriLink.Domain.Quantities;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Matching;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Tests.Audit;
 using AgriLink.Grains.Tests.Live;
 using AgriLink.Storage.Audit;
@@ -103,7 +104,7 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
 
     /// <summary>What a web node's follower does with the outbox: the matcher over the listing's committed events.</summary>
     private async Task Match(IListingGrain listing) =>
-        await new DemandMatcher(_client, fixture.Demands, fixture.Clock, NullLogger<DemandMatcher>.Instance)
+        await new DemandMatcher(_client, fixture.Demands, new MonitoringQueries(fixture.Database), fixture.Clock, NullLogger<DemandMatcher>.Instance)
             .HandleAsync(await Announced(listing), TestContext.Current.CancellationToken);
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class DemandGrainTests(ClusterFixture fixture)
         Assert.Equal($"demand:{demand.GetPrimaryKeyString()}", heard.Resource);
         var data = FeedRecorder.Data(heard);
         Assert.Equal(listingId, data.GetProperty("listingId").GetString());
-        Assert.Equal(6, data.GetProperty("explanation").GetArrayLength());   // no quota component: the registry does not know it
+        Assert.Equal(7, data.GetProperty("explanation").GetArrayLength());   // no quota component (the registry does not know it); the monitoring one (none here)
         Assert.Equal(1, (await demand.Get()).NotificationCount);
     }
 

@@ -78,7 +78,7 @@ public sealed class DemandsApiTests(SeededApp app)
         var juice = items.Single(m => (string)m["listingId"]! == "lst-pzcilijuice");
         Assert.True((bool)juice["eligible"]!);
         var components = juice["components"]!.AsArray().Select(c => c!.AsObject()).ToList();
-        Assert.Equal(["relevance", "quantity", "price", "delivery", "poverty", "pairing", "quota"], components.Select(c => (string)c["component"]!));
+        Assert.Equal(["relevance", "quantity", "price", "delivery", "poverty", "pairing", "quota", "monitoring"], components.Select(c => (string)c["component"]!));
         Assert.All(components, c => Assert.False(string.IsNullOrWhiteSpace((string?)c["explanation"])));
         Assert.Equal("poverty.certified", (string)components.Single(c => (string)c["component"]! == "poverty")["code"]!);
         Assert.Equal("quota.not-declared", (string)components.Single(c => (string)c["component"]! == "quota")["code"]!);

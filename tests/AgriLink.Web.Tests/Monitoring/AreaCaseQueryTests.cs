@@ -4,7 +4,6 @@ using AgriLink.Grains.Households;
 using AgriLink.Grains.Monitoring;
 using AgriLink.Grains.Projections;
 using AgriLink.Web.Tests.Infrastructure;
-using AgriLink.Web.Tests.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -18,21 +17,10 @@ namespace AgriLink.Web.Tests.Monitoring;
 public sealed class AreaCaseQueryTests
 {
     [Fact]
-    public async Task CasesFilterByAreaAndPageByKey()
-    {
-        using var folder = new TempFolder();
-        await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database: null, seedDemo: false));
-        await FilterAndPage(app);
-    }
+    public Task CasesFilterByAreaAndPageByKey() => OnEachEngine.Run(postgres: false, FilterAndPage);
 
     [Fact]
-    public async Task CasesFilterByAreaAndPageByKeyOnPostgres()
-    {
-        await using var database = await PostgresDatabase.CreateAsync();
-        using var folder = new TempFolder();
-        await using var app = PostgresApps.Start(folder.Path, PostgresApps.Settings(database, seedDemo: false));
-        await FilterAndPage(app);
-    }
+    public Task CasesFilterByAreaAndPageByKeyOnPostgres() => OnEachEngine.Run(postgres: true, FilterAndPage);
 
     private static async Task FilterAndPage(AgriLinkFactory app)
     {

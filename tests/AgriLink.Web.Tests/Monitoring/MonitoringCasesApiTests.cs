@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AgriLink.Grains.Projections;
 using AgriLink.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AgriLink.Web.Tests.Monitoring;
@@ -140,5 +142,48 @@ public sealed class MonitoringCasesApiTests(SeededApp app)
         using (var again = await officer.SendJson(HttpMethod.Post, Cases, new JsonObject { ["householdId"] = "hh-pz10", ["discoveryChannel"] = "CadreVisit" }))
             Assert.Equal("urn:agrilink:problem:monitoring.case-open", (string?)(await again.AssertProblem(HttpStatusCode.Conflict))["type"]);
         await Step(await AreaStaff.Account(app, Auth.Roles.VillageCadre, AreaStaff.Niangniangshan), id, new JsonObject { ["action"] = "Dismiss", ["note"] = "不纳入" });
+    }
+
+    [Fact]
+    public async Task OpeningsAtOnceThroughEveryChannelOpenOneCase()
+    {
+        var household = await AreaStaff.Household(app, AreaStaff.Shepeng);
+        var officer = await app.As("county.panzhou");
+        var cadre = await AreaStaff.Account(app, Auth.Roles.VillageCadre, AreaStaff.Shepeng);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+
+        async Task<HttpResponseMessage> OpenBy(HttpClient client, string channel) => await client.SendJson(HttpMethod.Post, Cases,
+            new JsonObject { ["householdId"] = household, ["discoveryChannel"] = channel, ["note"] = "同时发现" });
+        async Task<HttpResponseMessage> Visit() => await cadre.SendJson(HttpMethod.Post, "/api/monitoring/visits",
+            new JsonObject { ["householdId"] = household, ["visitedOn"] = today, ["note"] = "走访发现因病致贫风险", ["foundRisk"] = true });
+        var responses = await Task.WhenAll(
+            OpenBy(officer, "DepartmentData"), OpenBy(officer, "CadreVisit"), OpenBy(cadre, "SelfReport"), OpenBy(cadre, "CadreVisit"), Visit(), Visit());
+
+        var opened = new List<string>();
+        var named = new List<string>();
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    var problem = await response.AssertProblem(HttpStatusCode.Conflict);
+                    Assert.Equal("urn:agrilink:problem:monitoring.case-open", (string?)problem["type"]);
+                    continue;
+                }
+                var body = await response.AssertOk(HttpStatusCode.Created);
+                if (body["visit"] is null) opened.Add((string)body["id"]!);
+                else if ((bool)body["caseOpened"]!) opened.Add((string)body["caseId"]!);
+                else named.Add((string)body["caseId"]!);
+            }
+        }
+        var id = Assert.Single(opened);
+        Assert.All(named, n => Assert.Equal(id, n));
+        var cases = app.Factory.Services.GetRequiredService<MonitoringQueries>();
+        Assert.Equal(id, await cases.OpenCaseOf(household));
+        await using var connection = await app.Factory.Services.GetRequiredService<AgriLink.Storage.AgriLinkDatabase>().OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM monitoring_cases WHERE household_id = '{household}'";   // an id the test made
+        Assert.Equal(1L, Convert.ToInt64(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken)));
     }
 }

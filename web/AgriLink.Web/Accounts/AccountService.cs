@@ -306,6 +306,8 @@ public sealed partial class AccountService(
                 v.Add("objectId", "must be a township's nine-digit statistical division code.");
             if (role == Roles.VillageCadre && objectId is not null && !AreaCode.IsVillage(objectId))
                 v.Add("objectId", "must be a village's twelve-digit statistical division code.");
+            if (role == Roles.RegionOfficer && objectId is not null && !AreaCode.IsRegion(objectId))
+                v.Add("objectId", "must be a province's two-digit or a prefecture's four-digit division code.");
         }
         if (request.Phone is { Length: > 0 } phone && !string.IsNullOrWhiteSpace(phone) && !MobileNumber().IsMatch(phone.Trim()))
             v.Add("phone", "must be a mainland mobile number.");

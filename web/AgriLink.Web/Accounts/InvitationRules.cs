@@ -26,7 +26,7 @@ public sealed class InvitationRules(AgriLinkDatabase database)
         Roles.Household => AgriLinkClaims.Household,
         Roles.Buyer => AgriLinkClaims.Buyer,
         Roles.CountyOfficer => AgriLinkClaims.County,
-        Roles.TownshipOfficer or Roles.VillageCadre => AgriLinkClaims.Area,
+        Roles.TownshipOfficer or Roles.VillageCadre or Roles.RegionOfficer => AgriLinkClaims.Area,
         _ => null,
     };
 
@@ -35,7 +35,7 @@ public sealed class InvitationRules(AgriLinkDatabase database)
     {
         if (inviter.IsPlatformAdmin())
         {
-            if (role is not (Roles.PlatformAdmin or Roles.CountyOfficer or Roles.TownshipOfficer or Roles.VillageCadre) && !await Exists(role, objectId!))
+            if (role is not (Roles.PlatformAdmin or Roles.CountyOfficer or Roles.TownshipOfficer or Roles.VillageCadre or Roles.RegionOfficer) && !await Exists(role, objectId!))
                 throw ValidationFailedException.For("objectId", $"No object with id '{objectId}' is registered for the role '{role}'.");
             return true;
         }

@@ -7,6 +7,7 @@ using AgriLink.Grains.Common;
 using AgriLink.Grains.Listings;
 using AgriLink.Grains.Matching;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Projections;
 using AgriLink.Grains.Quotas;
 using AgriLink.Search;
 
@@ -21,17 +22,18 @@ public static class DemandMatching
     /// <summary>Candidates fetched from search per demand.</summary>
     public const int CandidateLimit = 50;
 
-    public static async Task<DemandMatches> Rank(IGrainFactory grains, IListingSearch search, TimeProvider clock, DemandDetails demand,
-        bool explainExcluded, CancellationToken ct)
+    public static async Task<DemandMatches> Rank(IGrainFactory grains, IListingSearch search, MonitoringQueries monitoring, TimeProvider clock,
+        DemandDetails demand, bool explainExcluded, CancellationToken ct)
     {
         var spec = demand.Spec;
         var (hits, byCategory) = await Candidates(search, spec, explainExcluded, ct);
         var listings = await Task.WhenAll(hits.Select(h => Listing(grains, h.ListingId)));
+        var monitored = await monitoring.MonitoredMembers(listings.OfType<ListingDetails>().Select(l => l.CooperativeId).ToList());
         var quota = await Quota(grains, demand.BuyerId, clock.Today().Year);
         var context = new MatchContext(clock.Today(), hits.Count == 0 ? 0 : hits.Max(h => h.Score), quota);
         var matches = hits.Zip(listings)
             .Where(x => x.Second is not null)
-            .Select(x => Match(spec, x.Second!, x.First.Score, context) with { FoundByWords = !byCategory.Contains(x.First.ListingId) })
+            .Select(x => Match(spec, x.Second!, x.First.Score, context, monitored) with { FoundByWords = !byCategory.Contains(x.First.ListingId) })
             .OrderByDescending(m => m.Eligible).ThenByDescending(m => m.Score).ThenBy(m => m.ListingId, StringComparer.Ordinal)
             .ToList();
         var excluded = matches.Count(m => !m.Eligible);
@@ -120,14 +122,19 @@ public static class DemandMatching
         return new QuotaStanding(progress.Declared, progress.RemainingFen);
     }
 
-    private static DemandMatch Match(DemandSpec spec, ListingDetails listing, double relevance, MatchContext context)
+    private static DemandMatch Match(DemandSpec spec, ListingDetails listing, double relevance, MatchContext context,
+        IReadOnlyDictionary<string, IReadOnlySet<string>> monitored)
     {
-        var candidate = MatchCandidate.From(listing.Id, listing.CooperativeId, listing.Draft, listing.Status, listing.PovertyCertification is not null, relevance);
+        var link = MatchCandidate.LinkOf(listing.Draft.ProducerIds, monitored.GetValueOrDefault(listing.CooperativeId) ?? NoMembers);
+        var candidate = MatchCandidate.From(listing.Id, listing.CooperativeId, listing.Draft, listing.Status, listing.PovertyCertification is not null,
+            relevance, link);
         var result = MatchScoring.Score(spec, candidate, context);
         var d = listing.Draft;
         return new(listing.Id, listing.CooperativeId, d.Title, result.Score, result.Eligible, d.PriceFen, d.Unit, d.Stock, d.MinOrder, d.CountyCode,
             candidate.PovertyCertified, result.Available, result.MinOrder, result.Components, result.Exclusions);
     }
+
+    private static readonly IReadOnlySet<string> NoMembers = new HashSet<string>();
 
     private static string Amount(decimal amount) => decimal.Round(amount, 3).ToString("0.###", CultureInfo.InvariantCulture);
 }

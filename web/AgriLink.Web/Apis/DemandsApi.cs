@@ -76,21 +76,21 @@ public static class DemandsApi
     }
 
     public static async Task<Results<Ok<DemandMatches>, ForbidHttpResult, NotFound>> Matches(
-        [AsParameters] ApiServices s, IListingSearch search, TimeProvider clock, string id, bool? explainExcluded, CancellationToken ct)
+        [AsParameters] ApiServices s, IListingSearch search, MonitoringQueries monitoring, TimeProvider clock, string id, bool? explainExcluded, CancellationToken ct)
     {
         var (demand, forbidden) = await Own(s, id);
         if (forbidden) return TypedResults.Forbid();
         if (demand is null) return TypedResults.NotFound();
-        return TypedResults.Ok(await DemandMatching.Rank(s.Grains, search, clock, demand, explainExcluded == true, ct));
+        return TypedResults.Ok(await DemandMatching.Rank(s.Grains, search, monitoring, clock, demand, explainExcluded == true, ct));
     }
 
     public static async Task<Results<Ok<SplitProposal>, ForbidHttpResult, NotFound>> Split(
-        [AsParameters] ApiServices s, IListingSearch search, TimeProvider clock, string id, CancellationToken ct)
+        [AsParameters] ApiServices s, IListingSearch search, MonitoringQueries monitoring, TimeProvider clock, string id, CancellationToken ct)
     {
         var (demand, forbidden) = await Own(s, id);
         if (forbidden) return TypedResults.Forbid();
         if (demand is null) return TypedResults.NotFound();
-        return TypedResults.Ok(DemandMatching.Split(demand, await DemandMatching.Rank(s.Grains, search, clock, demand, false, ct)));
+        return TypedResults.Ok(DemandMatching.Split(demand, await DemandMatching.Rank(s.Grains, search, monitoring, clock, demand, false, ct)));
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public static class DemandsApi
     /// retry answers the order already placed instead of splitting again against stock that order has since taken.
     /// </summary>
     public static async Task<Results<Created<OrderDetails>, Ok<OrderDetails>, ForbidHttpResult, NotFound, ProblemHttpResult>> OrderSplit(
-        [AsParameters] ApiServices s, IListingSearch search, TimeProvider clock, IConfiguration configuration, string id, SplitOrderRequest request,
+        [AsParameters] ApiServices s, IListingSearch search, MonitoringQueries monitoring, TimeProvider clock, IConfiguration configuration, string id, SplitOrderRequest request,
         [FromHeader(Name = OrdersApi.IdempotencyHeader)] string? idempotencyKey, CancellationToken ct)
     {
         var (demand, forbidden) = await Own(s, id);
@@ -111,7 +111,7 @@ public static class DemandsApi
         }
         if (demand.Status != DemandStatus.Open)
             throw new RuleViolationException("demand.closed", "The demand is closed; post a new one to order.");
-        var split = DemandMatching.Split(demand, await DemandMatching.Rank(s.Grains, search, clock, demand, false, ct));
+        var split = DemandMatching.Split(demand, await DemandMatching.Rank(s.Grains, search, monitoring, clock, demand, false, ct));
         if (!split.Covers)
             throw new RuleViolationException("demand.split-uncovered", split.Explanation, unprocessable: true);
         var order = new PlaceOrder(demand.BuyerId, request.PaymentMethod, split.Lines.Select(l => new OrderLineRequest(l.ListingId, l.Quantity)).ToList(),

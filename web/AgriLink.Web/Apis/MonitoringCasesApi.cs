@@ -31,6 +31,8 @@ public static class MonitoringCasesApi
         api.MapGet("/{caseId}", Get).WithName("GetMonitoringCase").WithSummary("A case with its timeline (its household, the cadres and officers of its village, township and county, operators); the read is audited.");
         api.MapPost("/{caseId}/steps", Act).WithName("ActOnMonitoringCase")
             .WithSummary("The case's next step: VillageReview, TownshipCheck, CountyConfirm (category), Dismiss (note = reason), AddMeasure (measure), EliminateRisk (monthsAboveLine), Close.");
+        app.MapGet("/api/cooperatives/{id}/monitored-members", MonitoredMembers).WithTags("Monitoring").RequireAuthorization().WithName("ListMonitoredMembers")
+            .WithSummary("The cooperative's member households under confirmed monitoring (name and village; no category, stage or case), so it can offer an offtake or a preferred share (its admins, operators); the read is audited.");
         app.MapPost("/api/monitoring/warnings/{county}/run", RunWarnings).WithTags("Monitoring").RequireAuthorization().WithName("RunMonitoringWarnings")
             .WithSummary("Evaluate the county's warnings now (they also run daily): opens a platform-warning case once per household, warning and year (the county's officers, operators).");
         return api;
@@ -40,6 +42,18 @@ public static class MonitoringCasesApi
     {
         if (!s.User.ActsForCounty(county)) return TypedResults.Forbid();
         return TypedResults.Ok(await s.Grains.GetGrain<IMonitoringWarningsGrain>(county).Run());
+    }
+
+    /// <summary>
+    /// The market link: the cooperative is told which of its member households the county confirmed as monitored (never
+    /// the category: the privacy line), a keyset page by member id.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<MonitoredMember>>, ForbidHttpResult>> MonitoredMembers(
+        [AsParameters] ApiServices s, MonitoringQueries cases, string id, string? after, int? limit)
+    {
+        if (!s.User.AdministersCooperative(id)) return TypedResults.Forbid();
+        await s.Audit.Record(s.User, "monitoring-members.read", "cooperative", id, null, new { after });
+        return TypedResults.Ok(await cases.MonitoredMembersOf(id, after, Paging.Limit(limit, 100)));
     }
 
     public static async Task<Results<Ok<Page<CaseRow>>, ForbidHttpResult>> List(
@@ -60,8 +74,7 @@ public static class MonitoringCasesApi
         return TypedResults.Ok(Paging.From(found, page));
     }
 
-    public static async Task<Results<Created<CaseView>, ForbidHttpResult>> Open(
-        [AsParameters] ApiServices s, MonitoringQueries cases, OpenCaseRequest request)
+    public static async Task<Results<Created<CaseView>, ForbidHttpResult>> Open([AsParameters] ApiServices s, OpenCaseRequest request)
     {
         new Validator().Text("householdId", request.HouseholdId, 64)
             .Check(request.DiscoveryChannel is { } c && Enum.IsDefined(c) && c != DiscoveryChannel.PlatformWarning, "discoveryChannel",
@@ -72,13 +85,14 @@ public static class MonitoringCasesApi
         var roles = CaseAccess.RolesOn(s.User, household.Profile.CountyCode, household.Profile.VillageCode, household.Id);
         if (roles is []) return TypedResults.Forbid();
         var role = roles.FirstOrDefault(r => MonitoringCase.MayOpen(r, channel), roles[0]);
-        if (await cases.OpenCaseOf(household.Id) is { } open)
-            throw new RuleViolationException("monitoring.case-open", $"Household '{household.Id}' already has an open case ('{open}').");
         var id = Ids.New("mc");
         using var audit = s.Audit.Declare(s.User, "monitoring-case.open", MonitoringCaseGrain.AuditResource, id);
-        var opened = await s.Grains.GetGrain<IMonitoringCaseGrain>(id).Open(
+        // The household's grain decides: of two openings at once, one opens and the other finds it open.
+        var opening = await s.Grains.GetGrain<IHouseholdMonitoringGrain>(household.Id).OpenCase(id,
             new OpenCase(household.Id, channel, request.Note), role, s.User.ActorName());
-        return TypedResults.Created($"/api/monitoring/cases/{id}", opened);
+        if (!opening.Opened)
+            throw new RuleViolationException("monitoring.case-open", $"Household '{household.Id}' already has an open case ('{opening.Case.Id}').");
+        return TypedResults.Created($"/api/monitoring/cases/{id}", opening.Case);
     }
 
     public static async Task<Results<Ok<CaseView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string caseId)

@@ -81,14 +81,11 @@ public static class MonitoringImportsApi
     public static async Task<Results<Ok<ImportView>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string importId) =>
         await Readable(s, importId) is { } found ? TypedResults.Ok(found) : TypedResults.Forbid();
 
-    public static async Task<Results<Ok<ImportView>, ForbidHttpResult>> Confirm([AsParameters] ApiServices s, MonitoringQueries queries, string importId)
+    public static async Task<Results<Ok<ImportView>, ForbidHttpResult>> Confirm([AsParameters] ApiServices s, string importId)
     {
-        if (await Readable(s, importId) is not { } found) return TypedResults.Forbid();
-        var open = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var household in found.File.Rows.Where(r => r.Matched && r.Record.Kind == DepartmentDataKind.Assistance).Select(r => r.HouseholdId!).Distinct())
-            if (await queries.OpenCaseOf(household) is { } caseId) open[household] = caseId;
+        if (await Readable(s, importId) is null) return TypedResults.Forbid();
         using var audit = s.Audit.Declare(s.User, "monitoring-import.confirm", DepartmentImportGrain.AuditResource, importId);
-        return TypedResults.Ok(await s.Grains.GetGrain<IDepartmentImportGrain>(importId).Confirm(open, s.User.ActorName()));
+        return TypedResults.Ok(await s.Grains.GetGrain<IDepartmentImportGrain>(importId).Confirm(s.User.ActorName()));
     }
 
     /// <summary>Whose imports the caller makes and reads: <c>all</c> for operators, the county for its officer; null for anyone else.</summary>

@@ -30,7 +30,7 @@ public static class MonitoringVisitsApi
     }
 
     public static async Task<Results<Created<VisitView>, ForbidHttpResult>> Log(
-        [AsParameters] ApiServices s, MonitoringQueries cases, TimeProvider clock, LogVisitRequest request)
+        [AsParameters] ApiServices s, TimeProvider clock, LogVisitRequest request)
     {
         new Validator().Text("householdId", request.HouseholdId, 64).Check(request.VisitedOn is not null, "visitedOn", "is required.").ThrowIfInvalid();
         if (s.User.IsPlatformAdmin() || await HouseholdIncomeApi.Readable(s, request.HouseholdId!) is not { } household) return TypedResults.Forbid();
@@ -40,7 +40,7 @@ public static class MonitoringVisitsApi
         visit.Validate(clock.Today());
         var id = Ids.NewOrdered("mv", clock.Now());
         using var audit = s.Audit.Declare(s.User, "monitoring-visit.log", MonitoringVisitGrain.AuditResource, id);
-        var logged = await s.Grains.GetGrain<IMonitoringVisitGrain>(id).Log(visit, request.FoundRisk ? await cases.OpenCaseOf(household.Id) : null,
+        var logged = await s.Grains.GetGrain<IMonitoringVisitGrain>(id).Log(visit,
             roles.First(r => MonitoringCase.MayOpen(r, DiscoveryChannel.CadreVisit)), s.User.ActorName());
         return TypedResults.Created($"/api/monitoring/visits/{id}", logged);
     }

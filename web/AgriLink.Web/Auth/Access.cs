@@ -42,6 +42,16 @@ public static class Access
         .. user.AreasOf(Roles.VillageCadre, AreaCode.Village),
     ];
 
+    /// <summary>
+    /// The areas whose 防返贫监测 dashboards this account reads: its monitoring areas, and a region officer's prefectures
+    /// (4 digits) or provinces (2).
+    /// </summary>
+    public static IReadOnlyList<string> DashboardAreas(this ClaimsPrincipal user) =>
+    [
+        .. user.MonitoringAreas(),
+        .. user.IsInRole(Roles.RegionOfficer) ? user.FindAll(AgriLinkClaims.Area).Select(c => c.Value).Where(AreaCode.IsRegion) : [],
+    ];
+
     /// <summary>The role's area claims of the role's length (a 12-digit claim on a township officer is not a township).</summary>
     public static IReadOnlyList<string> AreasOf(this ClaimsPrincipal user, string role, int length) =>
         user.IsInRole(role) ? user.FindAll(AgriLinkClaims.Area).Select(c => c.Value).Where(a => a.Length == length && AreaCode.IsArea(a)).ToList() : [];

@@ -72,6 +72,7 @@ public static class ApiExtensions
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();
         api.MapMonitoringVisitsApi();
+        api.MapMonitoringDashboardApi();
         api.MapMonitoringImportsApi();
         api.MapAuditApi();
         app.MapRazorPages();

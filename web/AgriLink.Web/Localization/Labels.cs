@@ -276,6 +276,7 @@ public static class Labels
         Auth.Roles.CountyOfficer => "县乡村振兴部门",
         Auth.Roles.TownshipOfficer => "乡镇干部",
         Auth.Roles.VillageCadre => "村干部、驻村第一书记",
+        Auth.Roles.RegionOfficer => "市、省乡村振兴部门",
         _ => role,
     };
 
@@ -318,6 +319,7 @@ public static class Labels
         "poverty" => "帮扶优先",
         "pairing" => "东西部协作",
         "quota" => "预留份额",
+        "monitoring" => "防返贫监测",
         _ => component,
     };
 

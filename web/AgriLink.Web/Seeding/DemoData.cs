@@ -90,6 +90,8 @@ public static class DemoData
         new("county.xiuwen", "修文县乡村振兴局", Roles.CountyOfficer, AgriLinkClaims.County, "520123"),
         new("township.pugu", "普古乡乡村振兴工作站", Roles.TownshipOfficer, AgriLinkClaims.Area, ShepengTownship),
         new("cadre.shepeng", "舍烹村驻村第一书记", Roles.VillageCadre, AgriLinkClaims.Area, ShepengVillage),
+        new("province.guizhou", "贵州省乡村振兴局", Roles.RegionOfficer, AgriLinkClaims.Area, "52"),
+        new("prefecture.liupanshui", "六盘水市乡村振兴局", Roles.RegionOfficer, AgriLinkClaims.Area, "5202"),
     ];
 
     /// <summary>

@@ -215,8 +215,9 @@ public sealed class DemoSeeder(
         foreach (var (caseId, householdId, note, review) in DemoData.Cases)
         {
             var grain = grains.GetGrain<IMonitoringCaseGrain>(caseId);
-            var found = await grain.Get() ?? await grain.Open(new OpenCase(householdId, review is null ? DiscoveryChannel.SelfReport : DiscoveryChannel.CadreVisit, note),
-                review is null ? CaseRole.Household : CaseRole.VillageCadre, review is null ? "demo" : "cadre.shepeng");
+            var found = await grain.Get() ?? (await grains.GetGrain<IHouseholdMonitoringGrain>(householdId).OpenCase(caseId,
+                new OpenCase(householdId, review is null ? DiscoveryChannel.SelfReport : DiscoveryChannel.CadreVisit, note),
+                review is null ? CaseRole.Household : CaseRole.VillageCadre, review is null ? "demo" : "cadre.shepeng")).Case;
             if (review is not null && found.Case.Stage == CaseStage.Reported)
                 await grain.Act(new CaseCommand(CaseAction.VillageReview, review), CaseRole.VillageCadre, "cadre.shepeng");
         }

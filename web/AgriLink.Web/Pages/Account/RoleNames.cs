@@ -15,6 +15,7 @@ public static class RoleNames
         Roles.CountyOfficer => "县乡村振兴部门",
         Roles.TownshipOfficer => "乡镇干部",
         Roles.VillageCadre => "村干部、驻村第一书记",
+        Roles.RegionOfficer => "市、省乡村振兴部门",
         _ => role ?? "",
     };
 
@@ -47,6 +48,7 @@ public static class RoleNames
         Roles.CountyOfficer => "县级行政区划代码",
         Roles.TownshipOfficer => "乡镇区划代码（9 位）",
         Roles.VillageCadre => "村级区划代码（12 位）",
+        Roles.RegionOfficer => "省或市行政区划代码（2 或 4 位）",
         _ => "对象编号",
     };
 

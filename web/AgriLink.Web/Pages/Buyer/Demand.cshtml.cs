@@ -1,6 +1,7 @@
 using AgriLink.Domain.Orders;
 using AgriLink.Grains.Matching;
 using AgriLink.Grains.Orders;
+using AgriLink.Grains.Projections;
 using AgriLink.Search;
 using AgriLink.Web.Apis;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace AgriLink.Web.Pages.Buyer;
 /// the proposed split over the fewest cooperatives (<c>GET …/split</c>), and one form that orders the whole split by
 /// invoice (<c>POST …/split/order</c>) under an idempotency key made when the form was shown, so a double submit places one order.
 /// </summary>
-public sealed class DemandModel(IListingSearch search, TimeProvider clock, IConfiguration configuration) : BuyerPage
+public sealed class DemandModel(IListingSearch search, MonitoringQueries monitoring, TimeProvider clock, IConfiguration configuration) : BuyerPage
 {
     public DemandDetails Demand { get; private set; } = null!;
     public DemandMatches Matches { get; private set; } = null!;
@@ -32,7 +33,7 @@ public sealed class DemandModel(IListingSearch search, TimeProvider clock, IConf
     {
         await Load(id, ct);
         var request = new SplitOrderRequest(DeliveryAddress ?? "", PaymentMethod.Invoice, string.IsNullOrWhiteSpace(Note) ? null : Note);
-        var order = Value<OrderDetails>(await DemandsApi.OrderSplit(Api, search, clock, configuration, id, request, IdempotencyKey, ct));
+        var order = Value<OrderDetails>(await DemandsApi.OrderSplit(Api, search, monitoring, clock, configuration, id, request, IdempotencyKey, ct));
         return Redirect($"/buyer/orders/{order.Id}");
     }
 
@@ -46,8 +47,8 @@ public sealed class DemandModel(IListingSearch search, TimeProvider clock, IConf
     {
         _ = BuyerId;
         Demand = Value<DemandDetails>(await DemandsApi.Get(Api, id));
-        Matches = Value<DemandMatches>(await DemandsApi.Matches(Api, search, clock, id, ExplainExcluded, ct));
-        Split = Value<SplitProposal>(await DemandsApi.Split(Api, search, clock, id, ct));
+        Matches = Value<DemandMatches>(await DemandsApi.Matches(Api, search, monitoring, clock, id, ExplainExcluded, ct));
+        Split = Value<SplitProposal>(await DemandsApi.Split(Api, search, monitoring, clock, id, ct));
         Cooperatives = await CooperativeNames();
     }
 }

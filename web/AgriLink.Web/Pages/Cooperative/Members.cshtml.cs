@@ -1,6 +1,7 @@
 using AgriLink.Domain.Cooperatives;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
+using AgriLink.Grains.Projections;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,12 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// invited (it joins when it accepts on its own page); the page then says so (<c>?invited=</c>). Offices (理事长, 理事,
 /// 监事) are recorded through <c>CooperativesApi.RecordOffices</c>, after the founding officers with the election's resolution.
 /// </summary>
-public sealed class MembersModel(TimeProvider clock) : CooperativePage
+public sealed class MembersModel(TimeProvider clock, MonitoringQueries monitoring) : CooperativePage
 {
     public IReadOnlyList<CooperativeMember> Members { get; private set; } = [];
+
+    /// <summary>Member households under confirmed 防返贫监测 (name and village only), for offering an offtake or a preferred share.</summary>
+    public IReadOnlyList<MonitoredMember> Monitored { get; private set; } = [];
 
     [BindProperty] public string? MemberId { get; set; }
     [BindProperty] public MemberKind Kind { get; set; } = MemberKind.Household;
@@ -58,6 +62,7 @@ public sealed class MembersModel(TimeProvider clock) : CooperativePage
         var coop = await Cooperative();
         Members = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop)).Members
             .OrderBy(m => m.JoinedOn).ThenBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+        Monitored = Value<IReadOnlyList<MonitoredMember>>(await MonitoringCasesApi.MonitoredMembers(Api, monitoring, coop, null, 200));
         return coop;
     }
 }

@@ -37,7 +37,7 @@ public sealed class CasesModel(MonitoringQueries queries) : AgriLinkPage
     public async Task<IActionResult> OnPostOpenAsync()
     {
         await Load();
-        var opened = Value<CaseView>(await MonitoringCasesApi.Open(Api, queries, new OpenCaseRequest(HouseholdId, Channel, Note)));
+        var opened = Value<CaseView>(await MonitoringCasesApi.Open(Api, new OpenCaseRequest(HouseholdId, Channel, Note)));
         return Redirect($"/monitoring/cases/{opened.Id}");
     }
 

@@ -37,7 +37,7 @@ public sealed class ImportModel(MonitoringQueries queries) : AgriLinkPage
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        Value<ImportView>(await MonitoringImportsApi.Confirm(Api, queries, Id ?? ""));
+        Value<ImportView>(await MonitoringImportsApi.Confirm(Api, Id ?? ""));
         return Redirect($"/monitoring/import?id={Uri.EscapeDataString(Id ?? "")}");
     }
 }

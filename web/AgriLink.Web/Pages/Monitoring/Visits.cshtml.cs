@@ -33,7 +33,7 @@ public sealed class VisitsModel(MonitoringQueries queries) : AgriLinkPage
     {
         await Load();
         var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        var logged = Value<VisitView>(await MonitoringVisitsApi.Log(Api, queries, clock, new LogVisitRequest(HouseholdId, VisitedOn, Note, FoundRisk)));
+        var logged = Value<VisitView>(await MonitoringVisitsApi.Log(Api, clock, new LogVisitRequest(HouseholdId, VisitedOn, Note, FoundRisk)));
         return logged.CaseOpened ? Redirect($"/monitoring/cases/{logged.CaseId}") : Redirect($"/monitoring/visits?logged={logged.Id}");
     }
 
