@@ -115,6 +115,21 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
         return (int)await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM listings WHERE {In("status", "@statuses")}", new { statuses = statuses.ToArray() });
     }
 
+    /// <summary>
+    /// The cover photos of the listings a page shows (a market page, an order's lines), read from their rows in one query:
+    /// the cost follows the page. Listings without a photo (or without a row) are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Domain.Photos.Photo>> ListingCovers(IEnumerable<string> listingIds)
+    {
+        var ids = listingIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return new Dictionary<string, Domain.Photos.Photo>(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<CoverRow>(
+            "SELECT id AS Id, cover_photo_id AS PhotoId, CAST(cover_width AS BIGINT) AS Width, CAST(cover_height AS BIGINT) AS Height " +
+            $"FROM listings WHERE {In("id", "@ids")} AND cover_photo_id IS NOT NULL", new { ids });
+        return rows.ToDictionary(r => r.Id, r => new Domain.Photos.Photo(r.PhotoId, (int)r.Width, (int)r.Height), StringComparer.Ordinal);
+    }
+
     private string In(string column, string parameter) => database.Dialect.InList(column, parameter);
 
     private async Task<ListPage<DirectoryEntry>> PageAsync(string select, Filter filter, PageRequest page)
@@ -181,3 +196,12 @@ internal sealed class DirectoryRow
 
 /// <summary>Whose households a non-operator may list: the members of the cooperatives it administers, and its own household.</summary>
 public sealed record HouseholdScope(IReadOnlyCollection<string> CooperativeIds, string? OwnHousehold);
+
+/// <summary>A listing's cover as read from its row.</summary>
+internal sealed class CoverRow
+{
+    public string Id { get; set; } = "";
+    public string PhotoId { get; set; } = "";
+    public long Width { get; set; }
+    public long Height { get; set; }
+}

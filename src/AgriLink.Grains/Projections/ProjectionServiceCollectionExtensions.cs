@@ -29,8 +29,9 @@ public static class ProjectionServiceCollectionExtensions
     /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code, and the fiscal funds
     /// (<c>fiscal_funds</c>) with what their shares earned (<c>fund_dividends</c>) for the fund disclosure.
     /// 11 (schema 12): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
+    /// 12 (schema 13): each listing's cover photo on its <c>listings</c> row.
     /// </summary>
-    public const int Version = 11;
+    public const int Version = 12;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =

@@ -320,6 +320,10 @@ public sealed class PostgresDialect : SqlDialect
         ("households", "village_code", "TEXT COLLATE \"C\" NULL"),
         ("monitoring_cases", "township_code", "TEXT COLLATE \"C\" NULL"),
         ("monitoring_cases", "village_code", "TEXT COLLATE \"C\" NULL"),
+        // Schema version 13: the listing's cover photo (id, width, height), so market cards and order lines read it with their rows.
+        ("listings", "cover_photo_id", "TEXT NULL"),
+        ("listings", "cover_width", "INTEGER NULL"),
+        ("listings", "cover_height", "INTEGER NULL"),
     ];
 
     public override IReadOnlyList<string> StatementsAfterColumns { get; } =

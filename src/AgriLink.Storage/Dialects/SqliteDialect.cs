@@ -330,6 +330,10 @@ public sealed class SqliteDialect : SqlDialect
         ("households", "village_code", "TEXT NULL"),
         ("monitoring_cases", "township_code", "TEXT NULL"),
         ("monitoring_cases", "village_code", "TEXT NULL"),
+        // Schema version 13: the listing's cover photo (id, width, height), so market cards and order lines read it with their rows.
+        ("listings", "cover_photo_id", "TEXT NULL"),
+        ("listings", "cover_width", "INTEGER NULL"),
+        ("listings", "cover_height", "INTEGER NULL"),
     ];
 
     public override IReadOnlyList<string> StatementsAfterColumns { get; } =

@@ -26,7 +26,7 @@ public static class ProjectionTables
     public static readonly ProjectionTable Buyers = new("buyers", ["id"], ["id", "name", "region_code", "parent_buyer_id", "type"]);
 
     public static readonly ProjectionTable Listings = new("listings", ["id"],
-        ["id", "cooperative_id", "title", "county_code", "status", "price_fen", "certified", "updated_at"]);
+        ["id", "cooperative_id", "title", "county_code", "status", "price_fen", "certified", "updated_at", "cover_photo_id", "cover_width", "cover_height"]);
 
     /// <summary>One row per order (the buyer's view: its summarised status and total).</summary>
     public static readonly ProjectionTable Orders = new("orders", ["id"],

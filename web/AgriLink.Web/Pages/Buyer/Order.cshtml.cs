@@ -76,7 +76,7 @@ public sealed class OrderModel : AgriLinkPage
     {
         Order = Value<OrderDetails>(await OrdersApi.Get(Api, id));
         Cooperatives = await CooperativeNames();
-        Covers = await ListingCovers.LoadAsync(Api.Grains, Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
+        Covers = await Api.Lists.ListingCovers(Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
         LiveRefreshOn.AddRange(["order.placed", "order.changed", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{Order.BuyerId}");
     }

@@ -31,7 +31,7 @@ public sealed class IndexModel(IListingSearch search) : AgriLinkPage
     {
         LiveTopics.Add("market");
         Result = Value<ListingSearchPage>(await SearchApi.Listings(Request, search, ct));
-        Covers = await ListingCovers.LoadAsync(Api.Grains, Result.Items.Select(i => i.ListingId));
+        Covers = await Api.Lists.ListingCovers(Result.Items.Select(i => i.ListingId));
     }
 
     public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Result.PageSize - 1) / Result.PageSize, ListingQuery.MaxSkip / Result.PageSize + 1);
