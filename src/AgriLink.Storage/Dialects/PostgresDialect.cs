@@ -311,6 +311,18 @@ public sealed class PostgresDialect : SqlDialect
         """,
         "CREATE INDEX IF NOT EXISTS ix_monitoring_visits_cadre ON monitoring_visits (cadre, id)",
         "CREATE INDEX IF NOT EXISTS ix_monitoring_visits_household ON monitoring_visits (household_id, id)",
+        // Schema version 13 (the market's sales): each order's quantity per listing (in thousandths of the unit), and each
+        // listing's running totals (sold_milli: what its sale sub-orders hold), moved by delta with each order's write.
+        """
+        CREATE TABLE IF NOT EXISTS order_lines (
+            order_id TEXT COLLATE "C" NOT NULL, listing_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL,
+            quantity_milli BIGINT NOT NULL, PRIMARY KEY (order_id, listing_id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS listing_totals (
+            listing_id TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (listing_id, figure))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_listing_totals_figure ON listing_totals (figure, value, listing_id)",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

@@ -11,7 +11,7 @@ using Xunit;
 namespace AgriLink.Web.Tests.Shop;
 
 /// <summary>
-/// The listing's cover on its <c>listings</c> row (<see cref="DirectoryQueries.ListingCovers"/>), on SQLite and on
+/// The listing's cover on its <c>listings</c> row (<see cref="DirectoryQueries.ListingCards"/>), on SQLite and on
 /// PostgreSQL: it follows an upload, a cover change and a delete in the listing's own write, and a data folder whose rows
 /// were filled before the column existed gets it from the projection rebuild at the next start.
 /// </summary>
@@ -44,20 +44,20 @@ public sealed class ListingCoverColumnTests
             listingId = await PostgresApps.ActiveListing(await new DemoSignIn(app).As("coop.panzhou"));
             var queries = app.Services.GetRequiredService<DirectoryQueries>();
             var listing = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IListingGrain>(listingId);
-            Assert.Empty(await queries.ListingCovers([listingId]));
+            Assert.Null((await queries.ListingCards([listingId]))[listingId].Cover);
 
             await listing.AddPhoto(first);
             await listing.AddPhoto(second);
-            Assert.Equal(first, (await queries.ListingCovers([listingId, listingId, "lst-none"]))[listingId]);
+            Assert.Equal(first, (await queries.ListingCards([listingId, listingId, "lst-none"]))[listingId].Cover);
 
             await listing.SetCoverPhoto(second.Id);
-            Assert.Equal(second, (await queries.ListingCovers([listingId]))[listingId]);
+            Assert.Equal(second, (await queries.ListingCards([listingId]))[listingId].Cover);
 
             await listing.RemovePhoto(second.Id);
-            Assert.Equal(first, (await queries.ListingCovers([listingId]))[listingId]);
+            Assert.Equal(first, (await queries.ListingCards([listingId]))[listingId].Cover);
 
             await listing.RemovePhoto(first.Id);
-            Assert.Empty(await queries.ListingCovers([listingId]));
+            Assert.Null((await queries.ListingCards([listingId]))[listingId].Cover);
 
             await listing.AddPhoto(second);
             // As a data folder of the build before: the column empty, the tables filled for the previous projection version.
@@ -67,10 +67,10 @@ public sealed class ListingCoverColumnTests
             clear.CommandText = "UPDATE listings SET cover_photo_id = NULL, cover_width = NULL, cover_height = NULL; " +
                 $"UPDATE meta SET value = '{ProjectionServiceCollectionExtensions.Version - 1}' WHERE key = '{ProjectionRebuilder.VersionKey}'";
             Assert.True(await clear.ExecuteNonQueryAsync(Api.Ct) > 1);
-            Assert.Empty(await queries.ListingCovers([listingId]));
+            Assert.Null((await queries.ListingCards([listingId]))[listingId].Cover);
         }
 
         await using var again = PostgresApps.Start(folder, settings);
-        Assert.Equal(second, (await again.Services.GetRequiredService<DirectoryQueries>().ListingCovers([listingId]))[listingId]);
+        Assert.Equal(second, (await again.Services.GetRequiredService<DirectoryQueries>().ListingCards([listingId]))[listingId].Cover);
     }
 }
