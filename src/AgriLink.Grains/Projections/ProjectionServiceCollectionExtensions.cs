@@ -74,6 +74,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<VillageCollectiveProfile>("village-collective", ProjectionTables.VillageCollectives,
             (id, p) => [id, p.Name, p.CountyCode])));
         services.TryAddSingleton<DirectoryQueries>();
+        services.TryAddSingleton<ShopQueries>();
         services.TryAddSingleton<FundDisclosureQueries>();
         services.TryAddSingleton<OrderQueries>();
         services.TryAddSingleton<DemandQueries>();
