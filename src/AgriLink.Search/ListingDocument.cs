@@ -5,7 +5,8 @@ namespace AgriLink.Search;
 /// (省 市 县 村). <see cref="Category"/> is the <c>ProduceCategory</c> name (Fruit, Tea…), <see cref="Unit"/> the unit name,
 /// <see cref="Certifications"/> the producer's claimed kinds (GreenFood, Organic, GeographicalIndication);
 /// <see cref="PovertyCertified"/> is the platform's 扶贫产品认定. <see cref="Version"/> is the listing row's stored version
-/// (the sequence of its latest market event): higher wins.
+/// (the sequence of its latest market event): higher wins. <see cref="Sold"/> is the quantity its sale sub-orders hold (the
+/// listing's running total when it was indexed), for the sort by sales.
 /// </summary>
 public sealed record ListingDocument(
     string ListingId,
@@ -30,7 +31,8 @@ public sealed record ListingDocument(
     bool PovertyCertified = false,
     bool DeepPovertyCounty = false,
     IReadOnlyList<string>? Certifications = null,
-    IReadOnlyList<string>? DeliveryAreas = null)
+    IReadOnlyList<string>? DeliveryAreas = null,
+    decimal Sold = 0)
 {
     public bool InStock => Stock > 0 && Stock >= MinOrder;
 }

@@ -8,6 +8,8 @@ public enum ListingSort
     PriceDesc = 2,
     /// <summary>Most recently updated first.</summary>
     Freshness = 3,
+    /// <summary>Most sold first (<see cref="ListingDocument.Sold"/>), then the fresher.</summary>
+    Sales = 4,
 }
 
 /// <summary>
@@ -28,7 +30,8 @@ public sealed record ListingQuery(
     DateOnly? HarvestTo = null,
     ListingSort Sort = ListingSort.Relevance,
     int Skip = 0,
-    int Take = 20)
+    int Take = 20,
+    IReadOnlyList<string>? WithinCounties = null)
 {
     public const int MaxTake = 100;
     public const int MaxSkip = 10_000;

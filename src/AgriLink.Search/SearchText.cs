@@ -47,6 +47,9 @@ public static class SearchText
     /// <summary>Days since 0001-01-01 (<see cref="DateOnly.DayNumber"/>), for harvest range filters.</summary>
     public static int? HarvestDay(ListingDocument d) => d.HarvestDate?.DayNumber;
 
+    /// <summary>The quantity sold in thousandths of the unit: an integer to sort by.</summary>
+    public static long SoldMilli(ListingDocument d) => (long)decimal.Round(d.Sold * 1000m, MidpointRounding.AwayFromZero);
+
     private static string Join(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     private static readonly Dictionary<string, string> CategoryAliases = new(StringComparer.Ordinal)

@@ -23,8 +23,9 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// 10: household_declarations and monitoring_cases (防返贫监测). 11: dividend_digests (the notice's check code), fiscal_funds and fund_dividends (the fiscal-fund disclosure, 资金变股金).
     /// 12: area codes (统计用区划代码) on households and
     /// monitoring_cases (columns added, <see cref="SqlDialect.AddedColumns"/>), and monitoring_visits. 13: reviews and
-    /// review_listings (buyers' reviews of delivered sub-orders), and the 防返贫监测 dashboards' indexes (cases by category
-    /// and channel, households without a village code).
+    /// review_listings (buyers' reviews of delivered sub-orders); the 防返贫监测 dashboards' indexes (cases by category
+    /// and channel, households without a village code); the listing's cover photo on <c>listings</c> (columns added),
+    /// order_lines and listing_totals (each listing's sales).
     /// </summary>
     public const int SchemaVersion = 13;
 

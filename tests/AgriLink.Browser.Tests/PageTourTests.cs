@@ -13,12 +13,12 @@ public sealed class PageTourTests(ReadmeProduct app)
 {
     public static TheoryData<string?, string[]> Tours => new()
     {
-        { null, ["/", "/market", "/market/listings/lst-cjchicken", "/account/login", "/board/coop-pzcili", "/board/village/520281/%E8%88%8D%E7%83%B9%E6%9D%91", "/board/funds/520281", "/board/coop-pzcili/funds/fund-pz-2017", "/account/activate", "/account/forgot", "/account/reset"] },
+        { null, ["/", "/market", "/market/listings/lst-cjchicken", "/account/login", "/board/coop-pzcili", "/board/village/520281/%E8%88%8D%E7%83%B9%E6%9D%91", "/board/funds/520281", "/board/coop-pzcili/funds/fund-pz-2017", "/shop/coop-pzcili", "/origin/522633", "/account/activate", "/account/forgot", "/account/reset"] },
         { "buyer.consumer", ["/buyer/cart", "/buyer/orders", "/buyer/demands", "/buyer/quota"] },
         { "buyer.canteen", ["/buyer/quota", "/buyer/orders", "/buyer/orders/ord-democanteen0001"] },
         { "buyer.union", ["/buyer/orders/ord-demounion0001"] },
         { "coop.xiuwen", ["/cooperative/orders", "/cooperative/orders/ord-democanteen0001", "/cooperative/orders/ord-democanteen0001/packing-slip"] },
-        { "coop.meitan", ["/cooperative/orders", "/cooperative/listings"] },
+        { "coop.meitan", ["/cooperative/orders", "/cooperative/listings", "/cooperative/profile"] },
         { "farmer.pz01", ["/household", "/household/dividends", "/household/assemblies"] },
         { "operator", ["/operator", "/operator/certifications", "/operator/audit", "/operator/reviews"] },
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },

@@ -107,6 +107,34 @@ public sealed class ContractTests
     }
 
     [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task Sorts_by_sales_most_sold_first_and_keeps_the_filters(string backend)
+    {
+        await using var b = await Backends.Create(backend);
+        await b.Search.IndexAsync(
+        [
+            Doc("few", "盘州鲜刺梨", minutesAfterStart: 3) with { Sold = 12.5m },
+            Doc("many", "修文猕猴桃", county: "520123", countyName: "修文县", minutesAfterStart: 1) with { Sold = 300m },
+            Doc("none-newer", "湄潭翠芽", category: "Tea", minutesAfterStart: 2),
+            Doc("none-older", "盘州核桃", minutesAfterStart: 0),
+            Doc("some", "纳雍土豆", county: "520525", countyName: "纳雍县", minutesAfterStart: 4) with { Sold = 12.6m },
+        ], Ct);
+        Assert.Equal(["many", "some", "few", "none-newer", "none-older"], await Ids(b.Search, new(Sort: ListingSort.Sales)));
+        Assert.Equal(["many", "some"], await Ids(b.Search, new(Sort: ListingSort.Sales, Take: 2)));
+        Assert.Equal(["few", "none-newer"], await Ids(b.Search, new(Sort: ListingSort.Sales, Skip: 2, Take: 2)));
+        Assert.Equal(["some", "few", "none-older"], await Ids(b.Search, new(Sort: ListingSort.Sales, CountyCodes: ["520281", "520525"], Categories: ["Fruit"])));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task Within_counties_narrows_the_county_filter_and_an_empty_set_finds_nothing(string backend)
+    {
+        await using var b = await Loaded(backend);
+        Assert.Equal(["kiwi", "kiwi-red"], (await Ids(b.Search, new(WithinCounties: ["520123"]))).Order());
+        Assert.Empty(await Ids(b.Search, new(CountyCodes: ["520281"], WithinCounties: ["520123"])));
+        Assert.Equal(["kiwi", "kiwi-red"], (await Ids(b.Search, new(CountyCodes: ["520281", "520123"], WithinCounties: ["520123"]))).Order());
+        Assert.Empty(await Ids(b.Search, new(WithinCounties: [])));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task Upserts_replace_and_an_older_version_never_wins(string backend)
     {
         await using var b = await Loaded(backend);

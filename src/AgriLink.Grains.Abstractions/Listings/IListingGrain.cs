@@ -15,6 +15,9 @@ public interface IListingGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Availability"), Orleans.Concurrency.AlwaysInterleave] Task<ListingAvailability> Availability(string? orderId);
     [Alias("Exists")] Task<bool> Exists();
+
+    /// <summary>The number of the listing's latest stored write (its events carry it; 0 before any): the search document's version.</summary>
+    [Alias("Sequence")] Task<long> Sequence();
     [Alias("Update")] Task<ListingDetails> Update(ListingDraft draft);
     [Alias("Publish")] Task<ListingDetails> Publish();
     [Alias("Pause")] Task<ListingDetails> Pause();

@@ -70,6 +70,8 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         return Task.FromResult(new ListingAvailability(working.Status, draft.Stock, draft.MinOrder, held));
     }
 
+    public Task<long> Sequence() => Task.FromResult(MarketEvents.SequenceOf(_state) ?? 0);
+
     public async Task<ListingDetails> Create(string cooperativeId, ListingDraft draft)
     {
         Guard.NotYetRegistered(_commits.Working.Draft is not null, Resource, Id);

@@ -115,6 +115,36 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
         return (int)await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM listings WHERE {In("status", "@statuses")}", new { statuses = statuses.ToArray() });
     }
 
+    /// <summary>
+    /// What the cards of the listings a page shows (a market page, an order's lines) need beside the search's answer: each
+    /// listing's cover photo and quantity sold, from its row and its running totals in one query, so the cost follows the
+    /// page. Listings without a row are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ListingCard>> ListingCards(IEnumerable<string> listingIds)
+    {
+        var ids = listingIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return new Dictionary<string, ListingCard>(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<CardRow>(
+            "SELECT l.id AS Id, l.cover_photo_id AS PhotoId, CAST(l.cover_width AS BIGINT) AS Width, CAST(l.cover_height AS BIGINT) AS Height, " +
+            "CAST(COALESCE(t.value, 0) AS BIGINT) AS SoldMilli FROM listings l " +
+            "LEFT JOIN listing_totals t ON t.listing_id = l.id AND t.figure = @figure " +
+            $"WHERE {In("l.id", "@ids")}", new { ids, figure = ListingFigures.SoldMilli });
+        return rows.ToDictionary(r => r.Id, r => new ListingCard(
+            r.PhotoId is null ? null : new Domain.Photos.Photo(r.PhotoId, (int)r.Width!.Value, (int)r.Height!.Value), ListingFigures.FromMilli(r.SoldMilli)),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The (order, listing) pairs of the given orders' lines.</summary>
+    public async Task<IReadOnlyList<(string OrderId, string ListingId)>> OrderListings(IEnumerable<string> orderIds)
+    {
+        var ids = orderIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return [];
+        await using var connection = await database.OpenAsync();
+        return (await connection.QueryAsync<(string, string)>(
+            $"SELECT order_id, listing_id FROM order_lines WHERE {In("order_id", "@ids")}", new { ids })).AsList();
+    }
+
     private string In(string column, string parameter) => database.Dialect.InList(column, parameter);
 
     private async Task<ListPage<DirectoryEntry>> PageAsync(string select, Filter filter, PageRequest page)
@@ -181,3 +211,16 @@ internal sealed class DirectoryRow
 
 /// <summary>Whose households a non-operator may list: the members of the cooperatives it administers, and its own household.</summary>
 public sealed record HouseholdScope(IReadOnlyCollection<string> CooperativeIds, string? OwnHousehold);
+
+/// <summary>A listing's card figures as read (Dapper fills properties; the cover columns are null without a photo).</summary>
+internal sealed class CardRow
+{
+    public string Id { get; set; } = "";
+    public string? PhotoId { get; set; }
+    public long? Width { get; set; }
+    public long? Height { get; set; }
+    public long SoldMilli { get; set; }
+}
+
+/// <summary>A listing's cover photo (null without one) and the quantity sold (in its unit) as its card shows them.</summary>
+public sealed record ListingCard(Domain.Photos.Photo? Cover, decimal Sold);

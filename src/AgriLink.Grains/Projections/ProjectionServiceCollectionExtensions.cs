@@ -29,7 +29,8 @@ public static class ProjectionServiceCollectionExtensions
     /// 10 (schema 11): each declaration's lines digest (<c>dividend_digests</c>) for the notice's check code, and the fiscal funds
     /// (<c>fiscal_funds</c>) with what their shares earned (<c>fund_dividends</c>) for the fund disclosure.
     /// 11 (schema 12): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
-    /// 12 (schema 13): buyers' reviews (<c>reviews</c>, <c>review_listings</c>).
+    /// 12 (schema 13): buyers' reviews (<c>reviews</c>, <c>review_listings</c>); each listing's cover photo on its <c>listings</c> row,
+    /// each order's quantities per listing (<c>order_lines</c>) and each listing's quantity sold (<c>listing_totals</c>, <see cref="ListingFigures"/>).
     /// </summary>
     public const int Version = 12;
 
@@ -66,7 +67,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Monitoring.MonitoringWarningsStart>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
-            foreach (var totals in CountyFigures.All) services.AddSingleton(totals);
+            foreach (var totals in CountyFigures.All.Append(ListingFigures.OfOrderSales)) services.AddSingleton(totals);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<EnterpriseProfile>("enterprise", ProjectionTables.Enterprises,
             (id, p) => [id, p.Name, p.CountyCode, p.Level.ToString()])));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<BuyerProfile>("buyer", ProjectionTables.Buyers,
@@ -74,6 +75,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<VillageCollectiveProfile>("village-collective", ProjectionTables.VillageCollectives,
             (id, p) => [id, p.Name, p.CountyCode])));
         services.TryAddSingleton<DirectoryQueries>();
+        services.TryAddSingleton<ShopQueries>();
         services.TryAddSingleton<FundDisclosureQueries>();
         services.TryAddSingleton<OrderQueries>();
         services.TryAddSingleton<DemandQueries>();

@@ -72,6 +72,7 @@ public static class ElasticsearchRequests
                         ["certs"] = Keyword(),
                         ["inStock"] = new JsonObject { ["type"] = "boolean" },
                         ["priceFen"] = new JsonObject { ["type"] = "long" },
+                        ["soldMilli"] = new JsonObject { ["type"] = "long" },
                         ["harvestDate"] = new JsonObject { ["type"] = "date", ["format"] = "yyyy-MM-dd" },
                         ["updatedAt"] = new JsonObject { ["type"] = "date" },
                         ["doc"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
@@ -97,6 +98,7 @@ public static class ElasticsearchRequests
         ["certs"] = new JsonArray(SearchText.Certifications(d).Select(c => (JsonNode)c).ToArray()),
         ["inStock"] = d.InStock,
         ["priceFen"] = d.PriceFen,
+        ["soldMilli"] = SearchText.SoldMilli(d),
         ["harvestDate"] = d.HarvestDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["updatedAt"] = d.UpdatedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["doc"] = JsonSerializer.SerializeToNode(d, Json),
@@ -171,6 +173,7 @@ public static class ElasticsearchRequests
         var filters = new JsonArray();
         if (q.Categories is { Count: > 0 } categories) filters.Add(Terms("category", categories));
         if (q.CountyCodes is { Count: > 0 } counties) filters.Add(Terms("countyCode", counties));
+        if (q.WithinCounties is { } within) filters.Add(Terms("countyCode", within));
         if (q.PovertyCertifiedOnly) filters.Add(new JsonObject { ["term"] = new JsonObject { ["certs"] = SearchLabels.Poverty } });
         if (q.InStockOnly) filters.Add(new JsonObject { ["term"] = new JsonObject { ["inStock"] = true } });
         if (q.MinPriceFen is not null || q.MaxPriceFen is not null)
@@ -200,6 +203,9 @@ public static class ElasticsearchRequests
         {
             ListingSort.PriceAsc => new JsonArray(By("priceFen", "asc"), By("updatedAt", "desc"), By("listingId", "asc")),
             ListingSort.PriceDesc => new JsonArray(By("priceFen", "desc"), By("updatedAt", "desc"), By("listingId", "asc")),
+            // An index made before the field existed has it unmapped: sort such documents as unsold.
+            ListingSort.Sales => new JsonArray(new JsonObject { ["soldMilli"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last", ["unmapped_type"] = "long" } },
+                By("updatedAt", "desc"), By("listingId", "asc")),
             ListingSort.Relevance when hasText => new JsonArray("_score", By("updatedAt", "desc"), By("listingId", "asc")),
             _ => new JsonArray(By("updatedAt", "desc"), By("listingId", "asc")),
         };

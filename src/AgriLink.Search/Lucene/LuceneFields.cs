@@ -21,6 +21,7 @@ internal static class LuceneFields
     public const string PriceSort = "price_dv";
     public const string Harvest = "harvest";
     public const string Updated = "updated";
+    public const string Sold = "sold";
 
     /// <summary>Text fields and their weights: the name counts most, then the origin.</summary>
     public static readonly (string Field, float Boost)[] Text =

@@ -195,6 +195,7 @@ public sealed class LuceneListingSearch : IListingSearch, IDisposable
             new Int64Field(LuceneFields.Price, d.PriceFen, Field.Store.NO),
             new NumericDocValuesField(LuceneFields.PriceSort, d.PriceFen),
             new NumericDocValuesField(LuceneFields.Updated, d.UpdatedAt.UtcTicks),
+            new NumericDocValuesField(LuceneFields.Sold, SearchText.SoldMilli(d)),
         };
         AddText(doc, LuceneFields.Name, SearchText.Name(d));
         AddText(doc, LuceneFields.Body, SearchText.Body(d));

@@ -44,6 +44,8 @@ internal sealed class LuceneQueries(Analyzer grams, Analyzer smart)
         var all = new BooleanQuery();
         AnyOf(all, LuceneFields.Category, q.Categories);
         AnyOf(all, LuceneFields.County, q.CountyCodes);
+        AnyOf(all, LuceneFields.County, q.WithinCounties);
+        if (q.WithinCounties is { Count: 0 }) all.Add(new BooleanQuery(), Occur.MUST);   // within no county: nothing
         if (q.PovertyCertifiedOnly) all.Add(new TermQuery(new Term(LuceneFields.Certification, SearchLabels.Poverty)), Occur.MUST);
         if (q.InStockOnly) all.Add(new TermQuery(new Term(LuceneFields.InStock, "1")), Occur.MUST);
         if (q.MinPriceFen is not null || q.MaxPriceFen is not null)
@@ -62,6 +64,7 @@ internal sealed class LuceneQueries(Analyzer grams, Analyzer smart)
         {
             ListingSort.PriceAsc => new Sort(new SortField(LuceneFields.PriceSort, SortFieldType.INT64), fresh, id),
             ListingSort.PriceDesc => new Sort(new SortField(LuceneFields.PriceSort, SortFieldType.INT64, reverse: true), fresh, id),
+            ListingSort.Sales => new Sort(new SortField(LuceneFields.Sold, SortFieldType.INT64, reverse: true), fresh, id),
             ListingSort.Relevance when hasText => new Sort(SortField.FIELD_SCORE, fresh, id),
             _ => new Sort(fresh, id),
         };

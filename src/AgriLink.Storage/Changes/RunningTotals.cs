@@ -6,15 +6,21 @@ namespace AgriLink.Storage.Changes;
 /// an order, a household) contribute, and <see cref="ContributionSql"/> computes those contributions from the projection
 /// rows. A write that touches an entity moves the totals by its contribution after the write minus before, in the same
 /// transaction: a replayed write moves nothing, a status change moves exactly what the status decides, and a rebuild,
-/// which runs the same query over every entity, finds the same totals.
+/// which runs the same query over every entity, finds the same totals. <see cref="Target"/> names the table of (key, figure,
+/// value) rows the totals go to: <c>county_totals</c> unless given (a listing's sales go to <c>listing_totals</c>).
 /// </summary>
 public sealed class RunningTotals
 {
     /// <summary>Where <see cref="ContributionSql"/> takes the entity filter (<c>AND key = @key</c>, or nothing for all).</summary>
     public const string KeyFilter = "{key}";
 
-    public RunningTotals(string name, string keyColumn, IReadOnlyList<string> figures, string contributionSql, IReadOnlyList<TotalsTrigger> triggers)
+    public RunningTotals(string name, string keyColumn, IReadOnlyList<string> figures, string contributionSql, IReadOnlyList<TotalsTrigger> triggers,
+        ProjectionTable? target = null)
     {
+        target ??= Projections.ProjectionTables.CountyTotals;
+        if (target.Columns.Count != 3 || target.Key.Count != 2 || target.Columns[1] != "figure" || target.Columns[2] != "value")
+            throw new ArgumentException($"The totals of '{name}' go to a table of (key, figure, value) rows.", nameof(target));
+        Target = target;
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (!contributionSql.Contains(KeyFilter, StringComparison.Ordinal))
             throw new ArgumentException($"The contribution query of '{name}' must hold {KeyFilter}.", nameof(contributionSql));
@@ -24,6 +30,9 @@ public sealed class RunningTotals
         ContributionSql = contributionSql;
         Triggers = triggers;
     }
+
+    /// <summary>The table of (key, figure, value) rows the totals are kept in.</summary>
+    public ProjectionTable Target { get; }
 
     /// <summary>The kind of entity (for locks and messages).</summary>
     public string Name { get; }
@@ -35,7 +44,7 @@ public sealed class RunningTotals
     public IReadOnlyList<string> Figures { get; }
 
     /// <summary>
-    /// Rows of (county code, one value per figure) GROUPED BY county, with <see cref="KeyFilter"/> in its WHERE clause;
+    /// Rows of (the target's key, e.g. the county code, one value per figure) GROUPED BY that key, with <see cref="KeyFilter"/> in its WHERE clause;
     /// every value cast to a 64-bit integer.
     /// </summary>
     public string ContributionSql { get; }

@@ -4,25 +4,29 @@ using System.Runtime.CompilerServices;
 namespace AgriLink.Storage.Changes;
 
 /// <summary>
-/// Keeps <c>county_totals</c> by delta: around one state's projection writes it reads the contributions of the entities
+/// Keeps <c>county_totals</c> (and the other totals tables, <see cref="RunningTotals.Target"/>) by delta: around one state's projection writes it reads the contributions of the entities
 /// they touch (before, then after, inside the same transaction) and adds the differences to the transaction's pending
 /// deltas; <see cref="FlushAsync"/> applies them once, just before commit, in key order, so concurrent transactions
 /// (PostgreSQL, several silos) lock the shared county rows in the same order and cannot deadlock on them.
 /// </summary>
 internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<RunningTotals> totals)
 {
-    private const string AddSql =
-        "INSERT INTO county_totals (county_code, figure, value) VALUES (@county, @figure, @value) " +
-        "ON CONFLICT (county_code, figure) DO UPDATE SET value = county_totals.value + excluded.value";
+    // Table and column names are the targets' constants, never input.
+    private static string AddSql(ProjectionTable t) =>
+        $"INSERT INTO {t.Name} ({t.Columns[0]}, figure, value) VALUES (@county, @figure, @value) " +
+        $"ON CONFLICT ({t.Columns[0]}, figure) DO UPDATE SET value = {t.Name}.value + excluded.value";
 
     // A figure that came back to zero leaves no row, as a rebuild writes none: the table equals a rebuild row for row.
     // Only the row just moved is looked at, so a transaction never locks a county row it did not move (PostgreSQL).
-    private const string DropZeroSql = "DELETE FROM county_totals WHERE county_code = @county AND figure = @figure AND value = 0";
+    private static string DropZeroSql(ProjectionTable t) => $"DELETE FROM {t.Name} WHERE {t.Columns[0]} = @county AND figure = @figure AND value = 0";
+
+    private readonly Dictionary<string, ProjectionTable> _targets =
+        totals.Select(t => t.Target).DistinctBy(t => t.Name).ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Entities read per statement: a declaration's thousands of household lines cost a few round trips, not one each.</summary>
     private const int Batch = 500;
 
-    private readonly ConditionalWeakTable<DbTransaction, SortedDictionary<(string County, string Figure), long>> _pending = new();
+    private readonly ConditionalWeakTable<DbTransaction, SortedDictionary<(string Table, string County, string Figure), long>> _pending = new();
 
     public bool IsEmpty => totals.Count == 0;
 
@@ -65,12 +69,13 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
     {
         if (!_pending.TryGetValue(transaction, out var deltas)) return;
         _pending.Remove(transaction);
-        foreach (var ((county, figure), value) in deltas)
+        foreach (var ((table, county, figure), value) in deltas)
         {
             if (value == 0) continue;
-            await using (var add = database.CreateCommand(connection, transaction, AddSql, ("@county", county), ("@figure", figure), ("@value", value)))
+            var target = _targets[table];
+            await using (var add = database.CreateCommand(connection, transaction, AddSql(target), ("@county", county), ("@figure", figure), ("@value", value)))
                 await add.ExecuteNonQueryAsync();
-            await using var drop = database.CreateCommand(connection, transaction, DropZeroSql, ("@county", county), ("@figure", figure));
+            await using var drop = database.CreateCommand(connection, transaction, DropZeroSql(target), ("@county", county), ("@figure", figure));
             await drop.ExecuteNonQueryAsync();
         }
     }
@@ -78,20 +83,29 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
     /// <summary>Every figure again from the projection rows (a rebuild): the same queries over every entity.</summary>
     public async Task RecomputeAsync(DbConnection connection, DbTransaction transaction)
     {
-        await using (var clear = database.CreateCommand(connection, transaction, "DELETE FROM county_totals"))
+        foreach (var target in _targets.Keys)
+        {
+            await using var clear = database.CreateCommand(connection, transaction, $"DELETE FROM {target}");
             await clear.ExecuteNonQueryAsync();
-        var all = new SortedDictionary<(string, string), long>();
+        }
+        var all = new SortedDictionary<(string, string, string), long>(TotalsOrder);
         foreach (var definition in totals) await AddRowsAsync(connection, transaction, definition, definition.ForAll, [], all, sign: +1);
         _pending.AddOrUpdate(transaction, all);
         await FlushAsync(connection, transaction);
     }
 
-    private SortedDictionary<(string County, string Figure), long> Pending(DbTransaction transaction) =>
-        _pending.GetValue(transaction, _ => new SortedDictionary<(string, string), long>());
+    private SortedDictionary<(string Table, string County, string Figure), long> Pending(DbTransaction transaction) =>
+        _pending.GetValue(transaction, _ => new SortedDictionary<(string, string, string), long>(TotalsOrder));
+
+    /// <summary>Rows in ordinal order (table, key, figure): every writer locks shared rows in the same order.</summary>
+    private static readonly IComparer<(string Table, string Key, string Figure)> TotalsOrder = Comparer<(string Table, string Key, string Figure)>.Create((a, b) =>
+        string.CompareOrdinal(a.Table, b.Table) is not 0 and var t ? t
+        : string.CompareOrdinal(a.Key, b.Key) is not 0 and var k ? k
+        : string.CompareOrdinal(a.Figure, b.Figure));
 
     private async Task AddContributionsAsync(
         DbConnection connection, DbTransaction transaction, RunningTotals definition, IEnumerable<string> keys,
-        SortedDictionary<(string, string), long> deltas, int sign)
+        SortedDictionary<(string, string, string), long> deltas, int sign)
     {
         foreach (var chunk in keys.Chunk(Batch))
         {
@@ -102,7 +116,7 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
 
     private async Task AddRowsAsync(
         DbConnection connection, DbTransaction transaction, RunningTotals definition, string sql, (string, object?)[] parameters,
-        SortedDictionary<(string, string), long> deltas, int sign)
+        SortedDictionary<(string, string, string), long> deltas, int sign)
     {
         await using var command = database.CreateCommand(connection, transaction, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync();
@@ -113,7 +127,7 @@ internal sealed class TotalsWriter(AgriLinkDatabase database, IReadOnlyList<Runn
             {
                 if (await reader.IsDBNullAsync(i + 1)) continue;
                 var value = Convert.ToInt64(reader.GetValue(i + 1), System.Globalization.CultureInfo.InvariantCulture);
-                var slot = (county, definition.Figures[i]);
+                var slot = (definition.Target.Name, county, definition.Figures[i]);
                 deltas[slot] = deltas.GetValueOrDefault(slot) + sign * value;
             }
         }

@@ -327,6 +327,18 @@ public sealed class PostgresDialect : SqlDialect
             sort_key TEXT COLLATE "C" NOT NULL, PRIMARY KEY (review_id, listing_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_review_listings_listing ON review_listings (listing_id, sort_key)",
+        // Schema version 13 (the market's sales): each order's quantity per listing (in thousandths of the unit), and each
+        // listing's running totals (sold_milli: what its sale sub-orders hold), moved by delta with each order's write.
+        """
+        CREATE TABLE IF NOT EXISTS order_lines (
+            order_id TEXT COLLATE "C" NOT NULL, listing_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL,
+            quantity_milli BIGINT NOT NULL, PRIMARY KEY (order_id, listing_id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS listing_totals (
+            listing_id TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (listing_id, figure))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_listing_totals_figure ON listing_totals (figure, value, listing_id)",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,
@@ -336,6 +348,10 @@ public sealed class PostgresDialect : SqlDialect
         ("households", "village_code", "TEXT COLLATE \"C\" NULL"),
         ("monitoring_cases", "township_code", "TEXT COLLATE \"C\" NULL"),
         ("monitoring_cases", "village_code", "TEXT COLLATE \"C\" NULL"),
+        // Schema version 13: the listing's cover photo (id, width, height), so market cards and order lines read it with their rows.
+        ("listings", "cover_photo_id", "TEXT NULL"),
+        ("listings", "cover_width", "INTEGER NULL"),
+        ("listings", "cover_height", "INTEGER NULL"),
     ];
 
     public override IReadOnlyList<string> StatementsAfterColumns { get; } =

@@ -68,7 +68,8 @@ public sealed class ProjectionRebuilder(AgriLinkDatabase database, ProjectorRegi
         if (projectors.Totals.Count > 0)
         {
             await RecomputeTotalsAsync(ct);
-            written[ProjectionTables.CountyTotals.Name] = await CountRowsAsync(ProjectionTables.CountyTotals.Name, ct);
+            foreach (var target in projectors.Totals.Select(t => t.Target.Name).Distinct(StringComparer.Ordinal))
+                written[target] = await CountRowsAsync(target, ct);
         }
 
         var counted = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -26,7 +26,7 @@ public static class ProjectionTables
     public static readonly ProjectionTable Buyers = new("buyers", ["id"], ["id", "name", "region_code", "parent_buyer_id", "type"]);
 
     public static readonly ProjectionTable Listings = new("listings", ["id"],
-        ["id", "cooperative_id", "title", "county_code", "status", "price_fen", "certified", "updated_at"]);
+        ["id", "cooperative_id", "title", "county_code", "status", "price_fen", "certified", "updated_at", "cover_photo_id", "cover_width", "cover_height"]);
 
     /// <summary>One row per order (the buyer's view: its summarised status and total).</summary>
     public static readonly ProjectionTable Orders = new("orders", ["id"],
@@ -164,6 +164,15 @@ public static class ProjectionTables
     /// </summary>
     public static readonly ProjectionTable CountyTotals = new("county_totals", ["county_code", "figure"], ["county_code", "figure", "value"]);
 
+    /// <summary>An order's quantity per listing, in thousandths of the listing's unit (schema 13), for the listings' sales.</summary>
+    public static readonly ProjectionTable OrderLines = new("order_lines", ["order_id", "listing_id"], ["order_id", "listing_id", "cooperative_id", "quantity_milli"]);
+
+    /// <summary>
+    /// Running totals per listing (listing, figure, value), kept like <see cref="CountyTotals"/> (schema 13): what the market
+    /// shows per card and sorts by (the quantity sold), never summed over the orders on a read.
+    /// </summary>
+    public static readonly ProjectionTable ListingTotals = new("listing_totals", ["listing_id", "figure"], ["listing_id", "figure", "value"]);
+
     /// <summary>
     /// One row per delivery a cooperative recorded for a fiscal year: written (appended) by the member-trade grain in its
     /// own transaction. Not derived from a state, so no rebuild touches it: these rows are the record itself.
@@ -180,5 +189,5 @@ public static class ProjectionTables
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
             DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
-            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, CountyTotals];
+            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, OrderLines, CountyTotals, ListingTotals];
 }

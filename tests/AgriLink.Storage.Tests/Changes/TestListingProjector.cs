@@ -14,5 +14,5 @@ internal sealed class TestListingProjector : StateProjector<TestListingState>
     public override IReadOnlyList<ProjectionTable> Tables => [ProjectionTables.Listings];
 
     protected override IEnumerable<ProjectionWrite> Project(string grainKey, TestListingState state) =>
-        [ProjectionTables.Listings.Upsert(grainKey, state.Supplier?.CooperativeId ?? "coop-1", state.Title, "520281", "Active", state.PriceFen, false, At)];
+        [ProjectionTables.Listings.Upsert(grainKey, state.Supplier?.CooperativeId ?? "coop-1", state.Title, "520281", "Active", state.PriceFen, false, At, null, null, null)];
 }

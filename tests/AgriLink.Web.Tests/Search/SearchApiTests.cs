@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using AgriLink.Web.Tests.Infrastructure;
@@ -13,13 +12,11 @@ namespace AgriLink.Web.Tests.Search;
 [Collection(SeededAppCollection.Name)]
 public sealed class SearchApiTests(SeededApp app)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
     [Fact]
     public async Task The_demo_catalogue_is_searchable_with_facets()
     {
         var anonymous = app.Anonymous();
-        var cili = await Until(anonymous, "/api/search/listings?q=刺梨", r => Ids(r).Count >= 4);
+        var cili = await anonymous.Until("/api/search/listings?q=刺梨", r => Ids(r).Count >= 4);
 
         Assert.Equal(["lst-pzcilidried", "lst-pzcilifresh", "lst-pzcilijuice", "lst-pzcilitea"],
             Ids(cili).Where(id => id.StartsWith("lst-pzcili", StringComparison.Ordinal)).Order());
@@ -72,24 +69,24 @@ public sealed class SearchApiTests(SeededApp app)
         // A draft is not public; publishing makes it findable.
         Assert.Empty(Ids(await anonymous.GetObject(search)));
         using (var publish = await platform.Post($"/api/listings/{id}/publish")) await publish.AssertOk();
-        var found = await Until(anonymous, search, r => Ids(r).Contains(id));
+        var found = await anonymous.Until(search, r => Ids(r).Contains(id));
         Assert.Equal(2500, (long)found["items"]![0]!["priceFen"]!);
 
         // An edit (price) is followed.
         draft["priceFen"] = 1990;
         using (var update = await platform.SendJson(HttpMethod.Put, $"/api/listings/{id}", draft)) await update.AssertOk();
-        await Until(anonymous, search, r => Ids(r).Contains(id) && (long)r["items"]![0]!["priceFen"]! == 1990);
+        await anonymous.Until(search, r => Ids(r).Contains(id) && (long)r["items"]![0]!["priceFen"]! == 1990);
 
         // A suspended cooperative's listings leave the search, and come back when it is reinstated.
         using (var suspend = await platform.SendJson(HttpMethod.Post, $"/api/cooperatives/{cooperative}/admission/suspend",
             new JsonObject { ["reason"] = "QualityComplaint", ["text"] = "抽检不合格" })) await suspend.AssertOk();
-        await Until(anonymous, search, r => Ids(r).Count == 0);
+        await anonymous.Until(search, r => Ids(r).Count == 0);
         using (var reinstate = await platform.Post($"/api/cooperatives/{cooperative}/admission/reinstate")) await reinstate.AssertOk();
-        await Until(anonymous, search, r => Ids(r).Contains(id));
+        await anonymous.Until(search, r => Ids(r).Contains(id));
 
         // Archived: gone for good.
         using (var archive = await platform.Post($"/api/listings/{id}/archive")) await archive.AssertOk();
-        await Until(anonymous, search, r => Ids(r).Count == 0);
+        await anonymous.Until(search, r => Ids(r).Count == 0);
     }
 
     [Theory]
@@ -126,17 +123,4 @@ public sealed class SearchApiTests(SeededApp app)
     }
 
     private static List<string> Ids(JsonObject result) => result["items"]!.AsArray().Select(i => (string)i!["listingId"]!).ToList();
-
-    /// <summary>Searches until the answer satisfies <paramref name="done"/> (the index follows changes asynchronously).</summary>
-    private static async Task<JsonObject> Until(HttpClient client, string path, Func<JsonObject, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await client.GetObject(path);
-            if (done(result)) return result;
-            Assert.True(clock.Elapsed < Patience, $"{path} never gave the expected answer; last: {result.ToJsonString()}");
-            await Task.Delay(100, Api.Ct);
-        }
-    }
 }

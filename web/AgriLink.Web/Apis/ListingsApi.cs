@@ -49,7 +49,7 @@ public static class ListingsApi
             : TypedResults.NotFound();
     }
 
-    /// <summary>A listing as the public sees it: its producing households by masked name (王**), never their ids.</summary>
+    /// <summary>A listing as the public sees it: its producing households by masked name (李*福, as a public notice shows them), never their ids.</summary>
     private static async Task<ListingDetails> Public(ApiServices s, ListingDetails listing)
     {
         if (listing.Draft.ProducerIds is not { Count: > 0 } ids) return listing;
@@ -58,19 +58,8 @@ public static class ListingsApi
         return listing with
         {
             Draft = listing.Draft with { ProducerIds = [] },
-            Producers = ids.Select(id => MaskedName(names.GetValueOrDefault(id) ?? "")).ToList(),
+            Producers = ids.Select(id => Domain.Disclosure.NameMask.Mask(names.GetValueOrDefault(id))).ToList(),
         };
-    }
-
-    /// <summary>A person's name with all but its first character hidden: 王德明 → 王**.</summary>
-    public static string MaskedName(string name)
-    {
-        var letters = System.Globalization.StringInfo.GetTextElementEnumerator(name.Trim());
-        if (!letters.MoveNext()) return "*";
-        var first = letters.GetTextElement();
-        var rest = 0;
-        while (letters.MoveNext()) rest++;
-        return first + new string('*', Math.Max(rest, 1));
     }
 
     public static async Task<Results<Created<ListingDetails>, ForbidHttpResult>> Create(

@@ -20,8 +20,8 @@ public static class SearchApi
         var api = app.MapGroup("/api/search").WithTags("Search");
         api.MapGet("/listings", Listings).WithName("SearchListings").AllowAnonymous().WithSummary(
             "Full-text listing search (Chinese, pinyin or English) with facets. q; category and county (repeat or comma-separate); " +
-            "certified (扶贫产品认定 only); minPrice/maxPrice in fen per unit, inclusive; inStock; harvestFrom/harvestTo (yyyy-MM-dd); " +
-            "sort = relevance | priceAsc | priceDesc | freshness; page (from 1), pageSize (1–100).");
+            "certified (扶贫产品认定 only); deepPoverty (深度贫困县 only); minPrice/maxPrice in fen per unit, inclusive; inStock; harvestFrom/harvestTo (yyyy-MM-dd); " +
+            "sort = relevance | priceAsc | priceDesc | freshness | sales; page (from 1), pageSize (1–100).");
         return api;
     }
 
@@ -31,6 +31,10 @@ public static class SearchApi
         var result = await search.SearchAsync(query, ct);
         return TypedResults.Ok(new ListingSearchPage(result.Hits, result.Total, page, pageSize, result.Facets));
     }
+
+    /// <summary>The 深度贫困县 (deep-poverty counties) of the region codes, for <c>deepPoverty=true</c>.</summary>
+    private static readonly IReadOnlyList<string> DeepPovertyCounties =
+        [.. Domain.Codes.Regions.Guizhou.Where(c => c.DeepPoverty).Select(c => c.Code)];
 
     internal static (ListingQuery Query, int Page, int PageSize) Parse(IQueryCollection q)
     {
@@ -50,6 +54,7 @@ public static class SearchApi
         foreach (var county in counties) v.County("county", county);
 
         var certified = Bool(q, "certified", v);
+        var deepPoverty = Bool(q, "deepPoverty", v);
         var inStock = Bool(q, "inStock", v);
         var minPrice = Long(q, "minPrice", v);
         var maxPrice = Long(q, "maxPrice", v);
@@ -61,7 +66,7 @@ public static class SearchApi
         var sortText = Single(q, "sort", v);
         var sort = ListingSort.Relevance;
         v.Check(sortText is null || (Enum.TryParse(sortText, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(sortText, out _)),
-            "sort", "must be relevance, priceAsc, priceDesc or freshness.");
+            "sort", "must be relevance, priceAsc, priceDesc, freshness or sales.");
         var page = Long(q, "page", v) ?? 1;
         var pageSize = Long(q, "pageSize", v) ?? 20;
         v.Range("pageSize", pageSize, 1, MaxPageSize);
@@ -72,7 +77,7 @@ public static class SearchApi
         var query = new ListingQuery(
             string.IsNullOrEmpty(text) ? null : text, categories.Count > 0 ? categories : null, counties.Count > 0 ? counties : null,
             certified ?? false, minPrice, maxPrice, inStock ?? false, harvestFrom, harvestTo, sort,
-            (int)((page - 1) * pageSize), (int)pageSize);
+            (int)((page - 1) * pageSize), (int)pageSize, deepPoverty == true ? DeepPovertyCounties : null);
         return (query, (int)page, (int)pageSize);
     }
 

@@ -7,6 +7,12 @@ public sealed class PhotoOptions
 {
     public const string Section = "Photos";
 
+    /// <summary>
+    /// The largest form a page's photo upload takes at the default <see cref="MaxBytes"/> (the file and the form around it),
+    /// for the upload pages' request limits (attributes need a constant).
+    /// </summary>
+    public const long DefaultFormLimit = 10 * 1024 * 1024 + 64 * 1024;
+
     /// <summary>An upload's largest size in bytes (10 MB).</summary>
     [Range(1, 64 * 1024 * 1024)]
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;

@@ -9,7 +9,8 @@ namespace AgriLink.Web.Search;
 
 /// <summary>
 /// Brings the search index in line with the grains: re-reads listings (and their cooperative's name and admission,
-/// cached for a minute or until an admission event) and indexes or removes them.
+/// cached for a minute or until an admission event, and each listing's quantity sold from the projections, one query a
+/// batch) and indexes or removes them.
 /// </summary>
 public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, DirectoryQueries lists, TimeProvider clock)
 {
@@ -31,6 +32,17 @@ public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, 
             foreach (var id in read.Removed) await search.RemoveAsync(id, ct);
         }
     }
+
+    /// <summary>
+    /// Stands for "the listing's own latest version" in <see cref="RefreshAsync"/>: a change that is not the listing's (an order
+    /// that moves its quantity sold) indexes it again at the version of its latest write, which its next event will pass.
+    /// </summary>
+    public const long CurrentVersion = -1;
+
+    /// <summary>The listings of orders that changed (their quantities sold may have), at <see cref="CurrentVersion"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ListingsOfOrders(IEnumerable<string> orderIds) =>
+        (await lists.OrderListings(orderIds)).Select(l => l.ListingId).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, _ => CurrentVersion, StringComparer.Ordinal);
 
     /// <summary>The listings of a cooperative (after its admission changed), at version 0: their presence is what changes.</summary>
     public async Task<IReadOnlyDictionary<string, long>> ListingsOf(string cooperativeId)
@@ -76,14 +88,18 @@ public sealed class ListingIndexer(IGrainFactory grains, IListingSearch search, 
                     removed.Add(item.Id);
                     return;
                 }
+                // The version before the state: a write in between is indexed again by its own event, at a version not lower.
+                var version = item.Version == CurrentVersion ? await grain.Sequence() : item.Version;
                 var listing = await grain.Get();
                 var cooperative = await Cooperative(listing.CooperativeId);
                 if (ListingDocuments.Searchable(listing.Status, cooperative.MaySell))
-                    documents.Add(ListingDocuments.From(listing, cooperative.Name, item.Version));
+                    documents.Add(ListingDocuments.From(listing, cooperative.Name, version));
                 else
                     removed.Add(item.Id);
             });
-        return (documents.ToList(), removed.ToList());
+        if (documents.IsEmpty) return ([], removed.ToList());
+        var cards = await lists.ListingCards(documents.Select(d => d.ListingId));
+        return (documents.Select(d => d with { Sold = cards.GetValueOrDefault(d.ListingId)?.Sold ?? 0 }).ToList(), removed.ToList());
     }
 
     private async Task<(string Name, bool MaySell)> Cooperative(string id)

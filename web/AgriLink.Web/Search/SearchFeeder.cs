@@ -7,7 +7,7 @@ namespace AgriLink.Web.Search;
 /// <summary>
 /// Keeps the search index following the market (consumer <c>search:{node}</c>): every <c>listing.*</c> event and every
 /// cooperative admission change in the outbox makes it re-read the listings concerned and index or remove them, the
-/// latest event's sequence as the document's version. On start an empty index is filled from the listings table.
+/// latest event's sequence as the document's version; an order's events re-read its listings (their quantities sold). On start an empty index is filled from the listings table.
 /// </summary>
 public sealed partial class SearchFeeder(
     IGrainFactory grains, ListingIndexer indexer, IListingSearch search, OutboxStore outbox, OutboxSignal signal,
@@ -38,6 +38,7 @@ public sealed partial class SearchFeeder(
     {
         var listings = new Dictionary<string, long>(StringComparer.Ordinal);
         var cooperatives = new HashSet<string>(StringComparer.Ordinal);
+        var orders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in batch)
         {
             if (e.Name == "admission.changed")
@@ -49,6 +50,10 @@ public sealed partial class SearchFeeder(
                 var id = e.Resource["listing:".Length..];
                 listings[id] = Math.Max(listings.GetValueOrDefault(id), e.Sequence);
             }
+            else if (e.Name.StartsWith("order.", StringComparison.Ordinal) && e.Resource.StartsWith("order:", StringComparison.Ordinal))
+            {
+                orders.Add(e.Resource["order:".Length..]);
+            }
         }
 
         foreach (var cooperative in cooperatives)
@@ -56,6 +61,8 @@ public sealed partial class SearchFeeder(
             indexer.Forget(cooperative);
             foreach (var (id, version) in await indexer.ListingsOf(cooperative)) listings.TryAdd(id, version);
         }
+        if (orders.Count > 0)
+            foreach (var (id, version) in await indexer.ListingsOfOrders(orders)) listings.TryAdd(id, version);
         if (listings.Count > 0) await indexer.RefreshAsync(listings, ct);
     }
 

@@ -19,7 +19,7 @@ public sealed class OrderModel : AgriLinkPage
     public IReadOnlyDictionary<string, string> Cooperatives { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Each line's listing's cover photo, where it has one.</summary>
-    public IReadOnlyDictionary<string, AgriLink.Domain.Photos.Photo> Covers { get; private set; } = new Dictionary<string, AgriLink.Domain.Photos.Photo>();
+    public IReadOnlyDictionary<string, Grains.Projections.ListingCard> Cards { get; private set; } = new Dictionary<string, Grains.Projections.ListingCard>();
 
     /// <summary>Why the buyer is back from Stripe Checkout (paid, not yet confirmed, or cancelled); null otherwise.</summary>
     public string? Notice { get; private set; }
@@ -89,7 +89,7 @@ public sealed class OrderModel : AgriLinkPage
         Order = Value<OrderDetails>(await OrdersApi.Get(Api, id));
         Reviews = Value<IReadOnlyList<Domain.Reviews.Review>>(await ReviewsApi.OfOrder(Api, id)).ToDictionary(r => r.CooperativeId, StringComparer.Ordinal);
         Cooperatives = await CooperativeNames();
-        Covers = await ListingCovers.LoadAsync(Api.Grains, Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
+        Cards = await Api.Lists.ListingCards(Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
         LiveRefreshOn.AddRange(["order.placed", "order.changed", "order.shipped", "payment.received", "payment.refunded"]);
         LiveTopics.Add($"buyer:{Order.BuyerId}");
     }

@@ -9,12 +9,9 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// Edit a listing's fields through <c>ListingsApi.Update</c> and its photos through <c>PhotosApi</c> (its cooperative's admins;
 /// anyone else a 403 or 404). Photo uploads are plain form posts, so the page works without script on any phone.
 /// </summary>
-[RequestSizeLimit(UploadLimit), RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+[RequestSizeLimit(PhotoOptions.DefaultFormLimit), RequestFormLimits(MultipartBodyLengthLimit = PhotoOptions.DefaultFormLimit)]
 public sealed class ListingEditModel : ListingFormPage
 {
-    /// <summary>A photo of at most 10 MB (PhotoOptions.MaxBytes) and the form around it.</summary>
-    private const long UploadLimit = 10 * 1024 * 1024 + 64 * 1024;
-
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
     public ListingDetails Listing { get; private set; } = null!;

@@ -21,17 +21,17 @@ public sealed class IndexModel(IListingSearch search) : AgriLinkPage
     /// <summary>The answer; null when the query was refused (the problems are in the model state).</summary>
     public ListingSearchPage? Result { get; private set; }
 
-    /// <summary>Each listing's cover photo, for those that have one.</summary>
-    public IReadOnlyDictionary<string, AgriLink.Domain.Photos.Photo> Covers { get; private set; } = new Dictionary<string, AgriLink.Domain.Photos.Photo>();
+    /// <summary>Each listing's cover photo and quantity sold, from the projections (one query for the page).</summary>
+    public IReadOnlyDictionary<string, Grains.Projections.ListingCard> Cards { get; private set; } = new Dictionary<string, Grains.Projections.ListingCard>();
 
     public static readonly IReadOnlyList<(ListingSort Sort, string Label)> Sorts =
-        [(ListingSort.Relevance, "综合"), (ListingSort.PriceAsc, "价格从低到高"), (ListingSort.PriceDesc, "价格从高到低"), (ListingSort.Freshness, "最新")];
+        [(ListingSort.Relevance, "综合"), (ListingSort.PriceAsc, "价格从低到高"), (ListingSort.PriceDesc, "价格从高到低"), (ListingSort.Freshness, "最新"), (ListingSort.Sales, "销量")];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         LiveTopics.Add("market");
         Result = Value<ListingSearchPage>(await SearchApi.Listings(Request, search, ct));
-        Covers = await ListingCovers.LoadAsync(Api.Grains, Result.Items.Select(i => i.ListingId));
+        Cards = await Api.Lists.ListingCards(Result.Items.Select(i => i.ListingId));
     }
 
     public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Result.PageSize - 1) / Result.PageSize, ListingQuery.MaxSkip / Result.PageSize + 1);
@@ -81,6 +81,9 @@ public sealed class IndexModel(IListingSearch search) : AgriLinkPage
     public IEnumerable<KeyValuePair<string, string>> Kept() => Request.Query
         .Where(p => p.Key is not ("q" or "page"))
         .SelectMany(p => Split(p.Value).Select(v => new KeyValuePair<string, string>(p.Key, v)));
+
+    /// <summary>Whether the county is one of the 深度贫困县.</summary>
+    public static bool DeepPoverty(string code) => Domain.Codes.Regions.TryGetCounty(code, out var c) && c.DeepPoverty;
 
     public static string CountyName(string code) => Domain.Codes.Regions.TryGetCounty(code, out var c) ? c.Name : code;
 
