@@ -32,8 +32,11 @@ public sealed class InvoicePaymentTests(BrowserApp app)
         // 修文 ships; the union confirms delivery.
         var (coopContext, coop) = await app.SignedIn("coop.xiuwen", 1280);
         await coop.GotoAsync("/cooperative/orders");
-        await coop.Locator($"tr[data-order='{orderId}'] button[type=submit]").ClickAsync();
-        await Assertions.Expect(coop.Locator($"tr[data-order='{orderId}'] .status")).ToHaveAttributeAsync("data-status", "Shipped");
+        await coop.Locator($"tr[data-order='{orderId}'] a.ship").ClickAsync();
+        await coop.SelectOptionAsync("#Carrier", "ChinaPostEms");
+        await coop.FillAsync("#TrackingNumber", "EMS1130000000001");
+        await coop.ClickAsync("#ship button[type=submit]");
+        await Assertions.Expect(coop.Locator("#part-status")).ToHaveAttributeAsync("data-status", "Shipped");
         await buyer.GotoAsync($"/buyer/orders/{orderId}");
         await suborder.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(suborder.Locator(".status")).ToHaveAttributeAsync("data-status", "Delivered");
