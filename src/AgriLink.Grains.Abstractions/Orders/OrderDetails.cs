@@ -63,4 +63,9 @@ public sealed record OrderDetails(
     [property: Id(12)] IReadOnlyList<OrderEvent> History,
     [property: Id(13)] string? RecipientName = null,
     [property: Id(14)] string? RecipientPhone = null,
-    [property: Id(15)] DateOnly? RequestedDeliveryDate = null);
+    [property: Id(15)] DateOnly? RequestedDeliveryDate = null)
+{
+    /// <summary>When the cooperative's part was last confirmed delivered (its latest "delivered" event), or null.</summary>
+    public DateTimeOffset? DeliveredAt(string cooperativeId) =>
+        History.LastOrDefault(e => e.What == "delivered" && e.CooperativeId == cooperativeId)?.At;
+}

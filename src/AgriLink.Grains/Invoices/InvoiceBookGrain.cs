@@ -145,8 +145,8 @@ public sealed partial class InvoiceBookGrain(
 
     /// <summary>The China date of the sub-order's latest delivery event.</summary>
     private DateOnly? DeliveredOn(OrderDetails order) =>
-        order.History.LastOrDefault(e => e.What == "delivered" && e.CooperativeId == CooperativeId) is { } e
-            ? DateOnly.FromDateTime(e.At.ToOffset(TimeSpan.FromHours(8)).DateTime)
+        order.DeliveredAt(CooperativeId) is { } at
+            ? DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime)
             : null;
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class ReviewGrain(
         if (order.BuyerId != buyerId || sub is null) throw new NotFoundException("review", key.ToString());
         // Delivered (or completed after delivery): the time the delivery was confirmed opens the window.
         DateTimeOffset? deliveredAt = sub.Status is OrderStatus.Delivered or OrderStatus.Completed
-            ? order.History.LastOrDefault(e => e.What == "delivered" && e.CooperativeId == key.CooperativeId)?.At
+            ? order.DeliveredAt(key.CooperativeId)
             : null;
         var listings = sub.Lines.Select(l => l.Reserved.ListingId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var review = ReviewRules.Write(key.OrderId, key.CooperativeId, buyerId, listings, deliveredAt, state.State.Review, scores, comment, clock.Now());

@@ -13,7 +13,7 @@ public sealed record SubOrderReview(string OrderId, string CooperativeId, Review
     public static SubOrderReview Of(OrderDetails order, SubOrder sub, Review? review, DateTimeOffset now)
     {
         var delivered = sub.Status is OrderStatus.Delivered or OrderStatus.Completed
-            ? order.History.LastOrDefault(e => e.What == "delivered" && e.CooperativeId == sub.CooperativeId)?.At
+            ? order.DeliveredAt(sub.CooperativeId)
             : null;
         var closes = delivered?.AddDays(ReviewRules.WindowDays);
         return new SubOrderReview(order.Id, sub.CooperativeId, review, closes, review is null && closes > now);
