@@ -37,9 +37,7 @@ public static class OrderRules
             .Check(recipientRequired || string.IsNullOrWhiteSpace(recipientPhone) || !string.IsNullOrWhiteSpace(recipientName), "recipientName",
                 "is required with a phone number.")
             .PlausibleDate("requestedDeliveryDate", requestedDeliveryDate);
-        if (today is { } t && requestedDeliveryDate is { } date)
-            v.Check(date >= t && date <= t.AddDays(MaxDaysAhead), "requestedDeliveryDate",
-                $"must be between today ({t:yyyy-MM-dd}) and {MaxDaysAhead} days ahead.");
+        if (today is { } t) CheckRequestedDate(v, requestedDeliveryDate, t);
         if (lines is null || lines.Count == 0)
             v.Add("lines", "must hold at least one line.");
         else if (lines.Count > MaxLines)
@@ -58,5 +56,23 @@ public static class OrderRules
             }
         }
         v.ThrowIfInvalid();
+    }
+
+    /// <summary>
+    /// A new order's requested delivery date lies between today and <see cref="MaxDaysAhead"/> days ahead. Checked when the
+    /// order is placed (by the endpoint and again by the order grain for a new order), never for a stored order on a later day.
+    /// </summary>
+    public static void CheckRequestedDate(DateOnly? requestedDeliveryDate, DateOnly today)
+    {
+        var v = new Validator();
+        CheckRequestedDate(v, requestedDeliveryDate, today);
+        v.ThrowIfInvalid();
+    }
+
+    private static void CheckRequestedDate(Validator v, DateOnly? requestedDeliveryDate, DateOnly today)
+    {
+        if (requestedDeliveryDate is { } date)
+            v.Check(date >= today && date <= today.AddDays(MaxDaysAhead), "requestedDeliveryDate",
+                $"must be between today ({today:yyyy-MM-dd}) and {MaxDaysAhead} days ahead.");
     }
 }

@@ -19,6 +19,8 @@ public interface ICooperativeGrain : IGrainWithStringKey
     [Alias("Exists"), AlwaysInterleave] Task<bool> Exists();
     /// <summary>The members a decision may count on: the roll without any member whose removal is under way.</summary>
     [Alias("Roll"), AlwaysInterleave] Task<IReadOnlyList<CooperativeMember>> Roll();
+    /// <summary>One member's entry (its kind and office), or null: an access check without shipping the whole roll.</summary>
+    [Alias("Member"), AlwaysInterleave] Task<CooperativeMember?> Member(string memberId);
     [Alias("UpdateProfile")] Task<CooperativeDetails> UpdateProfile(CooperativeProfile profile);
 
     /// <summary>Sets (or, with null, removes) the profile photo; its files are stored before and the replaced one's deleted after.</summary>

@@ -52,6 +52,12 @@ public sealed class CooperativeGrain(
         return await Save(state.State with { Photo = photo, UpdatedAt = clock.Now() });
     }
 
+    public Task<CooperativeMember?> Member(string memberId)
+    {
+        Guard.Existing(state.State.Profile, Resource, Id);
+        return Task.FromResult(state.State.Members.FirstOrDefault(m => m.MemberId == memberId));
+    }
+
     public Task<CooperativeDetails> AddMember(CooperativeMember member) => AddMembers([member]);
 
     public async Task<CooperativeDetails> AddMembers(IReadOnlyList<CooperativeMember> members)

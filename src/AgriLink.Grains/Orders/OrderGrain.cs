@@ -63,6 +63,8 @@ public sealed partial class OrderGrain(
         }
         if (actor.Role is not (ActorRole.Buyer or ActorRole.Platform))
             throw new RuleViolationException(OrderStateMachine.NotAllowed, "Only a buyer or a platform operator places orders.");
+        // The window is the grain's rule too, for a new order only: a retry on a later day is answered from the stored order.
+        OrderRules.CheckRequestedDate(normalized.RequestedDeliveryDate, clock.Today());
         if (!await GrainFactory.Get<IBuyerGrain>(normalized.BuyerId).Exists())
             throw ValidationFailedException.For("buyerId", $"No buyer with id '{normalized.BuyerId}' is registered.");
 

@@ -47,6 +47,29 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
     private static OrderActor Coop(string cooperativeId) => new(ActorRole.Cooperative, "coop.admin", cooperativeId);
 
     [Fact]
+    public async Task TheGrainRefusesANewOrdersDeliveryDateOutsideItsWindowButAnswersARetryOfAStoredOne()
+    {
+        var listing = await Listing(await Cooperative());
+        var buyer = await BuyerId();
+        var today = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var grain = _client.GetGrain<IOrderGrain>(OrderId());
+
+        var past = await Assert.ThrowsAsync<Domain.Errors.ValidationFailedException>(() =>
+            grain.Place(Command(buyer, PaymentMethod.Invoice, (listing, 2)) with { RequestedDeliveryDate = today.AddDays(-1) }, Buyer));
+        Assert.Contains("requestedDeliveryDate", past.Errors.Keys);
+        await Assert.ThrowsAsync<Domain.Errors.ValidationFailedException>(() =>
+            grain.Place(Command(buyer, PaymentMethod.Invoice, (listing, 2)) with { RequestedDeliveryDate = today.AddDays(OrderRules.MaxDaysAhead + 1) }, Buyer));
+        Assert.False(await grain.Exists());
+        Assert.Equal((100m, 0m), await StockOf(listing));
+
+        // Placed for the last day of the window; the same command retried is answered from the stored order.
+        var command = Command(buyer, PaymentMethod.Invoice, (listing, 2)) with { RequestedDeliveryDate = today.AddDays(OrderRules.MaxDaysAhead) };
+        var placed = await grain.Place(command, Buyer);
+        Assert.Equal(today.AddDays(OrderRules.MaxDaysAhead), placed.RequestedDeliveryDate);
+        Assert.Equal(placed.Id, (await grain.Place(command, Buyer)).Id);
+    }
+
+    [Fact]
     public async Task AnOrderFromTwoCooperativesSplitsIntoTwoSubOrders()
     {
         var (a, b) = (await Cooperative(), await Cooperative());

@@ -158,7 +158,7 @@ public static class HouseholdDividendsApi
     {
         if (s.User.IsPlatformAdmin() || s.User.IsHousehold(householdId)) return true;
         foreach (var coopId in s.User.AdministeredCooperatives())
-            if ((await s.Grains.GetGrain<ICooperativeGrain>(coopId).Get()).Members.Any(m => m.MemberId == householdId)) return true;
+            if (await s.Grains.GetGrain<ICooperativeGrain>(coopId).Member(householdId) is not null) return true;
         return false;
     }
 

@@ -42,7 +42,7 @@ public static class OrdersApi
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey)
     {
         // Field rules first and access before any grain is touched: a bad or foreign request changes nothing. A requested
-        // delivery date in the past is refused here, on the day it is asked for (the grain checks it again only for form).
+        // delivery date outside its window is refused here, and again by the grain for a new order (never for a retried one).
         OrderRules.Validate(order.BuyerId, order.PaymentMethod, order.Lines?.Select(l => ((string?)l?.ListingId, l?.Quantity ?? 0)).ToList(),
             order.DeliveryRegionCode, order.DeliveryAddress, order.Note, order.RecipientName, order.RecipientPhone, order.RequestedDeliveryDate,
             clock.Today());
