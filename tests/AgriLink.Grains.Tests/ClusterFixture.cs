@@ -102,6 +102,15 @@ public class ClusterFixture : IAsyncLifetime
             silo.GetRequiredService<IActivatorProvider>());
     }
 
+    /// <summary>A grain's state as stored (read fresh from its row, not from the activation).</summary>
+    public async Task<T> StoredStateAsync<T>(string stateName, IAddressable grain)
+    {
+        var stored = new GrainState<T>();
+        await OutsideStorage().ReadStateAsync(stateName, grain.GetGrainId(), stored, TestContext.Current.CancellationToken);
+        Assert.True(stored.RecordExists);
+        return stored.State ?? throw new InvalidOperationException("The stored state read as null.");
+    }
+
     /// <summary>
     /// Reads a grain's state row fresh, changes it and writes it back with its own (current) version, behind the grain's
     /// back: what another silo, or an earlier version of the code, would have stored.
@@ -142,7 +151,8 @@ public class ClusterFixture : IAsyncLifetime
         return new Callback(() => ExecuteAsync($"DROP TRIGGER {trigger}"));
     }
 
-    private async Task ExecuteAsync(string sql)
+    /// <summary>Runs a statement on the silo's database behind the grains' backs (test setup: rows an older version lacked).</summary>
+    public async Task ExecuteAsync(string sql)
     {
         await using var connection = await Database.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();

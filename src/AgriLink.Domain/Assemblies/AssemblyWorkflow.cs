@@ -40,14 +40,22 @@ public static class AssemblyWorkflow
     }
 
     /// <summary>A member's ballot, new or replacing the member's earlier one (the count of changes is kept for the audit).</summary>
-    public static Ballot Cast(Assembly assembly, Ballot? earlier, string memberId, IReadOnlyDictionary<string, VoteChoice> choices, DateTimeOffset now)
+    public static Ballot Cast(Assembly assembly, Ballot? earlier, string memberId, IReadOnlyDictionary<string, VoteChoice> choices, DateTimeOffset now) =>
+        Cast(assembly, earlier, memberId, choices, now, assembly?.Voters.Contains(memberId, StringComparer.Ordinal) == true);
+
+    /// <summary>
+    /// As above, where the voters are kept apart from the meeting (<paramref name="isVoter"/>: the member was on the roll
+    /// of online voters when the assembly was called).
+    /// </summary>
+    public static Ballot Cast(Assembly assembly, Ballot? earlier, string memberId, IReadOnlyDictionary<string, VoteChoice> choices, DateTimeOffset now,
+        bool isVoter)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         if (assembly.Mode != AssemblyMode.Online)
             throw new RuleViolationException("assembly.not-online", "这是现场召开的成员大会，表决结果由管理员按现场计票录入，不能在线投票。");
         if (assembly.Status != AssemblyStatus.Open || now >= assembly.ClosesAt)
             throw new RuleViolationException("assembly.closed", $"在线表决已于 {assembly.ClosesAt ?? assembly.ClosedAt:yyyy-MM-dd HH:mm} 截止，不能再投票或改票。");
-        if (!assembly.Voters.Contains(memberId, StringComparer.Ordinal))
+        if (!isVoter)
             throw new RuleViolationException("assembly.not-a-voter", "只有召开时在册的本社成员可以表决。");
         var v = new Validator().Check(choices is { Count: > 0 }, "choices", "must choose on at least one resolution.");
         foreach (var (resolution, choice) in choices ?? new Dictionary<string, VoteChoice>())

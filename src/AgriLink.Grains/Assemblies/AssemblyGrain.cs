@@ -5,11 +5,13 @@ using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Dividends;
 using AgriLink.Grains.Shares;
+using AgriLink.Storage.Changes;
 
 namespace AgriLink.Grains.Assemblies;
 
 public sealed class AssemblyGrain(
     [PersistentState("assembly", GrainStorage.Main)] IPersistentState<AssemblyState> state,
+    AssemblyRows rows,
     TimeProvider clock) : Grain, IAssemblyGrain
 {
     /// <summary>The audited resource type (its id is the <see cref="AssemblyKey"/>).</summary>
@@ -17,9 +19,25 @@ public sealed class AssemblyGrain(
 
     private AssemblyKey Key => AssemblyKey.Parse(this.GetPrimaryKeyString());
 
-    /// <summary>A crash between the close and recording a passed plan on its declaration is finished here.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        state.State.Assembly is { Status: AssemblyStatus.Closed } ? RecordPassedPlans() : Task.CompletedTask;
+    /// <summary>
+    /// A state from before schema 14 has its voters and ballots moved into rows, once, in one write. A crash between the
+    /// close and recording a passed plan on its declaration is finished here.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Assembly is { } legacy && (legacy.Voters.Count > 0 || state.State.LegacyBallots.Count > 0))
+        {
+            var changes = new StateChanges();
+            foreach (var voter in legacy.Voters) changes.Add(AssemblyRows.Voter(Key, voter));
+            foreach (var ballot in state.State.LegacyBallots.Values) changes.Add(AssemblyRows.Row(Key, ballot));
+            await state.CommitAsync(state.State with
+            {
+                Assembly = legacy with { Voters = [] }, LegacyBallots = new Dictionary<string, Ballot>(StringComparer.Ordinal),
+                Turnout = state.State.Turnout + state.State.LegacyBallots.Count,
+            }, changes);
+        }
+        if (state.State.Assembly is { Status: AssemblyStatus.Closed }) await RecordPassedPlans();
+    }
 
     public async Task<Assembly> Call(CallAssembly request, string actor)
     {
@@ -45,23 +63,26 @@ public sealed class AssemblyGrain(
         var voters = coop.Members.Where(m => m.Kind == MemberKind.Household).Select(m => m.MemberId).Order(StringComparer.Ordinal).ToList();
         var assembly = AssemblyWorkflow.Call(Key.ToString(), request.Title ?? "", request.Mode, roll, voters, request.Resolutions ?? [],
             actor, clock.Now(), request.ClosesAt);
+        // The entry names the voters; the state keeps the meeting without them (a row each).
+        var changes = AuditEntries.Changes(AuditResource, Key.ToString(), null, assembly) ?? new StateChanges();
+        foreach (var voter in voters) changes.Add(AssemblyRows.Voter(Key, voter));
+        var stored = assembly with { Voters = [] };
         await state.CommitAsync(new AssemblyState
         {
-            Assembly = assembly, OrdinaryMajorityBp = charter?.OrdinaryMajorityBp ?? 0, SpecialMajorityBp = charter?.SpecialMajorityBp ?? 0,
-        }, AuditEntries.Changes(AuditResource, Key.ToString(), null, assembly));
-        return assembly;
+            Assembly = stored, OrdinaryMajorityBp = charter?.OrdinaryMajorityBp ?? 0, SpecialMajorityBp = charter?.SpecialMajorityBp ?? 0,
+        }, changes);
+        return stored;
     }
 
     public Task<Assembly> Get() => Task.FromResult(Existing());
 
     public Task<Assembly?> Find() => Task.FromResult(state.State.Assembly);
 
-    public Task<Ballot?> BallotOf(string memberId) => Task.FromResult(state.State.Ballots.GetValueOrDefault(memberId));
+    public Task<Ballot?> BallotOf(string memberId) => rows.BallotOf(Key, memberId);
 
-    public Task<IReadOnlyList<Ballot>> Ballots() =>
-        Task.FromResult<IReadOnlyList<Ballot>>(state.State.Ballots.Values.OrderBy(b => b.MemberId, StringComparer.Ordinal).ToList());
+    public Task<IReadOnlyList<Ballot>> Ballots() => rows.Ballots(Key);
 
-    public Task<int> Turnout() => Task.FromResult(state.State.Ballots.Count);
+    public Task<int> Turnout() => Task.FromResult(state.State.Turnout);
 
     public Task<Assembly> AddSheetPhoto(Domain.Photos.Photo photo)
     {
@@ -85,16 +106,21 @@ public sealed class AssemblyGrain(
     public async Task<Ballot> Cast(string memberId, IReadOnlyDictionary<string, VoteChoice> choices)
     {
         var assembly = Existing();
-        var earlier = state.State.Ballots.GetValueOrDefault(memberId);
-        var ballot = AssemblyWorkflow.Cast(assembly, earlier, memberId, choices, clock.Now());
-        var ballots = new Dictionary<string, Ballot>(state.State.Ballots, StringComparer.Ordinal) { [memberId] = ballot };
+        var earlier = await rows.BallotOf(Key, memberId);
+        var ballot = AssemblyWorkflow.Cast(assembly, earlier, memberId, choices, clock.Now(), await rows.IsVoter(Key, memberId));
         // The entry (for auditors only) names the member's choices; members see only their own ballot and the totals.
-        await state.CommitAsync(state.State with { Ballots = ballots }, AuditEntries.Changes(AuditResource, Key.ToString(), earlier, ballot));
+        var changes = (AuditEntries.Changes(AuditResource, Key.ToString(), earlier, ballot) ?? new StateChanges()).Add(AssemblyRows.Row(Key, ballot));
+        await state.CommitAsync(state.State with { Turnout = state.State.Turnout + (earlier is null ? 1 : 0) }, changes);
         return ballot;
     }
 
-    public Task<Assembly> Close(string actor) =>
-        Decide(s => AssemblyWorkflow.Close(s.Assembly!, s.Ballots.Values.ToList(), actor, clock.Now(), s.OrdinaryMajorityBp, s.SpecialMajorityBp));
+    /// <summary>Counts the ballots, read once from their rows.</summary>
+    public async Task<Assembly> Close(string actor)
+    {
+        Existing();
+        var ballots = await rows.Ballots(Key);
+        return await Decide(s => AssemblyWorkflow.Close(s.Assembly!, ballots, actor, clock.Now(), s.OrdinaryMajorityBp, s.SpecialMajorityBp));
+    }
 
     public Task<Assembly> RecordHeld(HeldMeeting meeting, string actor)
     {

@@ -88,6 +88,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<ReviewQueries>();
         services.TryAddSingleton<MonitoringDashboardQueries>();
         services.TryAddSingleton<TradeRows>();
+        services.TryAddSingleton<Assemblies.AssemblyRows>();
         services.TryAddSingleton<ShareHistory>();
         services.TryAddSingleton<NoticeBoardQueries>();
         return services;

@@ -84,11 +84,16 @@ public abstract class SqlDialect
     public virtual string InsertIfAbsent(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns) =>
         $"{Insert(table, columns)} ON CONFLICT ({string.Join(", ", keyColumns)}) DO NOTHING";
 
-    /// <summary>INSERT or, when the key exists, overwrite the non-key columns. Parameters are named <c>@column</c>.</summary>
+    /// <summary>
+    /// INSERT or, when the key exists, overwrite the non-key columns (a table that is all key has nothing to overwrite: the
+    /// row is left as it is). Parameters are named <c>@column</c>.
+    /// </summary>
     public virtual string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns)
     {
-        var updates = columns.Except(keyColumns).Select(c => $"{c} = excluded.{c}");
-        return $"{Insert(table, columns)} ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", updates)}";
+        var updates = columns.Except(keyColumns).Select(c => $"{c} = excluded.{c}").ToList();
+        return updates.Count == 0
+            ? InsertIfAbsent(table, columns, keyColumns)
+            : $"{Insert(table, columns)} ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", updates)}";
     }
 
     /// <summary>

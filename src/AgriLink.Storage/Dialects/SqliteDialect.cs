@@ -277,6 +277,14 @@ public sealed class SqliteDialect : SqlDialect
             cooperative_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_date TEXT NOT NULL, type TEXT NOT NULL, document TEXT NOT NULL,
             PRIMARY KEY (cooperative_id, sequence))
         """,
+        // Schema version 14: an online assembly's ballots and voters, a row each (the assembly's state keeps the turnout).
+        """
+        CREATE TABLE IF NOT EXISTS assembly_ballots (
+            assembly_id TEXT NOT NULL, member_id TEXT NOT NULL, cast_at TEXT NOT NULL, ballot TEXT NOT NULL, PRIMARY KEY (assembly_id, member_id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS assembly_voters (assembly_id TEXT NOT NULL, member_id TEXT NOT NULL, PRIMARY KEY (assembly_id, member_id))
+        """,
         // Schema version 10 (防返贫监测): households' declared income and rigid expenses per year, and the monitoring cases
         // by county, stage and due date (overdue is due_by before now, asked at read time).
         """

@@ -181,9 +181,20 @@ public static class ProjectionTables
         ["cooperative_id", "fiscal_year", "reference", "position", "member_id", "amount_fen", "trade_date", "source", "note"]);
 
     /// <summary>
+    /// One row per online ballot of a member assembly (the ballot whole, as JSON), written by the assembly's grain in the
+    /// transaction of the cast that makes or replaces it (schema 14): a ballot costs by the ballot, not by the meeting. Not
+    /// derived from a state, so no rebuild touches it: these rows are the record itself.
+    /// </summary>
+    public static readonly ProjectionTable AssemblyBallots = new("assembly_ballots", ["assembly_id", "member_id"],
+        ["assembly_id", "member_id", "cast_at", "ballot"]);
+
+    /// <summary>The members who may vote online at an assembly, fixed when it is called (schema 14); the record itself, like the ballots.</summary>
+    public static readonly ProjectionTable AssemblyVoters = new("assembly_voters", ["assembly_id", "member_id"], ["assembly_id", "member_id"]);
+
+    /// <summary>
     /// The tables a rebuild makes again: those projectors derive from grain states, and the county totals computed from
     /// them; the rows that are the record itself (<see cref="MemberTrade"/>, <see cref="Invoices"/>, <see cref="InvoiceDocuments"/>,
-    /// <see cref="ShareEvents"/>)
+    /// <see cref="ShareEvents"/>, <see cref="AssemblyBallots"/>, <see cref="AssemblyVoters"/>)
     /// are not among them.
     /// </summary>
     public static IReadOnlyList<ProjectionTable> All { get; } =

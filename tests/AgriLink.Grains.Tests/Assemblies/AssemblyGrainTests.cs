@@ -20,6 +20,62 @@ public sealed class AssemblyGrainTests(LedgerClusterFixture fixture)
     private NoticeBoardQueries Board => new(fixture.Database);
 
     [Fact]
+    public async Task BallotsAreRowsSoACastRewritesOnlyTheTurnoutAndAnOlderStateIsMovedIntoRows()
+    {
+        var year = await ClosedYear.RecordAsync(_client);
+        var grain = _client.GetGrain<IAssemblyGrain>(new AssemblyKey(year.Village.CooperativeId, "asm-rows").ToString());
+        var called = await grain.Call(new CallAssembly("临时成员大会", AssemblyMode.Online,
+            [new ResolutionDraft(ResolutionSubject.AnnualReport, "2025 年度报告")], fixture.Clock.GetUtcNow().AddDays(3)), ClosedYear.Preparer);
+        Assert.Empty(called.Voters); // the voters are rows, not part of the meeting the state keeps
+        var yes = new Dictionary<string, VoteChoice> { ["r1"] = VoteChoice.Yes };
+
+        await grain.Cast(year.Wang, yes);
+        var afterOne = await fixture.StoredStateAsync<AssemblyState>("assembly", grain);
+        await grain.Cast(year.Li, yes);
+        await grain.Cast(year.Zhang, new Dictionary<string, VoteChoice> { ["r1"] = VoteChoice.Abstain });
+        var changed = await grain.Cast(year.Wang, new Dictionary<string, VoteChoice> { ["r1"] = VoteChoice.No });
+        var afterFour = await fixture.StoredStateAsync<AssemblyState>("assembly", grain);
+
+        // Four casts by three members: the state's meeting is the same, only the turnout moved; the ballots are in rows.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(afterOne.Assembly), System.Text.Json.JsonSerializer.Serialize(afterFour.Assembly));
+        Assert.Empty(afterFour.LegacyBallots);
+        Assert.Equal((1, 3), (afterOne.Turnout, afterFour.Turnout));
+        Assert.Equal(3, await grain.Turnout());
+        Assert.Equal(1, changed.Changes);
+        Assert.Equal(VoteChoice.No, (await grain.BallotOf(year.Wang))!.Choices["r1"]);
+        Assert.Equal(new[] { year.Li, year.Wang, year.Zhang }.Order(StringComparer.Ordinal), (await grain.Ballots()).Select(b => b.MemberId));
+        // A member not on the roll when the assembly was called (the collective is no household) may not vote.
+        await GrainAssert.RefusedAsync(() => grain.Cast(year.Collective, yes), "assembly.not-a-voter");
+
+        // A state from before schema 14 (voters and ballots inside it, no rows) is moved into rows on activation.
+        var ballots = await grain.Ballots();
+        await fixture.ExecuteAsync($"DELETE FROM assembly_ballots WHERE assembly_id = '{grain.GetPrimaryKeyString()}'");
+        await fixture.ExecuteAsync($"DELETE FROM assembly_voters WHERE assembly_id = '{grain.GetPrimaryKeyString()}'");
+        await fixture.ChangeStoredStateAsync<AssemblyState>("assembly", grain, s => s with
+        {
+            Assembly = s.Assembly! with { Voters = [.. year.Households.Order(StringComparer.Ordinal)] },
+            LegacyBallots = ballots.ToDictionary(b => b.MemberId, StringComparer.Ordinal), Turnout = 0,
+        });
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        Assert.Equal(3, await grain.Turnout());
+        Assert.Equal(ballots, await grain.Ballots(), new BallotComparer());
+        var moved = await fixture.StoredStateAsync<AssemblyState>("assembly", grain);
+        Assert.Equal((0, 0), (moved.Assembly!.Voters.Count, moved.LegacyBallots.Count));
+        await grain.Cast(year.Zhao, yes); // a voter again, from the rows
+        Assert.Equal(4, await grain.Turnout());
+    }
+
+    private sealed class BallotComparer : IEqualityComparer<Domain.Assemblies.Ballot>
+    {
+        public bool Equals(Domain.Assemblies.Ballot? x, Domain.Assemblies.Ballot? y) =>
+            x is not null && y is not null && x.MemberId == y.MemberId && x.CastAt == y.CastAt && x.Changes == y.Changes &&
+            x.Choices.OrderBy(c => c.Key).SequenceEqual(y.Choices.OrderBy(c => c.Key));
+
+        public int GetHashCode(Domain.Assemblies.Ballot obj) => obj.MemberId.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PaymentWithoutThePassedResolutionIsRefusedAndTheAssemblyMayDecideOnlyAfterTheNotice()
     {
         var year = await ClosedYear.PublicisedAsync(_client, fixture.CurrentDate);

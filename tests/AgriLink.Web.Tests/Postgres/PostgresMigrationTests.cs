@@ -38,6 +38,7 @@ public sealed class PostgresMigrationTests
 
         SqliteConnection.ClearAllPools();
         var sourceRows = await GrainRowsAsync(AgriLink.Storage.AgriLinkDatabase.Sqlite(sqliteFile));
+        var sourceVoters = await VoterRowsAsync(AgriLink.Storage.AgriLinkDatabase.Sqlite(sqliteFile));
         await using var database = await PostgresDatabase.CreateAsync();
 
         var (code, output) = await MigrateAsync("--to", database.ConnectionString, "--from", sqliteFile);
@@ -52,6 +53,9 @@ public sealed class PostgresMigrationTests
         // Every grain's state arrived byte for byte, with its version (the ETag a live activation would check).
         Assert.NotEmpty(balances);
         Assert.Equal(sourceRows, await GrainRowsAsync(AgriLink.Storage.AgriLinkDatabase.Postgres(database.ConnectionString)));
+        // An assembly's voters are rows of record (its state keeps only the turnout): copied, every one.
+        Assert.NotEmpty(sourceVoters);
+        Assert.Equal(sourceVoters, await VoterRowsAsync(AgriLink.Storage.AgriLinkDatabase.Postgres(database.ConnectionString)));
 
         await using var migrated = PostgresApps.Start(folder.Path, PostgresApps.Settings(database, seedDemo: true));
         var onPostgres = new DemoSignIn(migrated);
@@ -94,6 +98,13 @@ public sealed class PostgresMigrationTests
         });
         var code = await PostgresMigrationCommand.RunAsync([PostgresMigrationCommand.Name, .. options], console, Api.Ct);
         return (code, output.ToString());
+    }
+
+    private static async Task<List<string>> VoterRowsAsync(AgriLinkDatabase database)
+    {
+        await using var connection = await database.OpenAsync(Api.Ct);
+        return (await Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT assembly_id || '|' || member_id FROM assembly_voters ORDER BY assembly_id, member_id")).ToList();
     }
 
     private static async Task<List<string>> GrainRowsAsync(AgriLinkDatabase database)
