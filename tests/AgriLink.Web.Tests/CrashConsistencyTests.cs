@@ -208,17 +208,8 @@ public sealed class CrashConsistencyTests
         return tables;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dll, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Api.Ct);
-        var error = process.StandardError.ReadToEndAsync(Api.Ct);
-        await process.WaitForExitAsync(Api.Ct).WaitAsync(TimeSpan.FromMinutes(2), Api.Ct);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string dll, params string[] args) =>
+        ChildProcess.RunAsync("dotnet", [dll, .. args], TimeSpan.FromMinutes(2));
 
     private static JsonObject Household(string name) => new()
     {

@@ -38,7 +38,8 @@ public static class InvoicesApi
 
         var api = app.MapGroup("/api/invoices/{number}").WithTags("Invoices").RequireAuthorization();
         api.MapGet("/", Get).WithName("GetInvoice").WithSummary("An invoice (the seller's admins, the buyer, operators).");
-        api.MapGet("/document", Document).WithName("GetInvoiceDocument").WithSummary("The invoice as format=csv (UTF-8 with BOM) or format=xlsx.");
+        api.MapGet("/document", Document).WithName("GetInvoiceDocument").WithSummary("The invoice as format=csv (UTF-8 with BOM) or format=xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         api.MapPost("/payment", Pay).WithName("RecordInvoicePayment")
             .WithSummary("Record the bank transfer received for the invoice (the seller's admins or operators).");
         return api;

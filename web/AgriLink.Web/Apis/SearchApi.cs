@@ -21,8 +21,46 @@ public static class SearchApi
         api.MapGet("/listings", Listings).WithName("SearchListings").AllowAnonymous().WithSummary(
             "Full-text listing search (Chinese, pinyin or English) with facets. q; category and county (repeat or comma-separate); " +
             "certified (扶贫产品认定 only); deepPoverty (深度贫困县 only); minPrice/maxPrice in fen per unit, inclusive; inStock; harvestFrom/harvestTo (yyyy-MM-dd); " +
-            "sort = relevance | priceAsc | priceDesc | freshness | sales; page (from 1), pageSize (1–100).");
+            "sort = relevance | priceAsc | priceDesc | freshness | sales; page (from 1), pageSize (1–100).")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Read from the query by hand (for refusals that name the parameter), so described here for clients.
+                operation.Parameters = [.. QueryParameters()];
+                return Task.CompletedTask;
+            });
         return api;
+    }
+
+    private static IEnumerable<Microsoft.OpenApi.IOpenApiParameter> QueryParameters()
+    {
+        static Microsoft.OpenApi.OpenApiParameter P(string name, string description, Microsoft.OpenApi.JsonSchemaType type,
+            string? format = null, bool many = false, IEnumerable<string>? values = null)
+        {
+            var schema = new Microsoft.OpenApi.OpenApiSchema { Type = type, Format = format };
+            if (values is not null) schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)];
+            return new()
+            {
+                Name = name, In = Microsoft.OpenApi.ParameterLocation.Query, Description = description,
+                Schema = many ? new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Array, Items = schema } : schema,
+                Explode = many, Style = many ? Microsoft.OpenApi.ParameterStyle.Form : null,
+            };
+        }
+        const Microsoft.OpenApi.JsonSchemaType text = Microsoft.OpenApi.JsonSchemaType.String;
+        const Microsoft.OpenApi.JsonSchemaType flag = Microsoft.OpenApi.JsonSchemaType.Boolean;
+        const Microsoft.OpenApi.JsonSchemaType number = Microsoft.OpenApi.JsonSchemaType.Integer;
+        yield return P("q", $"Words to find (Chinese, pinyin or English), at most {ListingQuery.MaxTextLength} characters.", text);
+        yield return P("category", "Produce categories (repeat, or separate with commas).", text, many: true, values: Enum.GetNames<ProduceCategory>());
+        yield return P("county", "GB/T 2260 county codes of origin (repeat, or separate with commas).", text, many: true);
+        yield return P("certified", "Only products certified under 扶贫产品认定.", flag);
+        yield return P("deepPoverty", "Only listings from 深度贫困县 (deep-poverty counties).", flag);
+        yield return P("inStock", "Only listings with stock left.", flag);
+        yield return P("minPrice", "Lowest price in fen per unit, inclusive.", number, "int64");
+        yield return P("maxPrice", "Highest price in fen per unit, inclusive.", number, "int64");
+        yield return P("harvestFrom", "Harvested on or after this date.", text, "date");
+        yield return P("harvestTo", "Harvested on or before this date.", text, "date");
+        yield return P("sort", "The order of the results (default relevance).", text, values: ["relevance", "priceAsc", "priceDesc", "freshness", "sales"]);
+        yield return P("page", "The page, from 1 (default 1).", number, "int32");
+        yield return P("pageSize", $"Results per page, 1 to {MaxPageSize} (default 20).", number, "int32");
     }
 
     public static async Task<Ok<ListingSearchPage>> Listings(HttpRequest request, IListingSearch search, CancellationToken ct)

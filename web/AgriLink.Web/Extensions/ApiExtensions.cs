@@ -27,7 +27,7 @@ public static class ApiExtensions
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
             return Task.CompletedTask;
-        }));
+        }).AddAgriLinkContract());
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddRazorPages();
         // Pages write Chinese as characters, not &#x...; entities.
