@@ -64,4 +64,20 @@ public sealed class HealthAndDocsTests(SeededApp app)
         Assert.Matches("""orleans_catalog_activations\{[^}]*grain_type="listing"[^}]*\} [1-9]""", text);
         Assert.Contains("# TYPE orleans_storage_write_latency_milliseconds histogram", text);
     }
+
+    [Fact]
+    public async Task MetricsCountTheBusinessItDoes()
+    {
+        var listing = await Postgres.PostgresApps.ActiveListing(await app.As("coop.panzhou"));
+        await Postgres.PostgresApps.PlaceOrder(await app.As("buyer.canteen"), listing, quantity: 5);
+        // The search follower handles the order's events; its lag is published once it has.
+        await app.Anonymous().Until($"/api/search/listings?q=%E8%BF%81%E7%A7%BB%E6%B5%8B%E8%AF%95", page => (long)page["total"]! > 0);
+
+        using var response = await app.Anonymous().Get("/metrics");
+        var text = await response.Content.ReadAsStringAsync(Api.Ct);
+
+        Assert.Matches("""agrilink_orders_placed_total\{[^}]*payment_method="Invoice"[^}]*\} [1-9]""", text);
+        Assert.Matches("""agrilink_listings_reservations_total(\{[^}]*\})? [1-9]""", text);
+        Assert.Matches("""agrilink_outbox_lag_seconds\{[^}]*consumer="search"[^}]*\} \d""", text);
+    }
 }

@@ -6,14 +6,16 @@ using AgriLink.Grains.Common;
 using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Shares;
 using AgriLink.Storage.Ledger;
+using Microsoft.Extensions.Logging;
 
 namespace AgriLink.Grains.Dividends;
 
-public sealed class DividendDeclarationGrain(
+public sealed partial class DividendDeclarationGrain(
     [PersistentState("dividend-declaration", GrainStorage.Main)] IPersistentState<DividendDeclarationState> state,
     [PersistentState("dividend-inputs", GrainStorage.Main)] IPersistentState<DividendInputsState> inputsState,
     ILedger ledger,
-    TimeProvider clock) : Grain, IDividendDeclarationGrain
+    TimeProvider clock,
+    ILogger<DividendDeclarationGrain> logger) : Grain, IDividendDeclarationGrain
 {
     /// <summary>The current revision's lines, computed once per activation.</summary>
     private IReadOnlyList<DividendLine>? _lines;
@@ -146,6 +148,8 @@ public sealed class DividendDeclarationGrain(
             Declaration = DeclarationWorkflow.MarkPaid(current.Declaration, actor, today),
             PaidLineCount = payable.Count,
         }, Changed, () => Audited(current.Declaration, report));
+        BusinessMetrics.Paid(totals.TotalPaidFen);
+        LogPaid(Key.ToString(), payable.Count, totals.TotalPaidFen, posted, skipped, actor);
         Live.MarketEvents.Publish(GrainFactory, raised);
         return report;
     }
@@ -156,6 +160,7 @@ public sealed class DividendDeclarationGrain(
         var before = current.Declaration!.Status;
         var raised = await state.CommitAsync(current with { Declaration = transition(current.Declaration!) },
             sequence => state.State.Declaration!.Status != before ? Changed(sequence) : [], () => Audited(current.Declaration));
+        if (state.State.Declaration!.Status != before) LogStatus(Key.ToString(), before, state.State.Declaration.Status);
         Live.MarketEvents.Publish(GrainFactory, raised);
         return View();
     }
@@ -216,4 +221,11 @@ public sealed class DividendDeclarationGrain(
         var s = Existing();
         return new DeclarationView(Key.CooperativeId, s.Declaration!, s.Figures!, s.Totals!, s.LineCount, s.PaidLineCount);
     }
+
+    [LoggerMessage(LogLevel.Information, "Dividend declaration {Declaration}: {Before} -> {After}")]
+    private partial void LogStatus(string declaration, DeclarationStatus before, DeclarationStatus after);
+
+    [LoggerMessage(LogLevel.Information,
+        "Dividend declaration {Declaration} paid: {Lines} lines, {TotalFen} fen; {Posted} transfers posted, {Skipped} already posted; by {Actor}")]
+    private partial void LogPaid(string declaration, int lines, long totalFen, int posted, int skipped, string actor);
 }

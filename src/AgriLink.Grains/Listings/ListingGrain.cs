@@ -214,7 +214,8 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
         Existing(_commits.Working);
         // A repeat for a held order answers as before, even if the cooperative was suspended since.
         if (!_commits.Working.Holds.ContainsKey(orderId)) await RequireAdmitted(cooperativeId!);
-        return await _commits.Submit(s =>
+        var granted = false;
+        var outcome = await _commits.Submit(s =>
         {
             var draft = Existing(s);
             if (s.Holds.TryGetValue(orderId, out var held)) return (s, new ReserveOutcome(held, null));
@@ -231,8 +232,11 @@ public sealed partial class ListingGrain : Grain, IListingGrain, IRemindable
                 Status = StockReservation.AfterHoldChange(s.Status, stock),
                 Holds = s.Holds.Add(orderId, line),
             };
+            granted = true;
             return (next, new ReserveOutcome(line, null));
         });
+        if (granted) BusinessMetrics.Reserved(); // committed: Submit returns after the write
+        return outcome;
     }
 
     /// <summary>How long a live, unshipped order's hold runs before the listing asks the order again.</summary>

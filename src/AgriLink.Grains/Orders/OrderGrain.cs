@@ -76,6 +76,7 @@ public sealed partial class OrderGrain(
         {
             // Nothing was stored and nothing is held: this activation has nothing to keep (a flash sale refuses most).
             DeactivateOnIdle();
+            BusinessMetrics.OrderRefused(refused.Code);
             return new PlaceOutcome(null, refused);
         }
 
@@ -94,6 +95,7 @@ public sealed partial class OrderGrain(
             Command = normalized, PlacedAt = now, PaymentDueBy = card ? holdUntil : null, SubOrders = subOrders, History = history,
         }, sequence => Changed("order.placed", sequence), () => AuditEntries.For("order", Id, null, Details()));
         LogPlaced(Id, normalized.BuyerId, subOrders.Count, normalized.PaymentMethod);
+        BusinessMetrics.OrderPlaced(normalized.PaymentMethod.ToString());
         Live.MarketEvents.Publish(GrainFactory, raised);
         return new PlaceOutcome(Details(), null);
     }

@@ -24,14 +24,17 @@ public static class StripeWebhookApi
         if (stripeEvent is null)
         {
             loggers.CreateLogger(typeof(StripeWebhookApi)).LogWarning("Refused a Stripe webhook: {Problem}", problem);
+            Grains.BusinessMetrics.Webhook("refused");
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The webhook signature does not verify.",
                 type: "urn:agrilink:problem:webhook-signature", detail: problem);
         }
 
         var paymentIntentId = StripeEvents.PaymentIntentOf(stripeEvent);
-        if (paymentIntentId is null) return TypedResults.Ok(new WebhookReceipt(stripeEvent.Id, stripeEvent.Type, "ignored"));
-        var result = await grains.GetGrain<IStripePaymentGrain>(paymentIntentId).Reconcile(stripeEvent.Id);
-        return TypedResults.Ok(new WebhookReceipt(stripeEvent.Id, stripeEvent.Type, result.Duplicate ? "duplicate" : "processed"));
+        var outcome = "ignored";
+        if (paymentIntentId is not null)
+            outcome = (await grains.GetGrain<IStripePaymentGrain>(paymentIntentId).Reconcile(stripeEvent.Id)).Duplicate ? "duplicate" : "processed";
+        Grains.BusinessMetrics.Webhook(outcome);
+        return TypedResults.Ok(new WebhookReceipt(stripeEvent.Id, stripeEvent.Type, outcome));
     }
 }
 

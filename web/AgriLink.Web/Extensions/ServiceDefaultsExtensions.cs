@@ -30,7 +30,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(m => m
-                .AddMeter("Microsoft.Orleans", AgriLink.Storage.StorageMetrics.MeterName)
+                .AddMeter("Microsoft.Orleans", AgriLink.Storage.StorageMetrics.MeterName, Grains.BusinessMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());

@@ -102,8 +102,10 @@ public abstract partial class OutboxFollower(
                     await HandleAsync(batch, ct);
                     position = batch[^1].Position;
                     await outbox.AcknowledgeAsync(Consumer, position, ct);
+                    Grains.BusinessMetrics.FollowerCaughtUp(purpose, batch[^1].At, DateTimeOffset.UtcNow);
                     continue;
                 }
+                Grains.BusinessMetrics.FollowerIdle(purpose);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
