@@ -1,8 +1,6 @@
 using AgriLink.Hosting;
-using AgriLink.Hosting.Health;
 using AgriLink.Payments;
 using AgriLink.Storage.Hosting;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 // A standalone silo. Embedded mode (default): localhost clustering on the data folder's SQLite file.
 // Cluster mode (AgriLink:Mode=Cluster): Redis membership (ConnectionStrings:Redis), see README "Cluster mode".
@@ -12,13 +10,11 @@ builder.Services.AddAgriLinkDatabase(builder.Configuration.AgriLinkDatabase());
 // The grains' services the web host registers for its co-hosted silo: Stripe's gateway for the payment grain.
 builder.Services.AddAgriLinkStripe(builder.Configuration);
 builder.UseOrleans(silo => silo.AddAgriLinkSilo(builder.Configuration));
-builder.Services.AddHealthChecks()
-    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-    .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+// Health checks, metrics and traces as the web node reports them.
+builder.AddAgriLinkObservability();
 
 var app = builder.Build();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapAgriLinkHealth(Observability.IsLoopbackUnforwarded);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     // The readiness line process supervisors and the cluster tests wait for: the silo has joined (Orleans starts before this).

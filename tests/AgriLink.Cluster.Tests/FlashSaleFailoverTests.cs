@@ -36,7 +36,7 @@ public sealed class FlashSaleFailoverTests
         using var coop = await web.SignedInAsync("coop.panzhou");
         var buyers = await RegisterBuyersAsync(operatorClient);
         var listingId = await CreateListingAsync(coop);
-        await cluster.StartSiloAsync("silo-b");
+        var siloB = await cluster.StartSiloAsync("silo-b");
         Log($"{Buyers} buyers, listing {listingId} with stock {Stock} on silo A; silo B joined");
 
         await using var live = await LiveStock.FollowAsync(web, await web.Client.LoginAsync("buyer.canteen"), listingId);
@@ -112,6 +112,11 @@ public sealed class FlashSaleFailoverTests
         Assert.True(faults.IsEmpty, $"Answers other than 503 with Retry-After while the silo died: {string.Join(" | ", faults.Take(5))}\n{Unhandled(web.Output)}");
         await AssertOrdersAsync(operatorClient, buyers, acknowledged);
         Log("every acknowledged order is stored, and no other order holds the listing");
+
+        // The standalone silo reports like the web node: the orders it took after A died are counted where they were decided.
+        var metrics = await siloB.Client.GetStringAsync("/metrics", TestServices.Ct);
+        Assert.Matches(@"agrilink_orders_placed_total\{[^}]*\} [1-9]", metrics);
+        Assert.Contains("# TYPE orleans_catalog_activations gauge", metrics, StringComparison.Ordinal);
 
         // The SignalR client ends with the final stock. A feed grain lost with silo A forgets the web node's
         // subscription until its next renewal (5 s in cluster mode), so events from then on are heard: if the sale's
