@@ -94,6 +94,16 @@ public sealed class DashboardFiguresTests
         Assert.Empty(elsewhere.Measures);
         Assert.Empty(elsewhere.Outcomes);
         Assert.Empty(elsewhere.Incomes);
+
+        // The totals kept by delta are what a rebuild from the case states computes.
+        await app.Services.GetRequiredService<AgriLink.Storage.Projections.ProjectionRebuilder>().RebuildAsync(null, Api.Ct);
+        foreach (var (area, before) in new[] { ("52", province), ("5202", prefecture), ("520281211202", village) })
+        {
+            var rebuilt = await dashboards.For(area, DateTimeOffset.UtcNow);
+            Assert.Equal(Measures(before), Measures(rebuilt));
+            Assert.Equal(before.Outcomes, rebuilt.Outcomes);
+            Assert.Equal(Incomes(before), Incomes(rebuilt));
+        }
     }
 
     [Fact]
