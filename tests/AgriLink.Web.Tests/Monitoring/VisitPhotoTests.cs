@@ -17,10 +17,10 @@ public sealed class VisitPhotoTests(SeededApp app)
 {
     private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
 
-    private async Task<(string Visit, HttpClient Cadre)> Visit()
+    private async Task<(string Visit, HttpClient Cadre)> Visit(string? cadreName = null)
     {
         var household = await AreaStaff.Household(app, AreaStaff.Shepeng, headName: "照片户主");
-        var cadre = await AreaStaff.Account(app, Roles.VillageCadre, AreaStaff.Shepeng);
+        var cadre = await TestAccounts.SignInAsync(app, cadreName ?? await AreaStaff.UserName(app, Roles.VillageCadre, AreaStaff.Shepeng));
         using var logged = await cadre.SendJson(HttpMethod.Post, "/api/monitoring/visits",
             new JsonObject { ["householdId"] = household, ["visitedOn"] = Today, ["note"] = "屋顶漏雨", ["foundRisk"] = false });
         return ((string)(await logged.AssertOk(HttpStatusCode.Created))["id"]!, cadre);
@@ -87,5 +87,35 @@ public sealed class VisitPhotoTests(SeededApp app)
         var objects = Path.Combine(app.Factory.DataFolder, "objects", "visits");
         Assert.False(Directory.Exists(Path.Combine(objects, before)) && Directory.GetFiles(Path.Combine(objects, before)).Length > 0, "the replaced photo's files are deleted");
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(objects, after)));
+    }
+
+    [Fact]
+    public async Task TheVisitPageShowsThePhotoThroughItselfToTheAreaOnly()
+    {
+        var name = await AreaStaff.UserName(app, Roles.VillageCadre, AreaStaff.Shepeng);
+        var (visit, cadre) = await Visit(name);
+        using (var attached = await cadre.Upload(HttpMethod.Post, $"/api/monitoring/visits/{visit}/photo", TestImages.Picture(900, 600, seed: 7)))
+            await attached.AssertOk();
+
+        var page = await app.Factory.SignedIn(name);
+        var html = await page.GetStringAsync($"/monitoring/visits/{visit}", Api.Ct);
+        Assert.Contains("id=\"visit-photo\"", html);
+        Assert.Contains("id=\"photo-upload\"", html);                          // its cadre may replace it
+        var src = System.Text.RegularExpressions.Regex.Match(html, "<img src=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&");
+        Assert.StartsWith($"/monitoring/visits/{visit}?handler=Photo", src);
+        using (var file = await page.GetAsync(src, Api.Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("image/jpeg", file.Content.Headers.ContentType?.MediaType);
+        }
+        var neighbour = await app.Factory.SignedIn(await AreaStaff.UserName(app, Roles.VillageCadre, AreaStaff.Niangniangshan));
+        using (var foreign = await neighbour.GetAsync(src, Api.Ct))
+            Assert.NotEqual(HttpStatusCode.OK, foreign.StatusCode);
+        using (var foreignPage = await neighbour.GetAsync($"/monitoring/visits/{visit}", Api.Ct))
+            Assert.Equal(HttpStatusCode.Forbidden, foreignPage.StatusCode);
+        var township = await app.Factory.SignedIn("township.pugu");
+        var seen = await township.GetStringAsync($"/monitoring/visits/{visit}", Api.Ct);
+        Assert.Contains("id=\"visit-photo\"", seen);
+        Assert.DoesNotContain("id=\"photo-upload\"", seen);                    // only the visit's cadre attaches
     }
 }

@@ -31,8 +31,12 @@ public sealed class VisitModel(PhotoLibrary photos) : AgriLinkPage
     }
 
     /// <summary>A file of the visit's photo (<c>?handler=Photo&amp;file=800.webp</c>), checked like the visit.</summary>
-    public async Task<IResult> OnGetPhotoAsync(string file, CancellationToken ct) =>
-        await MonitoringVisitsApi.Photo(Api, photos.Store, HttpContext, Id, file, ct);
+    public async Task<IActionResult> OnGetPhotoAsync(string file, CancellationToken ct)
+    {
+        // The API's answer (the file, 304, 403 or a problem) is written as it is: one check and one way of serving.
+        await (await MonitoringVisitsApi.Photo(Api, photos.Store, HttpContext, Id, file, ct)).ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
 
     /// <summary>The URL of one file of the photo, through this page.</summary>
     public string PhotoUrl(int width, string format) =>
