@@ -26,7 +26,8 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// review_listings (buyers' reviews of delivered sub-orders); the 防返贫监测 dashboards' indexes (cases by category
     /// and channel, households without a village code); the listing's cover photo on <c>listings</c> (columns added),
     /// order_lines and listing_totals (each listing's sales). 14: assembly_ballots and assembly_voters (an online
-    /// assembly's ballots and voters as rows; its state keeps the turnout).
+    /// assembly's ballots and voters as rows; its state keeps the turnout); the 防返贫监测 dashboards' measures, outcomes and
+    /// monitored households' incomes (monitoring_measures, monitoring_outcomes, monitored_incomes) and their running totals (monitoring_totals).
     /// </summary>
     public const int SchemaVersion = 14;
 

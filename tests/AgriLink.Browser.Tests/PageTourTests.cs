@@ -25,8 +25,8 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "coop.panzhou", ["/cooperative/funds", "/cooperative/dividends/2025", "/cooperative/assemblies", "/cooperative/assemblies/asm-2025plan", "/cooperative/reviews", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
         { "ent.qianfeng", ["/enterprise"] },
         { "county.panzhou", ["/", "/county", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng2", "/monitoring/import", "/monitoring/dashboard"] },
-        { "cadre.shepeng", ["/monitoring/visits", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng1"] },
-        { "township.pugu", ["/monitoring/cases", "/monitoring/visits", "/monitoring/dashboard"] },
+        { "cadre.shepeng", ["/monitoring/visits", "/monitoring/visits/mv-demoshepeng1", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng1"] },
+        { "township.pugu", ["/monitoring/cases", "/monitoring/visits", "/monitoring/visits/mv-demoshepeng1", "/monitoring/dashboard"] },
         { "province.guizhou", ["/monitoring/dashboard", "/monitoring/dashboard?area=520281"] },
         { "prefecture.liupanshui", ["/monitoring/dashboard"] },
     };

@@ -32,13 +32,26 @@ public sealed record MatchCandidate(
             draft.HarvestDate, draft.ShelfLifeDays, draft.DeliveryAreas, povertyCertified, status == ListingStatus.Active, relevance, monitored);
 
     /// <summary>
-    /// The listing's link to monitored households: a producer it names among <paramref name="monitoredMembers"/> (its
-    /// cooperative's member households under confirmed monitoring), else any such member, else none.
+    /// How many monitored households a group (the listing's named producers, or its cooperative's members) must hold before
+    /// matching says so: a listing made by one household, or a cooperative with one monitored member, would otherwise name
+    /// that household as monitored to every buyer who reads the explanation or compares the points.
     /// </summary>
-    public static MonitoredProduce LinkOf(IReadOnlyCollection<string>? producerIds, IReadOnlySet<string> monitoredMembers) =>
-        monitoredMembers.Count == 0 ? MonitoredProduce.None
-        : producerIds?.Any(monitoredMembers.Contains) == true ? MonitoredProduce.Producer
-        : MonitoredProduce.CooperativeMember;
+    public const int MinimumMonitored = 2;
+
+    /// <summary>
+    /// The listing's link to monitored households, said only of groups that identify no household: the producer link when
+    /// at least <see cref="MinimumMonitored"/> of its named producers are monitored and it names at least one more
+    /// household than that (so a reader cannot tell which of them are); else the cooperative link when at least
+    /// <see cref="MinimumMonitored"/> of its cooperative's member households are (a cooperative has at least five members
+    /// by law, Art. 19, and the listing's own producers are not said to be among them); else none.
+    /// </summary>
+    public static MonitoredProduce LinkOf(IReadOnlyCollection<string>? producerIds, IReadOnlySet<string> monitoredMembers)
+    {
+        var producers = producerIds?.Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var monitoredProducers = producers.Count(monitoredMembers.Contains);
+        if (monitoredProducers >= MinimumMonitored && producers.Count > MinimumMonitored) return MonitoredProduce.Producer;
+        return monitoredMembers.Count >= MinimumMonitored ? MonitoredProduce.CooperativeMember : MonitoredProduce.None;
+    }
 
     /// <summary>The text keywords are looked for in when no search engine scored the listing.</summary>
     public static string TextOf(ListingDraft draft) =>

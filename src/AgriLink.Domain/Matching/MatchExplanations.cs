@@ -55,8 +55,8 @@ public static partial class MatchExplanations
         ["quota.met"] = "本年度预留份额已完成。",
         ["quota.counts"] = "认定扶贫产品，计入预留份额（尚差{remaining}）。",
         ["quota.not-counted"] = "未获认定，不计入预留份额（尚差{remaining}）。",
-        ["monitoring.producer"] = "产自防返贫监测户，按帮扶政策优先采购。",
-        ["monitoring.member"] = "合作社成员中有防返贫监测户，销售按交易量返还惠及监测户，优先采购。",
+        ["monitoring.producer"] = "生产农户中有多户防返贫监测户，按帮扶政策优先采购。",
+        ["monitoring.member"] = "合作社成员中有多户防返贫监测户，销售按交易量返还惠及监测户，优先采购。",
         ["monitoring.none"] = "与防返贫监测户无关联。",
     };
 

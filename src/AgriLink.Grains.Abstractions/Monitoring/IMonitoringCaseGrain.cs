@@ -22,6 +22,13 @@ public interface IMonitoringCaseGrain : IGrainWithStringKey
 
     /// <summary>One step of the case by <paramref name="role"/>; refused (and nothing changed) when the role or stage does not allow it.</summary>
     [Alias("Act")] Task<CaseView> Act(CaseCommand command, CaseRole role, string actor);
+
+    /// <summary>
+    /// Records the household's per-capita income of <paramref name="year"/> against the line (fen), for the dashboards'
+    /// income of monitored households: kept while the case is confirmed and open (answers false otherwise, and when the
+    /// figure is already recorded). The warnings run calls it.
+    /// </summary>
+    [Alias("RecordIncome")] Task<bool> RecordIncome(int year, long perCapitaFen, long lineFen);
 }
 
 /// <summary>How a case is opened: whose, found how, with a note; a platform warning names its code.</summary>

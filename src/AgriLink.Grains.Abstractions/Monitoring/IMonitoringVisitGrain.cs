@@ -18,6 +18,12 @@ public interface IMonitoringVisitGrain : IGrainWithStringKey
     /// instead. Logged again (a retry), it answers the visit as logged and changes nothing.
     /// </summary>
     [Alias("Log")] Task<VisitView> Log(CadreVisit visit, CaseRole role, string actor);
+
+    /// <summary>
+    /// Keeps <paramref name="photo"/> (its files already stored) as the visit's photo, replacing the one before; the same
+    /// photo again changes nothing. Only a logged visit takes one (404 before). The caller checks that it is the visit's cadre.
+    /// </summary>
+    [Alias("AttachPhoto")] Task<VisitView> AttachPhoto(AgriLink.Domain.Photos.Photo photo);
 }
 
 /// <summary>A visit as logged: by whom and when, the household and its village, and the case it opened or found open.</summary>
@@ -32,4 +38,5 @@ public sealed record VisitView(
     [property: Id(6)] string? VillageCode,
     [property: Id(7)] string Village,
     [property: Id(8)] string? CaseId,
-    [property: Id(9)] bool CaseOpened);
+    [property: Id(9)] bool CaseOpened,
+    [property: Id(10)] AgriLink.Domain.Photos.Photo? Photo = null);

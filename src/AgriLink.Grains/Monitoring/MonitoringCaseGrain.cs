@@ -63,6 +63,17 @@ public sealed class MonitoringCaseGrain(
         return Save(state.State with { Case = next });
     }
 
+    public async Task<bool> RecordIncome(int year, long perCapitaFen, long lineFen)
+    {
+        if (state.State.Case is not { IsOpen: true, Category: not null }) return false;
+        var figure = new MonitoredYearIncome(year, perCapitaFen, lineFen);
+        var incomes = state.State.Incomes;
+        if (incomes.Contains(figure)) return false;
+        // A figure of the platform's, not a step of anyone's: no audit entry (the warnings run that found it is the record).
+        await state.CommitAsync(state.State with { Incomes = [.. incomes.Where(i => i.Year != year).Append(figure).OrderBy(i => i.Year)] });
+        return true;
+    }
+
     /// <summary>The domain's steps name their one role; another role is refused the way the domain refuses it.</summary>
     private static MonitoringCase Only(CaseRole role, CaseRole required, CaseCommand command, Func<MonitoringCase> step) =>
         role == required ? step() : throw new RuleViolationException("monitoring.not-allowed", $"A {role} cannot take the action {command.Action}.");

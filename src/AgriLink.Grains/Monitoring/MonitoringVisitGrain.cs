@@ -42,4 +42,14 @@ public sealed class MonitoringVisitGrain(
         await state.CommitAsync(new MonitoringVisitState { Visit = view }, AuditEntries.Changes(AuditResource, Id, null, view));
         return view;
     }
+
+    public async Task<VisitView> AttachPhoto(Domain.Photos.Photo photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        var visit = state.State.Visit ?? throw new Domain.Errors.NotFoundException("monitoring-visit", Id);
+        if (visit.Photo == photo) return visit;
+        var next = visit with { Photo = photo };
+        await state.CommitAsync(new MonitoringVisitState { Visit = next }, AuditEntries.Changes(AuditResource, Id, visit, next));
+        return next;
+    }
 }

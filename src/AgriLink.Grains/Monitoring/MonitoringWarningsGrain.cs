@@ -44,10 +44,12 @@ public sealed class MonitoringWarningsGrain(
             foreach (var h in page)
             {
                 households++;
-                var found = await Evaluate(h, year, today);
+                var (found, known) = await Evaluate(h, year, today);
                 warnings += found.Count;
+                var open = await cases.OpenCaseOf(h.Id);
+                if (open is not null && known.Count > 0) await RecordIncomes(open, known);
                 // The projection spares asking the households with a case open; the household's grain decides the rest.
-                if (found.Count == 0 || await cases.OpenCaseOf(h.Id) is not null) continue;
+                if (found.Count == 0 || open is not null) continue;
                 var warning = found[0];
                 var id = $"mc-w-{h.Id}-{warning.Code}-{warning.Year}";
                 var grain = GrainFactory.GetGrain<IMonitoringCaseGrain>(id);
@@ -65,16 +67,29 @@ public sealed class MonitoringWarningsGrain(
         return new WarningRun(County, households, warnings, opened);
     }
 
-    private async Task<IReadOnlyList<RiskWarning>> Evaluate(HouseholdRow h, int year, DateOnly today)
+    /// <summary>The household's warnings, and its per-capita income of the year judged and the year before where anything is known (with each year's line).</summary>
+    private async Task<(IReadOnlyList<RiskWarning> Warnings, IReadOnlyList<MonitoredYearIncome> Known)> Evaluate(HouseholdRow h, int year, DateOnly today)
     {
-        if (lines.For(County, year) is not { } line) return [];
+        if (lines.For(County, year) is not { } line) return ([], []);
         var thisYear = await income.OfHousehold(h.Id, year);
         var lastYear = await income.OfHousehold(h.Id, year - 1);
         var figures = thisYear.Year(year, Math.Max(h.People, 1));
+        var before = lastYear.Year(year - 1, Math.Max(h.People, 1));
         var known = figures.Total.Fen != 0 || figures.ExpensesTotal.Fen != 0;
-        var input = new WarningInput(h.Status, figures, lastYear.Year(year - 1, Math.Max(h.People, 1)), line, thisYear.LastSale, today);
-        return RiskWarnings.Evaluate(input, options.Value.Warnings)
-            .Where(w => known || w.Code == "platform-income-stopped").ToList();
+        var input = new WarningInput(h.Status, figures, before, line, thisYear.LastSale, today);
+        var warnings = RiskWarnings.Evaluate(input, options.Value.Warnings).Where(w => known || w.Code == "platform-income-stopped").ToList();
+        var incomes = new List<MonitoredYearIncome>();
+        if (before.Total.Fen != 0 && lines.For(County, year - 1) is { } earlier)
+            incomes.Add(new(year - 1, before.PerCapita.Fen, earlier.PerPerson.Fen));
+        if (figures.Total.Fen != 0) incomes.Add(new(year, figures.PerCapita.Fen, line.PerPerson.Fen));
+        return (warnings, incomes);
+    }
+
+    /// <summary>A confirmed case keeps its household's incomes for the dashboards (the case decides whether it is confirmed).</summary>
+    private async Task RecordIncomes(string caseId, IReadOnlyList<MonitoredYearIncome> incomes)
+    {
+        var grain = GrainFactory.GetGrain<IMonitoringCaseGrain>(caseId);
+        foreach (var i in incomes) await grain.RecordIncome(i.Year, i.PerCapitaFen, i.LineFen);
     }
 
     /// <summary>The case's opening note: each warning with its figures, as the cadre will read it.</summary>

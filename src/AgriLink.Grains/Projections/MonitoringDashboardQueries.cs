@@ -8,7 +8,9 @@ namespace AgriLink.Grains.Projections;
 /// The 防返贫监测 dashboards of a province, prefecture, county, township or village, counted in SQL from
 /// <c>monitoring_cases</c> and <c>households</c>: cases by the next area down and stage, by category, by channel, the overdue
 /// ones, and the households without a village code. Each count reads an index range of the area (county codes begin with
-/// their prefecture's and province's), never the rows of other areas; the answer is a few dozen rows.
+/// their prefecture's and province's), never the rows of other areas; the answer is a few dozen rows. The measures taken
+/// and the outcomes by month are the area's own rows of <c>monitoring_totals</c> (<see cref="MonitoringFigures"/>); the
+/// income of monitored households by year is the area's index range of <c>monitored_incomes</c>.
 /// </summary>
 public sealed class MonitoringDashboardQueries(AgriLinkDatabase database)
 {
@@ -29,7 +31,50 @@ public sealed class MonitoringDashboardQueries(AgriLinkDatabase database)
             $"SELECT '' AS Area, channel AS \"Key\", COUNT(*) AS Count FROM monitoring_cases WHERE {scope} GROUP BY channel ORDER BY 2", parameters);
         var unplaced = households is null ? 0
             : await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM households WHERE {households} AND village_code IS NULL", parameters);
-        return new MonitoringDashboard(area, [.. stages, .. overdue], categories.AsList(), channels.AsList(), unplaced);
+        var totals = (await connection.QueryAsync<(string Key, string Figure, long Value)>(
+            "SELECT area_key, figure, value FROM monitoring_totals WHERE area_key = @area OR (area_key > @monthsFrom AND area_key < @monthsTo)",
+            new { area, monthsFrom = area + MonitoringFigures.MonthSeparator, monthsTo = area + (char)(MonitoringFigures.MonthSeparator + 1) })).AsList();
+        return new MonitoringDashboard(area, [.. stages, .. overdue], categories.AsList(), channels.AsList(), unplaced,
+            Measures(totals.Where(t => t.Key == area).ToDictionary(t => t.Figure, t => t.Value, StringComparer.Ordinal)),
+            Outcomes(totals.Where(t => t.Key != area)), await Incomes(connection, area));
+    }
+
+    /// <summary>The measures of each kind the area's households received, and how many households received that kind.</summary>
+    private static IReadOnlyList<MeasureFigure> Measures(Dictionary<string, long> totals) =>
+        Enum.GetValues<Domain.Monitoring.MeasureKind>()
+            .Select(k => new MeasureFigure(k.ToString(), totals.GetValueOrDefault(MonitoringFigures.MeasuresPrefix + k),
+                totals.GetValueOrDefault(MonitoringFigures.HouseholdsPrefix + k)))
+            .Where(m => m.Measures > 0)
+            .ToList();
+
+    /// <summary>The cases whose risk was eliminated (风险消除), and those dismissed, per month (China time), oldest first.</summary>
+    private static IReadOnlyList<OutcomeFigure> Outcomes(IEnumerable<(string Key, string Figure, long Value)> totals) =>
+        totals.GroupBy(t => t.Key[(t.Key.IndexOf(MonitoringFigures.MonthSeparator, StringComparison.Ordinal) + 1)..], StringComparer.Ordinal)
+            .Select(g => new OutcomeFigure(g.Key, g.Where(t => t.Figure == MonitoringFigures.Eliminated).Sum(t => t.Value),
+                g.Where(t => t.Figure == MonitoringFigures.Dismissed).Sum(t => t.Value)))
+            .OrderBy(o => o.Month, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The monitored households' per-capita income by year: how many are known, the median (the mean of the two middle
+    /// figures when their number is even, rounded down to the fen), how many were under the line, and the line. Read from
+    /// the area's own index range of <c>monitored_incomes</c> (one row per household and year in each area it lies in); the
+    /// median reads up to half the year's entries of that range, never a table row.
+    /// </summary>
+    private static async Task<IReadOnlyList<IncomeFigure>> Incomes(System.Data.Common.DbConnection connection, string area)
+    {
+        var years = (await connection.QueryAsync<(long Year, long Households, long UnderLine, long LineFen)>(
+            "SELECT year, COUNT(*), CAST(SUM(CASE WHEN per_capita_fen < line_fen THEN 1 ELSE 0 END) AS BIGINT), MAX(line_fen) " +
+            "FROM monitored_incomes WHERE area = @area GROUP BY year ORDER BY year", new { area })).AsList();
+        var figures = new List<IncomeFigure>();
+        foreach (var y in years)
+        {
+            var middle = (await connection.QueryAsync<long>(
+                "SELECT per_capita_fen FROM monitored_incomes WHERE area = @area AND year = @year ORDER BY per_capita_fen LIMIT @take OFFSET @skip",
+                new { area, year = y.Year, take = y.Households % 2 == 0 ? 2L : 1L, skip = (y.Households - 1) / 2 })).AsList();
+            figures.Add(new IncomeFigure((int)y.Year, y.Households, (long)Math.Floor(middle.Average(m => (decimal)m)), y.UnderLine, y.LineFen));
+        }
+        return figures;
     }
 
     /// <summary>
@@ -79,4 +124,20 @@ public sealed class DashboardCount
 /// </summary>
 public sealed record MonitoringDashboard(
     string Area, IReadOnlyList<DashboardCount> ByArea, IReadOnlyList<DashboardCount> ByCategory, IReadOnlyList<DashboardCount> ByChannel,
-    long HouseholdsWithoutVillageCode);
+    long HouseholdsWithoutVillageCode, IReadOnlyList<MeasureFigure> Measures, IReadOnlyList<OutcomeFigure> Outcomes, IReadOnlyList<IncomeFigure> Incomes);
+
+/// <summary>Assistance measures of one kind in an area: how many were taken, and for how many households.</summary>
+public sealed record MeasureFigure(string Kind, long Measures, long Households);
+
+/// <summary>One month's (China time, <c>yyyy-MM</c>) cases whose risk was eliminated (风险消除) and cases dismissed.</summary>
+public sealed record OutcomeFigure(string Month, long Eliminated, long Dismissed);
+
+/// <summary>
+/// A year's per-capita income of an area's monitored households (fen): how many are known, their median, how many were under
+/// the line, and the line per person.
+/// </summary>
+public sealed record IncomeFigure(int Year, long Households, long MedianFen, long UnderLine, long LineFen)
+{
+    /// <summary>The share under the line in basis points, rounded down.</summary>
+    public int UnderLineBasisPoints => Households == 0 ? 0 : (int)(UnderLine * 10_000 / Households);
+}

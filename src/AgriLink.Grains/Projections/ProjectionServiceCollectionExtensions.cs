@@ -31,8 +31,10 @@ public static class ProjectionServiceCollectionExtensions
     /// 11 (schema 12): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
     /// 12 (schema 13): buyers' reviews (<c>reviews</c>, <c>review_listings</c>); each listing's cover photo on its <c>listings</c> row,
     /// each order's quantities per listing (<c>order_lines</c>) and each listing's quantity sold (<c>listing_totals</c>, <see cref="ListingFigures"/>).
+    /// 13 (schema 14): the 防返贫监测 dashboards' measures, outcomes and monitored households' incomes
+    /// (<c>monitoring_measures</c>, <c>monitoring_outcomes</c>, <c>monitored_incomes</c>) and their totals (<see cref="MonitoringFigures"/>).
     /// </summary>
-    public const int Version = 12;
+    public const int Version = 13;
 
     /// <summary>Grain states that projections replaced; deleted by the upgrade that fills the tables.</summary>
     public static readonly IReadOnlyList<string> RetiredStates =
@@ -67,7 +69,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Monitoring.MonitoringWarningsStart>());
         // One instance per figure group, all of one type (TryAddEnumerable would keep only the first): added once.
         if (!services.Any(d => d.ServiceType == typeof(RunningTotals)))
-            foreach (var totals in CountyFigures.All.Append(ListingFigures.OfOrderSales)) services.AddSingleton(totals);
+            foreach (var totals in CountyFigures.All.Append(ListingFigures.OfOrderSales).Concat(MonitoringFigures.All)) services.AddSingleton(totals);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<EnterpriseProfile>("enterprise", ProjectionTables.Enterprises,
             (id, p) => [id, p.Name, p.CountyCode, p.Level.ToString()])));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector>(new ProfileProjector<BuyerProfile>("buyer", ProjectionTables.Buyers,

@@ -349,6 +349,27 @@ public sealed class PostgresDialect : SqlDialect
             listing_id TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (listing_id, figure))
         """,
         "CREATE INDEX IF NOT EXISTS ix_listing_totals_figure ON listing_totals (figure, value, listing_id)",
+        // Schema version 14 (防返贫监测 dashboards): each case's measures, its outcome, and its household's incomes by year once
+        // confirmed (a row per area level), with the running totals the dashboards read per area.
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_measures (
+            case_id TEXT COLLATE "C" NOT NULL, position BIGINT NOT NULL, household_id TEXT COLLATE "C" NOT NULL, county_code TEXT COLLATE "C" NOT NULL, township_code TEXT COLLATE "C" NULL,
+            village_code TEXT COLLATE "C" NULL, kind TEXT COLLATE "C" NOT NULL, start_on DATE NOT NULL, PRIMARY KEY (case_id, position))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_measures_household ON monitoring_measures (household_id)",
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_outcomes (
+            case_id TEXT COLLATE "C" NOT NULL PRIMARY KEY, outcome TEXT COLLATE "C" NOT NULL, month TEXT COLLATE "C" NOT NULL, county_code TEXT COLLATE "C" NOT NULL,
+            township_code TEXT COLLATE "C" NULL, village_code TEXT COLLATE "C" NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS monitored_incomes (
+            area TEXT COLLATE "C" NOT NULL, year BIGINT NOT NULL, case_id TEXT COLLATE "C" NOT NULL, per_capita_fen BIGINT NOT NULL, line_fen BIGINT NOT NULL,
+            PRIMARY KEY (area, year, case_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitored_incomes_median ON monitored_incomes (area, year, per_capita_fen)",
+        "CREATE INDEX IF NOT EXISTS ix_monitored_incomes_case ON monitored_incomes (case_id)",
+        """CREATE TABLE IF NOT EXISTS monitoring_totals (area_key TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (area_key, figure))""",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

@@ -350,6 +350,27 @@ public sealed class SqliteDialect : SqlDialect
         """,
         "CREATE TABLE IF NOT EXISTS listing_totals (listing_id TEXT NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (listing_id, figure))",
         "CREATE INDEX IF NOT EXISTS ix_listing_totals_figure ON listing_totals (figure, value, listing_id)",
+        // Schema version 14 (防返贫监测 dashboards): each case's measures, its outcome, and its household's incomes by year once
+        // confirmed (a row per area level), with the running totals the dashboards read per area.
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_measures (
+            case_id TEXT NOT NULL, position INTEGER NOT NULL, household_id TEXT NOT NULL, county_code TEXT NOT NULL, township_code TEXT NULL,
+            village_code TEXT NULL, kind TEXT NOT NULL, start_on TEXT NOT NULL, PRIMARY KEY (case_id, position))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitoring_measures_household ON monitoring_measures (household_id)",
+        """
+        CREATE TABLE IF NOT EXISTS monitoring_outcomes (
+            case_id TEXT NOT NULL PRIMARY KEY, outcome TEXT NOT NULL, month TEXT NOT NULL, county_code TEXT NOT NULL,
+            township_code TEXT NULL, village_code TEXT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS monitored_incomes (
+            area TEXT NOT NULL, year INTEGER NOT NULL, case_id TEXT NOT NULL, per_capita_fen INTEGER NOT NULL, line_fen INTEGER NOT NULL,
+            PRIMARY KEY (area, year, case_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_monitored_incomes_median ON monitored_incomes (area, year, per_capita_fen)",
+        "CREATE INDEX IF NOT EXISTS ix_monitored_incomes_case ON monitored_incomes (case_id)",
+        "CREATE TABLE IF NOT EXISTS monitoring_totals (area_key TEXT NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (area_key, figure))",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

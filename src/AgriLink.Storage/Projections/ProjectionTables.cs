@@ -159,6 +159,35 @@ public static class ProjectionTables
         ["id", "cadre", "household_id", "head_name", "county_code", "village_code", "village", "visited_on", "found_risk", "case_id", "note", "recorded_at"]);
 
     /// <summary>
+    /// One row per assistance measure of a monitoring case (its position in the case), with the household's area codes:
+    /// what <see cref="MonitoringTotals"/> counts by kind. Schema version 14.
+    /// </summary>
+    public static readonly ProjectionTable MonitoringMeasures = new("monitoring_measures", ["case_id", "position"],
+        ["case_id", "position", "household_id", "county_code", "township_code", "village_code", "kind", "start_on"]);
+
+    /// <summary>
+    /// One row per case that ended its risk (风险消除) or was dismissed: which, and the month it happened (China time,
+    /// <c>yyyy-MM</c>), with the area codes. Schema version 14.
+    /// </summary>
+    public static readonly ProjectionTable MonitoringOutcomes = new("monitoring_outcomes", ["case_id"],
+        ["case_id", "outcome", "month", "county_code", "township_code", "village_code"]);
+
+    /// <summary>
+    /// A monitored household's per-capita income of a year (recorded on its confirmed case by the warnings run) against the
+    /// line, once per area it lies in (province, prefecture, county, township, village), so each area's median and share
+    /// under the line read one index range. Schema version 14.
+    /// </summary>
+    public static readonly ProjectionTable MonitoredIncomes = new("monitored_incomes", ["area", "year", "case_id"],
+        ["area", "year", "case_id", "per_capita_fen", "line_fen"]);
+
+    /// <summary>
+    /// The 防返贫监测 dashboards' running totals (area key, figure, value), like <see cref="CountyTotals"/>: the measures
+    /// by kind per area (key: the area code), the outcomes per area and month (key: <c>{area}|{yyyy-MM}</c>), each area at
+    /// every level (province to village), so a dashboard reads its own rows only. Schema version 14.
+    /// </summary>
+    public static readonly ProjectionTable MonitoringTotals = new("monitoring_totals", ["area_key", "figure"], ["area_key", "figure", "value"]);
+
+    /// <summary>
     /// The dashboard's figures per county (county, figure name, value), moved by delta in the transaction of each change
     /// (<see cref="Changes.RunningTotals"/>) and recomputed from the other tables by a rebuild; a figure at zero has no row.
     /// </summary>
@@ -200,5 +229,6 @@ public static class ProjectionTables
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
             DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
-            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, OrderLines, CountyTotals, ListingTotals];
+            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, OrderLines, CountyTotals, ListingTotals,
+            MonitoringMeasures, MonitoringOutcomes, MonitoredIncomes, MonitoringTotals];
 }

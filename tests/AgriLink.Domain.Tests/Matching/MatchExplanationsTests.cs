@@ -190,7 +190,7 @@ public class MatchExplanationsTests
         delivery.ready: 全国配送；现货，可在交货期2026-12-30前送达。
         poverty.certified-deep-county: 已获扶贫产品认定；产自深度贫困县从江县。
         pairing.province: 广东省与贵州省为东西部协作结对省份（2021年起）。
-        monitoring.producer: 产自防返贫监测户，按帮扶政策优先采购。
+        monitoring.producer: 生产农户中有多户防返贫监测户，按帮扶政策优先采购。
         [monitored-member]
         relevance.strong: 与需求文本的相关度为最佳候选的100%。
         quantity.full: 可售25000公斤，足以一次满足需求的20000公斤。
@@ -198,7 +198,7 @@ public class MatchExplanationsTests
         delivery.ready: 全国配送；现货，可在交货期2026-12-30前送达。
         poverty.certified-deep-county: 已获扶贫产品认定；产自深度贫困县从江县。
         pairing.province: 广东省与贵州省为东西部协作结对省份（2021年起）。
-        monitoring.member: 合作社成员中有防返贫监测户，销售按交易量返还惠及监测户，优先采购。
+        monitoring.member: 合作社成员中有多户防返贫监测户，销售按交易量返还惠及监测户，优先采购。
         [monitored-none]
         relevance.strong: 与需求文本的相关度为最佳候选的100%。
         quantity.full: 可售25000公斤，足以一次满足需求的20000公斤。

@@ -191,13 +191,32 @@ public class MatchScoringTests
         Assert.DoesNotContain(MatchScoring.Score(Rice(), Glutinous(), Context()).Components, c => c.Component == "monitoring");
 
     [Fact]
-    public void TheLinkIsTheProducerFirstThenTheCooperativesMembers()
+    public void TheLinkIsTheProducersFirstThenTheCooperativesMembers()
     {
-        var monitored = new HashSet<string> { "hh-a" };
-        Assert.Equal(MonitoredProduce.Producer, MatchCandidate.LinkOf(["hh-b", "hh-a"], monitored));
-        Assert.Equal(MonitoredProduce.CooperativeMember, MatchCandidate.LinkOf(["hh-b"], monitored));
+        var monitored = new HashSet<string> { "hh-a", "hh-b" };
+        Assert.Equal(MonitoredProduce.Producer, MatchCandidate.LinkOf(["hh-c", "hh-b", "hh-a"], monitored));
+        Assert.Equal(MonitoredProduce.CooperativeMember, MatchCandidate.LinkOf(["hh-c"], monitored));
         Assert.Equal(MonitoredProduce.CooperativeMember, MatchCandidate.LinkOf(null, monitored));
         Assert.Equal(MonitoredProduce.None, MatchCandidate.LinkOf(["hh-a"], new HashSet<string>()));
+    }
+
+    /// <summary>
+    /// Issue 19's privacy: the explanation and the points go to every buyer, so they must not name a monitored household.
+    /// A listing made by one household, or by two who are both monitored, would; a cooperative with one monitored member too.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "hh-a" }, new[] { "hh-a" }, MonitoredProduce.None)]                            // the one producer, the one monitored member
+    [InlineData(new[] { "hh-a" }, new[] { "hh-a", "hh-z" }, MonitoredProduce.CooperativeMember)]       // said of the cooperative, not of the listing
+    [InlineData(new[] { "hh-a", "hh-b" }, new[] { "hh-a", "hh-b" }, MonitoredProduce.CooperativeMember)] // both producers would be named
+    [InlineData(new[] { "hh-a", "hh-b", "hh-c" }, new[] { "hh-a" }, MonitoredProduce.None)]           // one of three: still that one in the cooperative
+    [InlineData(new[] { "hh-a", "hh-b", "hh-c" }, new[] { "hh-a", "hh-b" }, MonitoredProduce.Producer)] // two of three: which two is not said
+    [InlineData(new[] { "hh-a", "hh-a", "hh-b" }, new[] { "hh-a", "hh-b" }, MonitoredProduce.CooperativeMember)] // a name twice is one household
+    public void TheLinkIsSaidOnlyOfGroupsThatIdentifyNoHousehold(string[] producers, string[] monitored, MonitoredProduce expected)
+    {
+        var link = MatchCandidate.LinkOf(producers, monitored.ToHashSet());
+        Assert.Equal(expected, link);
+        var code = MatchScoring.Score(Rice(), Glutinous(b => b.Monitored = link), Context()).Components.Single(c => c.Component == "monitoring").Code;
+        if (producers.Length == 1 || monitored.Length == 1) Assert.NotEqual("monitoring.producer", code);
     }
 
     [Fact]

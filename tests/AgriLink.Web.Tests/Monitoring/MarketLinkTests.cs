@@ -20,14 +20,14 @@ public sealed class MarketLinkTests(SeededApp app)
 
     private static string Word() => "mk" + string.Concat(Enumerable.Range(0, 6).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
-    private async Task<(string Cooperative, string Monitored, string Other)> CooperativeWithTwoMembers()
+    private async Task<(string Cooperative, string[] Members)> CooperativeWith(params string[] names)
     {
         var operatorClient = await app.As("operator");
         var coop = await operatorClient.RegisterCooperative();
         await operatorClient.Admit(coop);
-        var monitored = await AreaStaff.Household(app, AreaStaff.Shepeng, headName: "监测户主");
-        var other = await AreaStaff.Household(app, AreaStaff.Shepeng, headName: "普通户主");
-        foreach (var (id, name) in new[] { (monitored, "监测户主"), (other, "普通户主") })
+        var members = new List<string>();
+        foreach (var name in names) members.Add(await AreaStaff.Household(app, AreaStaff.Shepeng, headName: name));
+        foreach (var (id, name) in members.Zip(names))
         {
             using var join = await operatorClient.SendJson(HttpMethod.Post, $"/api/cooperatives/{coop}/members", new JsonObject
             {
@@ -35,7 +35,18 @@ public sealed class MarketLinkTests(SeededApp app)
             });
             await join.AssertOk();
         }
-        return (coop, monitored, other);
+        return (coop, [.. members]);
+    }
+
+    private async Task<(string Id, HttpClient Buyer)> Demand(string word)
+    {
+        var (buyerId, buyer) = await FreshBuyer.CreateAsync(app);
+        using var posted = await buyer.SendJson(HttpMethod.Post, $"/api/buyers/{buyerId}/demands", new JsonObject
+        {
+            ["title"] = "工会福利刺梨", ["category"] = "Fruit", ["keywords"] = new JsonArray(word), ["quantity"] = 100, ["unit"] = "Jin",
+            ["deliverBy"] = DeliverBy, ["deliveryRegionCode"] = "440103", ["maxPriceFen"] = 1000,
+        });
+        return ((string)(await posted.AssertOk(HttpStatusCode.Created))["id"]!, buyer);
     }
 
     private async Task<string> Listing(string coop, string word, params string[] producers)
@@ -86,22 +97,18 @@ public sealed class MarketLinkTests(SeededApp app)
     [Fact]
     public async Task AConfirmedMonitoredHouseholdsProduceIsMatchedFirstAndItsCooperativeIsTold()
     {
-        var (coop, monitored, other) = await CooperativeWithTwoMembers();
+        var (coop, members) = await CooperativeWith("监测户主", "监测户二", "普通户主");
+        var (monitored, second, other) = (members[0], members[1], members[2]);
         var word = Word();
-        var own = await Listing(coop, word, monitored);
+        var own = await Listing(coop, word, monitored, second, other);
         var cooperatives = await Listing(coop, word, other);
-        var (buyerId, buyer) = await FreshBuyer.CreateAsync(app);
-        using var posted = await buyer.SendJson(HttpMethod.Post, $"/api/buyers/{buyerId}/demands", new JsonObject
-        {
-            ["title"] = "工会福利刺梨", ["category"] = "Fruit", ["keywords"] = new JsonArray(word), ["quantity"] = 100, ["unit"] = "Jin",
-            ["deliverBy"] = DeliverBy, ["deliveryRegionCode"] = "440103", ["maxPriceFen"] = 1000,
-        });
-        var demand = (string)(await posted.AssertOk(HttpStatusCode.Created))["id"]!;
+        var (demand, buyer) = await Demand(word);
 
         var before = await MonitoringParts(buyer, demand, own, cooperatives);
         Assert.Equal(["monitoring.none", "monitoring.none"], new[] { before[own], before[cooperatives] }.Select(p => (string?)p["code"]));
 
         await Confirm(monitored);
+        await Confirm(second);
         var after = await MonitoringParts(buyer, demand, own, cooperatives);
 
         Assert.Equal(("monitoring.producer", 10m), ((string?)after[own]["code"], (decimal)after[own]["points"]!));
@@ -116,8 +123,9 @@ public sealed class MarketLinkTests(SeededApp app)
         // The cooperative is told whom, without the category; another cooperative is not.
         var admin = $"test.coop.{Guid.NewGuid():N}"[..32];
         await TestAccounts.CreateAsync(app, admin, "测试社长", Roles.CooperativeAdmin, new Claim(AgriLinkClaims.Cooperative, coop));
-        var members = await (await TestAccounts.SignInAsync(app, admin)).GetArray($"/api/cooperatives/{coop}/monitored-members");
-        var member = Assert.Single(members);
+        var told = await (await TestAccounts.SignInAsync(app, admin)).GetArray($"/api/cooperatives/{coop}/monitored-members");
+        Assert.Equal([monitored, second], told.Select(m => (string)m!["memberId"]!).Order(StringComparer.Ordinal));
+        var member = told.Single(m => (string?)m!["memberId"] == monitored);
         Assert.Equal((monitored, "监测户主", "舍烹村"), ((string?)member!["memberId"], (string?)member["displayName"], (string?)member["village"]));
         Assert.Equal(["displayName", "memberId", "village"], member.AsObject().Select(p => p.Key).Order());   // nothing of the case
         using (var foreign = await (await app.As("coop.xiuwen")).GetAsync($"/api/cooperatives/{coop}/monitored-members", Api.Ct))
@@ -130,5 +138,29 @@ public sealed class MarketLinkTests(SeededApp app)
         var publicListing = await anonymous.GetStringAsync($"/api/listings/{own}", Api.Ct);
         Assert.DoesNotContain("monitor", publicListing, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("监测", publicListing);
+    }
+
+    /// <summary>
+    /// Privacy: a listing made by one household, in a cooperative with no other monitored member, says nothing of the
+    /// monitoring at all (neither the explanation nor the points), or every buyer would learn that this household is
+    /// monitored. Its cooperative's admins are still told, as the monitoring asks.
+    /// </summary>
+    [Fact]
+    public async Task AListingOfOneMonitoredHouseholdDoesNotRevealIt()
+    {
+        var (coop, members) = await CooperativeWith("独户监测", "普通户主");
+        var word = Word();
+        var alone = await Listing(coop, word, members[0]);
+        var (demand, buyer) = await Demand(word);
+        await MonitoringParts(buyer, demand, alone);
+
+        await Confirm(members[0]);
+        var admin = $"test.coop.{Guid.NewGuid():N}"[..32];
+        await TestAccounts.CreateAsync(app, admin, "测试社长", Roles.CooperativeAdmin, new Claim(AgriLinkClaims.Cooperative, coop));
+        Assert.Single(await (await TestAccounts.SignInAsync(app, admin)).GetArray($"/api/cooperatives/{coop}/monitored-members"));
+        var part = (await MonitoringParts(buyer, demand, alone))[alone];
+
+        Assert.Equal(("monitoring.none", 0m), ((string?)part["code"], (decimal)part["points"]!));
+        Assert.DoesNotContain("多户", (string)part["explanation"]!);
     }
 }

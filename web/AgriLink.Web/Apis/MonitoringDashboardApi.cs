@@ -3,7 +3,10 @@ using AgriLink.Domain.Errors;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Projections;
 using AgriLink.Web.Auth;
+using AgriLink.Web.Localization;
+using AgriLink.Web.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace AgriLink.Web.Apis;
 
@@ -19,6 +22,8 @@ public static class MonitoringDashboardApi
         var api = app.MapGroup("/api/monitoring").WithTags("Monitoring").RequireAuthorization();
         api.MapGet("/dashboard", Dashboard).WithName("MonitoringDashboard")
             .WithSummary("An area's monitoring figures (?area= a province's 2, prefecture's 4, county's 6, township's 9 or village's 12 digits; default the caller's first): cases by the next area down and stage, overdue, by category and channel, households without a village code.");
+        api.MapGet("/dashboard/export", Export).WithName("ExportMonitoringDashboard")
+            .WithSummary("One table of an area's monitoring dashboard (?table= areas, categories, channels, measures, outcomes or incomes; ?format= csv, UTF-8 with a BOM, or xlsx; ?area= as the dashboard).");
         api.MapGet("/households-without-village", WithoutVillage).WithName("HouseholdsWithoutVillageCode")
             .WithSummary("A county's (or region's) households without a village code, by id (keyset ?after=): on no cadre's list until one is set.");
         return api;
@@ -29,6 +34,19 @@ public static class MonitoringDashboardApi
     {
         if (Area(s, area) is not { } asked) return TypedResults.Forbid();
         return TypedResults.Ok(await queries.For(asked, clock.Now()));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ForbidHttpResult>> Export(
+        [AsParameters] ApiServices s, MonitoringDashboardQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> t,
+        string? area, string? table, string? format)
+    {
+        new Validator()
+            .Check(table is not null && MonitoringDashboardTables.Names.Contains(table), "table", "must be areas, categories, channels, measures, outcomes or incomes.")
+            .Check(format is "csv" or "xlsx", "format", "must be csv or xlsx.")
+            .ThrowIfInvalid();
+        if (Area(s, area) is not { } asked) return TypedResults.Forbid();
+        var file = MonitoringDashboardTables.AsTable(await queries.For(asked, clock.Now()), table!, key => t[key].Value)!.File(format, $"monitoring-{table}-{asked}");
+        return TypedResults.File(file.FileContents, file.ContentType, file.FileDownloadName);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<VillageHousehold>>, ForbidHttpResult>> WithoutVillage(

@@ -137,7 +137,15 @@ public static class PhotosApi
         return buffer.ToArray();
     }
 
-    public static async Task<IResult> Serve(IObjectStore store, HttpContext http, string photoId, string file, CancellationToken ct)
+    public static Task<IResult> Serve(IObjectStore store, HttpContext http, string photoId, string file, CancellationToken ct) =>
+        ServeFile(store, http, photoId, file, PhotoFormats.Public, CacheForever, ct);
+
+    /// <summary>
+    /// One file of a photo under <paramref name="root"/>: <c>{width}.webp</c>, <c>{width}.jpg</c>, or <c>{width}</c> for the
+    /// format the Accept header prefers; the caller has checked who may see it and says how it may be cached.
+    /// </summary>
+    internal static async Task<IResult> ServeFile(IObjectStore store, HttpContext http, string photoId, string file, string root, string cacheControl,
+        CancellationToken ct)
     {
         var dot = file.IndexOf('.', StringComparison.Ordinal);
         var widthText = dot < 0 ? file : file[..dot];
@@ -156,12 +164,12 @@ public static class PhotosApi
         };
         if (extension is null) http.Response.Headers.Vary = "Accept";
         var tag = new EntityTagHeaderValue($"\"{photoId}-{width}-{(type == PhotoFormats.WebP ? "webp" : "jpg")}\"");
-        http.Response.Headers.CacheControl = CacheForever;
+        http.Response.Headers.CacheControl = cacheControl;
         http.Response.Headers.ETag = tag.ToString();
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(tag, useStrongComparison: false)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-        var stored = await store.GetAsync(PhotoFormats.Key(photoId, width, type), ct);
+        var stored = await store.GetAsync(PhotoFormats.Key(photoId, width, type, root), ct);
         if (stored is null)
         {
             http.Response.Headers.CacheControl = "no-store";

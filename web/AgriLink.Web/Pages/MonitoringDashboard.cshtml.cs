@@ -34,5 +34,20 @@ public sealed class MonitoringDashboardModel(MonitoringDashboardQueries queries)
     }
 
     /// <summary>The count of one area and key (a stage, or <c>overdue</c>).</summary>
-    public long Count(string? area, string key) => Figures!.ByArea.Where(c => c.Area == area && c.Key == key).Sum(c => c.Count);
+    public long Count(string? area, string key) => MonitoringDashboardTables.Count(Figures!, area, key);
+
+    /// <summary>One table of the dashboard as CSV (BOM) or .xlsx, through the API's own export (the same area check).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? table, string? format)
+    {
+        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        var t = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var result = await MonitoringDashboardApi.Export(Api, queries, clock, t, string.IsNullOrEmpty(Area) ? null : Area, table, format);
+        return result.Result is Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult file
+            ? File(file.FileContents.ToArray(), file.ContentType!, file.FileDownloadName)
+            : Forbid();
+    }
+
+    /// <summary>The export link of one table in one format, for the area shown.</summary>
+    public string ExportUrl(string table, string format) =>
+        $"/monitoring/dashboard?handler=Export&Area={Uri.EscapeDataString(Figures?.Area ?? "")}&table={table}&format={format}";
 }

@@ -21,11 +21,17 @@ public static class PhotoFormats
     public static int HeightAt(Domain.Photos.Photo photo, int width) =>
         Math.Max(1, (int)Math.Round((double)photo.Height * width / photo.Width, MidpointRounding.AwayFromZero));
 
-    public static string Key(string photoId, int width, string contentType) =>
-        $"photos/{photoId}/{width}.{(contentType == WebP ? "webp" : "jpg")}";
+    /// <summary>The folder of public photos, served by <c>/media/photos</c> to anyone.</summary>
+    public const string Public = "photos";
 
-    public static IEnumerable<string> Keys(Domain.Photos.Photo photo) =>
-        WidthsFor(photo.Width).SelectMany(w => new[] { Key(photo.Id, w, WebP), Key(photo.Id, w, Jpeg) });
+    /// <summary>The folder of visits' photos (走访): never under <see cref="Public"/>, served only to whom may read the visit.</summary>
+    public const string Visits = "visits";
+
+    public static string Key(string photoId, int width, string contentType, string root = Public) =>
+        $"{root}/{photoId}/{width}.{(contentType == WebP ? "webp" : "jpg")}";
+
+    public static IEnumerable<string> Keys(Domain.Photos.Photo photo, string root = Public) =>
+        WidthsFor(photo.Width).SelectMany(w => new[] { Key(photo.Id, w, WebP, root), Key(photo.Id, w, Jpeg, root) });
 
     /// <summary>The URL of one file: content-hashed (the id), so it is served as immutable.</summary>
     public static string Url(string photoId, int width, string contentType) => "/media/" + Key(photoId, width, contentType);

@@ -16,7 +16,9 @@ public sealed partial class PhotoLibrary(IObjectStore store, PhotoProcessor proc
     public IObjectStore Store => store;
 
     /// <summary>Stores the files, then runs <paramref name="commit"/>; undoes the files when it throws.</summary>
-    public async Task<T> StoreThenCommitAsync<T>(ProcessedPhoto processed, Func<Task<T>> commit, Func<Task<bool>> stillNamed, CancellationToken ct = default)
+    /// <param name="root">The folder the files are under (<see cref="PhotoFormats.Public"/> unless re-keyed, <see cref="ProcessedPhoto.Under"/>).</param>
+    public async Task<T> StoreThenCommitAsync<T>(ProcessedPhoto processed, Func<Task<T>> commit, Func<Task<bool>> stillNamed, CancellationToken ct = default,
+        string root = PhotoFormats.Public)
     {
         try
         {
@@ -25,15 +27,15 @@ public sealed partial class PhotoLibrary(IObjectStore store, PhotoProcessor proc
         }
         catch
         {
-            if (!await IsNamed(stillNamed)) await DeleteAsync(processed.Photo);
+            if (!await IsNamed(stillNamed)) await DeleteAsync(processed.Photo, root);
             throw;
         }
     }
 
     /// <summary>Deletes a photo's files; failures are logged, never thrown (the change they follow is committed).</summary>
-    public async Task DeleteAsync(Photo photo)
+    public async Task DeleteAsync(Photo photo, string root = PhotoFormats.Public)
     {
-        foreach (var key in PhotoFormats.Keys(photo))
+        foreach (var key in PhotoFormats.Keys(photo, root))
         {
             try
             {
@@ -60,7 +62,7 @@ public sealed partial class PhotoLibrary(IObjectStore store, PhotoProcessor proc
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Photo file {Key} could not be deleted; it is named by no listing or cooperative")]
+    [LoggerMessage(LogLevel.Warning, "Photo file {Key} could not be deleted; it is named by no listing, cooperative or visit")]
     private partial void LogDeleteFailed(Exception error, string key);
 
     [LoggerMessage(LogLevel.Warning, "After a failed photo commit its owner could not be read: the new files are kept")]

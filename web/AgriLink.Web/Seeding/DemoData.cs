@@ -113,6 +113,10 @@ public static class DemoData
         ("mc-demoshepeng2", "hh-pz09", "入户走访：孩子患慢性病，医疗支出较大", "村民代表 11 人评议，同意纳入监测，报乡镇审核"),
     ];
 
+    /// <summary>A visit the 舍烹村 first secretary logged (no risk found), for the visit page: its id, household and notes.</summary>
+    public static readonly (string VisitId, string HouseholdId, string Note) Visit =
+        ("mv-demoshepeng1", "hh-pz03", "回访：伤情好转，已在村合作社基地务工，收入有所恢复");
+
     private static readonly string[] Surnames = ["王", "李", "杨", "吴", "龙", "罗", "陈", "刘", "石", "潘", "韦", "张"];
     private static readonly string[] GivenNames =
         ["德明", "光荣", "正芬", "永福", "秀英", "国强", "朝贵", "兴发", "小红", "文学", "开富", "玉兰"];

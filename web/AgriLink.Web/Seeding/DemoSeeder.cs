@@ -221,6 +221,9 @@ public sealed class DemoSeeder(
             if (review is not null && found.Case.Stage == CaseStage.Reported)
                 await grain.Act(new CaseCommand(CaseAction.VillageReview, review), CaseRole.VillageCadre, "cadre.shepeng");
         }
+        var visit = grains.GetGrain<IMonitoringVisitGrain>(DemoData.Visit.VisitId);
+        if (await visit.Get() is null)
+            await visit.Log(new CadreVisit(DemoData.Visit.HouseholdId, clock.Today(), DemoData.Visit.Note, FoundRisk: false), CaseRole.VillageCadre, "cadre.shepeng");
     }
 
     private static async Task AddMemberOnce(ICooperativeGrain coop, CooperativeMember member)

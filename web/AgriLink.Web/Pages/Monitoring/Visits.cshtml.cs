@@ -2,16 +2,18 @@ using AgriLink.Grains.Monitoring;
 using AgriLink.Grains.Projections;
 using AgriLink.Web.Apis;
 using AgriLink.Web.Pages.Shared;
+using AgriLink.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgriLink.Web.Pages.Monitoring;
 
 /// <summary>
 /// A cadre's visits (走访) from a phone: log one (the household from the cadre's villages, the day, notes, whether it found
-/// a risk, which opens a case) and the cadre's own visits newest first (<c>MonitoringVisitsApi</c>: the same checks and audit).
-/// No photo is taken yet.
+/// a risk, which opens a case; an optional photo, attached to the visit once it is logged) and the cadre's own visits newest
+/// first (<c>MonitoringVisitsApi</c>: the same checks and audit).
 /// </summary>
-public sealed class VisitsModel(MonitoringQueries queries) : AgriLinkPage
+[RequestSizeLimit(PhotoOptions.DefaultFormLimit), RequestFormLimits(MultipartBodyLengthLimit = PhotoOptions.DefaultFormLimit)]
+public sealed class VisitsModel(MonitoringQueries queries, PhotoLibrary photos) : AgriLinkPage
 {
     public Page<VisitRow> Visits { get; private set; } = new([], 0, 0, 20);
 
@@ -29,11 +31,14 @@ public sealed class VisitsModel(MonitoringQueries queries) : AgriLinkPage
 
     public async Task OnGetAsync() => await Load();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await Load();
         var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
         var logged = Value<VisitView>(await MonitoringVisitsApi.Log(Api, clock, new LogVisitRequest(HouseholdId, VisitedOn, Note, FoundRisk)));
+        // The visit is kept first: a photo the processing refuses leaves it logged, and its page says why and takes another.
+        if (Request.HasFormContentType && Request.Form.Files.GetFile("file") is { Length: > 0 })
+            Value<VisitView>(await MonitoringVisitsApi.AttachPhoto(Api, photos, Request, logged.Id, ct));
         return logged.CaseOpened ? Redirect($"/monitoring/cases/{logged.CaseId}") : Redirect($"/monitoring/visits?logged={logged.Id}");
     }
 
