@@ -25,9 +25,10 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// monitoring_cases (columns added, <see cref="SqlDialect.AddedColumns"/>), and monitoring_visits. 13: reviews and
     /// review_listings (buyers' reviews of delivered sub-orders); the 防返贫监测 dashboards' indexes (cases by category
     /// and channel, households without a village code); the listing's cover photo on <c>listings</c> (columns added),
-    /// order_lines and listing_totals (each listing's sales).
+    /// order_lines and listing_totals (each listing's sales). 14: aftersales_cases (售后) and credit_notes (the invoice books'
+    /// credit notes for refunds of invoiced orders).
     /// </summary>
-    public const int SchemaVersion = 13;
+    public const int SchemaVersion = 14;
 
     public SqlDialect Dialect { get; } = dialect ?? throw new ArgumentNullException(nameof(dialect));
 

@@ -342,6 +342,23 @@ public sealed class SqliteDialect : SqlDialect
         """,
         "CREATE TABLE IF NOT EXISTS listing_totals (listing_id TEXT NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (listing_id, figure))",
         "CREATE INDEX IF NOT EXISTS ix_listing_totals_figure ON listing_totals (figure, value, listing_id)",
+        // Schema version 14 (after-sales, 售后): each case of a delivered sub-order for the buyer's, the cooperative's and the
+        // operator's lists (newest first by sort key), and the credit notes the invoice books issue for invoiced orders.
+        """
+        CREATE TABLE IF NOT EXISTS aftersales_cases (
+            id TEXT NOT NULL PRIMARY KEY, order_id TEXT NOT NULL, cooperative_id TEXT NOT NULL, buyer_id TEXT NOT NULL, status TEXT NOT NULL,
+            paid_fen INTEGER NOT NULL, requested_fen INTEGER NOT NULL, proposed_fen INTEGER NULL, agreed_fen INTEGER NULL, by_card INTEGER NOT NULL,
+            reason TEXT NOT NULL, refund_reference TEXT NULL, requested_at TEXT NOT NULL, updated_at TEXT NOT NULL, sort_key TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_aftersales_buyer ON aftersales_cases (buyer_id, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_aftersales_cooperative ON aftersales_cases (cooperative_id, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_aftersales_status ON aftersales_cases (status, sort_key)",
+        """
+        CREATE TABLE IF NOT EXISTS credit_notes (
+            number TEXT NOT NULL PRIMARY KEY, case_key TEXT NOT NULL UNIQUE, cooperative_id TEXT NOT NULL, buyer_id TEXT NOT NULL,
+            order_id TEXT NOT NULL, invoice_number TEXT NULL, amount_fen INTEGER NOT NULL, issued_on TEXT NOT NULL, reason TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_credit_notes_buyer ON credit_notes (buyer_id, number)",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

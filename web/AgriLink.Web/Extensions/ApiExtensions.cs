@@ -68,6 +68,7 @@ public static class ApiExtensions
         api.MapDividendsApi();
         api.MapAssembliesApi();
         api.MapReviewsApi();
+        api.MapAfterSalesApi();
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();
