@@ -26,7 +26,7 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// review_listings (buyers' reviews of delivered sub-orders); the 防返贫监测 dashboards' indexes (cases by category
     /// and channel, households without a village code); the listing's cover photo on <c>listings</c> (columns added),
     /// order_lines and listing_totals (each listing's sales). 14: aftersales_cases (售后) and credit_notes (the invoice books'
-    /// credit notes for refunds of invoiced orders).
+    /// credit notes for refunds of invoiced orders), complaints.
     /// </summary>
     public const int SchemaVersion = 14;
 

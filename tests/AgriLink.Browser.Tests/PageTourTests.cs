@@ -20,7 +20,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "coop.xiuwen", ["/cooperative/orders", "/cooperative/orders/ord-democanteen0001", "/cooperative/orders/ord-democanteen0001/packing-slip"] },
         { "coop.meitan", ["/cooperative/orders", "/cooperative/listings", "/cooperative/profile"] },
         { "farmer.pz01", ["/household", "/household/dividends", "/household/assemblies"] },
-        { "operator", ["/operator", "/operator/certifications", "/operator/audit", "/operator/reviews", "/operator/aftersales"] },
+        { "operator", ["/operator", "/operator/certifications", "/operator/audit", "/operator/reviews", "/operator/aftersales", "/operator/complaints"] },
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
         { "coop.panzhou", ["/cooperative/funds", "/cooperative/dividends/2025", "/cooperative/assemblies", "/cooperative/assemblies/asm-2025plan", "/cooperative/reviews", "/cooperative/aftersales", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
         { "ent.qianfeng", ["/enterprise"] },

@@ -31,7 +31,7 @@ public static class ProjectionServiceCollectionExtensions
     /// 11 (schema 12): the village and township codes on households and cases, and the cadres' visits (<c>monitoring_visits</c>).
     /// 12 (schema 13): buyers' reviews (<c>reviews</c>, <c>review_listings</c>); each listing's cover photo on its <c>listings</c> row,
     /// each order's quantities per listing (<c>order_lines</c>) and each listing's quantity sold (<c>listing_totals</c>, <see cref="ListingFigures"/>).
-    /// 13 (schema 14): after-sales cases (<c>aftersales_cases</c>).
+    /// 13 (schema 14): after-sales cases (<c>aftersales_cases</c>) and complaints (<c>complaints</c>).
     /// </summary>
     public const int Version = 13;
 
@@ -60,6 +60,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Reviews.ReviewProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, AfterSales.AfterSalesProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Complaints.ComplaintProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.InvoiceBookUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
@@ -89,6 +90,7 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<MonitoringQueries>();
         services.TryAddSingleton<ReviewQueries>();
         services.TryAddSingleton<AfterSalesQueries>();
+        services.TryAddSingleton<ComplaintQueries>();
         services.TryAddSingleton<MonitoringDashboardQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<ShareHistory>();

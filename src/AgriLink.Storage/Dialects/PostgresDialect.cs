@@ -358,6 +358,16 @@ public sealed class PostgresDialect : SqlDialect
             issued_on DATE NOT NULL, reason TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_credit_notes_buyer ON credit_notes (buyer_id, number)",
+        // Schema version 14 also: buyers' complaints about price or quality, for the operators' queue and each cooperative's
+        // upheld count in the suspension window.
+        """
+        CREATE TABLE IF NOT EXISTS complaints (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, buyer_id TEXT COLLATE "C" NOT NULL,
+            order_id TEXT COLLATE "C" NULL, kind TEXT COLLATE "C" NOT NULL, status TEXT COLLATE "C" NOT NULL, text TEXT NOT NULL,
+            filed_at TIMESTAMPTZ NOT NULL, decided_at TIMESTAMPTZ NULL, decision_reason TEXT NULL, sort_key TEXT COLLATE "C" NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_complaints_status ON complaints (status, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_complaints_cooperative ON complaints (cooperative_id, status, decided_at)",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

@@ -170,6 +170,10 @@ public static class ProjectionTables
     public static readonly ProjectionTable CreditNotes = new("credit_notes", ["number"],
         ["number", "case_key", "cooperative_id", "buyer_id", "order_id", "invoice_number", "amount_fen", "issued_on", "reason"]);
 
+    /// <summary>One row per buyer's complaint (投诉) about a cooperative's price or quality, with the operator's decision. Schema version 14.</summary>
+    public static readonly ProjectionTable Complaints = new("complaints", ["id"],
+        ["id", "cooperative_id", "buyer_id", "order_id", "kind", "status", "text", "filed_at", "decided_at", "decision_reason", "sort_key"]);
+
     public static readonly ProjectionTable MonitoringVisits = new("monitoring_visits", ["id"],
         ["id", "cadre", "household_id", "head_name", "county_code", "village_code", "village", "visited_on", "found_risk", "case_id", "note", "recorded_at"]);
 
@@ -204,5 +208,5 @@ public static class ProjectionTables
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
             DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
-            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, AfterSalesCases, OrderLines, CountyTotals, ListingTotals];
+            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, AfterSalesCases, Complaints, OrderLines, CountyTotals, ListingTotals];
 }

@@ -45,7 +45,7 @@ public static class AfterSalesApi
     public static async Task<Results<Created<AfterSalesCase>, ForbidHttpResult>> Request([AsParameters] ApiServices s, string orderId, RequestAfterSalesRequest request)
     {
         new Validator().Text("cooperativeId", request.CooperativeId, 64).ThrowIfInvalid();
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId)) return TypedResults.Forbid();
         var key = new ReviewKey(order.Id, request.CooperativeId!.Trim()).ToString();
         using var audit = s.Audit.Declare(s.User, "aftersales.request", AfterSalesCaseGrain.AuditResource, key);
@@ -55,7 +55,7 @@ public static class AfterSalesApi
 
     public static async Task<Results<Ok<AfterSalesCase>, ForbidHttpResult>> Get([AsParameters] ApiServices s, string orderId, string cooperativeId)
     {
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId) && !s.User.AdministersCooperative(cooperativeId)) return TypedResults.Forbid();
         var c = await s.Grains.GetGrain<IAfterSalesCaseGrain>(new ReviewKey(order.Id, cooperativeId).ToString()).Get();
         return c is null || c.CooperativeId != cooperativeId ? throw new NotFoundException("aftersales", $"{orderId}:{cooperativeId}") : TypedResults.Ok(c);
@@ -63,7 +63,7 @@ public static class AfterSalesApi
 
     public static async Task<Results<Ok<AfterSalesCase>, ForbidHttpResult>> Answer([AsParameters] ApiServices s, string orderId, string cooperativeId, AnswerAfterSalesRequest request)
     {
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         if (!s.User.AdministersCooperative(cooperativeId) || order.SubOrders.All(o => o.CooperativeId != cooperativeId)) return TypedResults.Forbid();
         if (request.Answer is not { } answer || !Enum.IsDefined(answer)) throw ValidationFailedException.For("answer", "must be Accept, Propose or Refuse.");
         var key = new ReviewKey(order.Id, cooperativeId).ToString();
@@ -73,7 +73,7 @@ public static class AfterSalesApi
 
     public static async Task<Results<Ok<AfterSalesCase>, ForbidHttpResult>> Reply([AsParameters] ApiServices s, string orderId, string cooperativeId, ReplyAfterSalesRequest request)
     {
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId)) return TypedResults.Forbid();
         var key = new ReviewKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, request.Accept ? "aftersales.accept-proposal" : "aftersales.escalate", AfterSalesCaseGrain.AuditResource, key);
@@ -83,7 +83,7 @@ public static class AfterSalesApi
     public static async Task<Results<Ok<AfterSalesCase>, ForbidHttpResult>> Decide([AsParameters] ApiServices s, string orderId, string cooperativeId, DecideAfterSalesRequest request)
     {
         if (!s.User.IsPlatformAdmin()) return TypedResults.Forbid();
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         var key = new ReviewKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, "aftersales.decide", AfterSalesCaseGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IAfterSalesCaseGrain>(key).Decide(request.AmountFen, request.Note, s.User.ActorName()));
@@ -99,12 +99,6 @@ public static class AfterSalesApi
 
     public static async Task<Ok<ListPage<AfterSalesRow>>> InStatus(AfterSalesQueries cases, AfterSalesStatus? status, string? before, int? limit) =>
         TypedResults.Ok(await cases.InStatus(status ?? AfterSalesStatus.Escalated, before, Paging.Limit(limit, PageSize)));
-
-    private static async Task<OrderDetails> Order(ApiServices s, string orderId)
-    {
-        if (!OrderIds.IsValid(orderId)) throw new NotFoundException("order", orderId);
-        return await s.Grains.GetGrain<IOrderGrain>(orderId).Get();
-    }
 }
 
 /// <summary>The buyer's request: which cooperative's part, how much (fen) and why.</summary>

@@ -98,6 +98,14 @@ public sealed class OrderModel : AgriLinkPage
         return Redirect($"/buyer/orders/{Uri.EscapeDataString(id)}#aftersales-{Uri.EscapeDataString(cooperativeId)}");
     }
 
+    public async Task<IActionResult> OnPostComplaintAsync(string id, string cooperativeId, Domain.Complaints.ComplaintKind? kind, string? text)
+    {
+        await Load(id);
+        Value<Domain.Complaints.Complaint>(await ComplaintsApi.File(Api, new FileComplaintRequest(Order.BuyerId, cooperativeId, id, kind, text)));
+        Notice = T["投诉已提交，平台将处理并记录结果。"];
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(string id, string? reason)
     {
         await Load(id);
