@@ -26,8 +26,11 @@ public interface IStripeGateway
 
     Task<IReadOnlyList<Refund>> ListRefunds(string paymentIntentId, CancellationToken ct = default);
 
-    /// <summary>Refunds one cooperative's sub-order, or the whole payment when <paramref name="cooperativeId"/> is null.</summary>
-    Task<Refund> Refund(string paymentIntentId, string orderId, string? cooperativeId, long amountFen, CancellationToken ct = default);
+    /// <summary>
+    /// Refunds one cooperative's sub-order, or the whole payment when <paramref name="cooperativeId"/> is null; with
+    /// <paramref name="afterSalesCase"/>, the amount agreed in that after-sales case (keyed and tagged by the case).
+    /// </summary>
+    Task<Refund> Refund(string paymentIntentId, string orderId, string? cooperativeId, long amountFen, CancellationToken ct = default, string? afterSalesCase = null);
 
     Task<Transfer> Transfer(string orderId, string cooperativeId, PayoutShare share, string chargeId, CancellationToken ct = default);
 

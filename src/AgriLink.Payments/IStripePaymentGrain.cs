@@ -13,4 +13,10 @@ public interface IStripePaymentGrain : IGrainWithStringKey
 
     /// <summary>Refunds a cooperative's paid (not shipped) or cancelled-after-payment sub-order through Stripe, then reconciles.</summary>
     [Alias("Refund")] Task<Reconciliation> Refund(string cooperativeId);
+
+    /// <summary>
+    /// Refunds an amount agreed after sales for a delivered sub-order (once per case: the idempotency key is the case), records
+    /// it with the order and the ledger, and answers the refund's id.
+    /// </summary>
+    [Alias("RefundAfterSales")] Task<string> RefundAfterSales(string cooperativeId, string caseKey, long amountFen);
 }

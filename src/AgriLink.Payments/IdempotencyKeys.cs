@@ -14,6 +14,9 @@ public static class IdempotencyKeys
 
     public static string Refund(string orderId, string? cooperativeId) => $"agrilink:refund:{orderId}:{cooperativeId ?? "order"}";
 
+    /// <summary>The refund an after-sales case (<c>{order}:{cooperative}</c>) agreed: one per case.</summary>
+    public static string AfterSalesRefund(string caseKey) => $"agrilink:aftersales-refund:{caseKey}";
+
     public static string Transfer(string orderId, string cooperativeId, PayoutRole role) =>
         $"agrilink:transfer:{orderId}:{cooperativeId}:{role.ToString().ToLowerInvariant()}";
 

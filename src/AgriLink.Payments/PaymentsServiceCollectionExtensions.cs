@@ -15,6 +15,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<IStripeGateway, StripeGateway>();
         services.AddSingleton<StripeWebhookVerifier>();
+        services.AddSingleton<Grains.AfterSales.ICardRefunds, StripeCardRefunds>();
         return true;
     }
 }

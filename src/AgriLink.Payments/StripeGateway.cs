@@ -86,16 +86,20 @@ public sealed class StripeGateway : IStripeGateway
         return refunds;
     }
 
-    public Task<Refund> Refund(string paymentIntentId, string orderId, string? cooperativeId, long amountFen, CancellationToken ct = default)
+    /// <summary>The refund's metadata naming the after-sales case it pays (its sub-order stays delivered).</summary>
+    public const string AfterSalesCaseMetadata = "aftersales_case";
+
+    public Task<Refund> Refund(string paymentIntentId, string orderId, string? cooperativeId, long amountFen, CancellationToken ct = default, string? afterSalesCase = null)
     {
         var metadata = new Dictionary<string, string> { ["order_id"] = orderId };
         if (cooperativeId is not null) metadata["cooperative_id"] = cooperativeId;
+        if (afterSalesCase is not null) metadata[AfterSalesCaseMetadata] = afterSalesCase;
         return _client.V1.Refunds.CreateAsync(new RefundCreateOptions
         {
             PaymentIntent = paymentIntentId,
             Amount = amountFen,
             Metadata = metadata,
-        }, Key(IdempotencyKeys.Refund(orderId, cooperativeId)), ct);
+        }, Key(afterSalesCase is null ? IdempotencyKeys.Refund(orderId, cooperativeId) : IdempotencyKeys.AfterSalesRefund(afterSalesCase)), ct);
     }
 
     public Task<Transfer> Transfer(string orderId, string cooperativeId, PayoutShare share, string chargeId, CancellationToken ct = default) =>

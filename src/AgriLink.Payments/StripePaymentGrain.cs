@@ -53,6 +53,17 @@ public sealed class StripePaymentGrain(
         return await Reconcile(null);
     }
 
+    public async Task<string> RefundAfterSales(string cooperativeId, string caseKey, long amountFen)
+    {
+        var intent = await stripe.GetPaymentIntent(PaymentIntentId);
+        var orderId = OrderIdOf(intent) ?? throw new NotFoundException("payment", PaymentIntentId);
+        if (intent.Status != Succeeded)
+            throw new RuleViolationException("payment.not-paid", "Only a card payment that succeeded can be refunded.");
+        var refund = await stripe.Refund(PaymentIntentId, orderId, cooperativeId, amountFen, afterSalesCase: caseKey);
+        await Reconcile(null);
+        return refund.Id;
+    }
+
     private static bool Refundable(SubOrder sub) => sub.Status == OrderStatus.Paid || sub is { Status: OrderStatus.Cancelled, RefundPending: true };
 
     /// <summary>Brings the order, the ledger and the payouts in line with the intent and its refunds as Stripe has them now.</summary>
@@ -100,7 +111,13 @@ public sealed class StripePaymentGrain(
             var cooperativeId = refund.Metadata?.GetValueOrDefault("cooperative_id");
             var at = clock.GetUtcNow();
             IReadOnlyList<SubOrder> refunded = [];
-            if (applied)
+            if (applied && refund.Metadata?.GetValueOrDefault(StripeGateway.AfterSalesCaseMetadata) is { } afterSalesCase && cooperativeId is not null)
+            {
+                // Part of a delivered sub-order, agreed after sales: the sub-order stays delivered, the order counts the refund.
+                refunded = (await orderGrain.Get()).SubOrders.Where(s => s.CooperativeId == cooperativeId).ToList();
+                await orderGrain.RecordAfterSalesRefund(new AfterSalesRefund(afterSalesCase, cooperativeId, refund.Amount, refund.Id, at));
+            }
+            else if (applied)
             {
                 var before = await orderGrain.Get();
                 refunded = before.SubOrders.Where(s => cooperativeId is null ? Refundable(s) : s.CooperativeId == cooperativeId).ToList();

@@ -27,7 +27,8 @@ public sealed class AgriLinkDatabase(SqlDialect dialect, string connectionString
     /// and channel, households without a village code); the listing's cover photo on <c>listings</c> (columns added),
     /// order_lines and listing_totals (each listing's sales). 14: assembly_ballots and assembly_voters (an online
     /// assembly's ballots and voters as rows; its state keeps the turnout); the 防返贫监测 dashboards' measures, outcomes and
-    /// monitored households' incomes (monitoring_measures, monitoring_outcomes, monitored_incomes) and their running totals (monitoring_totals).
+    /// monitored households' incomes (monitoring_measures, monitoring_outcomes, monitored_incomes) and their running totals (monitoring_totals);
+    /// aftersales_cases (售后) and credit_notes (the invoice books' credit notes for refunds of invoiced orders), complaints.
     /// </summary>
     public const int SchemaVersion = 14;
 

@@ -7,4 +7,6 @@ public enum TradeSource
     Manual = 0,
     /// <summary>Posted from a completed marketplace order line naming the producing member.</summary>
     Marketplace = 1,
+    /// <summary>A marketplace sale given back by an after-sales refund: a negative amount.</summary>
+    Refund = 2,
 }

@@ -21,6 +21,12 @@ public interface IInvoiceBookGrain : IGrainWithStringKey
     /// <summary>The bank transfer arrived: each covered sub-order is paid (and completes), and the ledger is posted once.</summary>
     [Alias("RecordPayment")] Task<Invoice> RecordPayment(string number, InvoicePaymentReceived payment, OrderActor actor);
 
+    /// <summary>
+    /// Issues the credit note of an after-sales refund (its number taken in the write that stores it, with its audit entry);
+    /// once per case: asked again, it answers the note issued before.
+    /// </summary>
+    [Alias("IssueCreditNote")] Task<CreditNote> IssueCreditNote(string caseKey, string buyerId, string orderId, string? invoiceNumber, long amountFen, string reason);
+
     /// <summary>(The cooperative's and each buyer's invoice lists are the book's projection rows: <c>InvoiceQueries</c>.)</summary>
     [Alias("Get"), AlwaysInterleave] Task<Invoice?> Get(string number);
 }

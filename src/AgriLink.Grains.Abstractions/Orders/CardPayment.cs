@@ -26,3 +26,15 @@ public sealed record PaymentOutcome(
     [property: Id(0)] OrderDetails Order,
     [property: Id(1)] bool AlreadyRecorded,
     [property: Id(2)] bool NeedsRefund);
+
+/// <summary>
+/// An after-sales refund (售后) of part or all of a delivered sub-order, agreed in the case <see cref="CaseKey"/>
+/// (<c>{order}:{cooperative}</c>) and paid back under <see cref="Reference"/>: a Stripe refund id, or a credit note's number.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("AgriLink.AfterSalesRefund")]
+public sealed record AfterSalesRefund(
+    [property: Id(0)] string CaseKey,
+    [property: Id(1)] string CooperativeId,
+    [property: Id(2)] long AmountFen,
+    [property: Id(3)] string Reference,
+    [property: Id(4)] DateTimeOffset RefundedAt);

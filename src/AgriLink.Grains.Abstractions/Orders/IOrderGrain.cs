@@ -31,6 +31,12 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("RecordRefund")] Task<OrderDetails> RecordRefund(CardRefund refund);
 
     /// <summary>
+    /// An after-sales refund of a delivered sub-order (its status stays): once per case, at most what was paid less what was
+    /// refunded. The member trade and quota the sale posted are reversed for the amount, once, by the order's follow-up work.
+    /// </summary>
+    [Alias("RecordAfterSalesRefund")] Task<OrderDetails> RecordAfterSalesRefund(AfterSalesRefund refund);
+
+    /// <summary>
     /// The cooperative ships its sub-order, saying how (<see cref="Shipment"/>, checked by <c>ShipmentRules</c>); null
     /// ships without details, as before they were asked for (the demo's older orders, callers that have none).
     /// </summary>

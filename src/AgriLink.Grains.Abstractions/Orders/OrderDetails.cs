@@ -22,7 +22,8 @@ public sealed record SubOrder(
     [property: Id(4)] string? InvoiceNumber = null,
     [property: Id(5)] string? PaymentReference = null,
     [property: Id(6)] bool RefundPending = false,
-    [property: Id(7)] Shipment? Shipment = null);
+    [property: Id(7)] Shipment? Shipment = null,
+    [property: Id(8)] long RefundedFen = 0);
 
 /// <summary>
 /// How a sub-order travels: a courier and its tracking number, or the cooperative's own vehicle and the day it

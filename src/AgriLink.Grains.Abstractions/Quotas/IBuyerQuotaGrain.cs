@@ -11,6 +11,8 @@ public interface IBuyerQuotaGrain : IGrainWithStringKey
     [Alias("Declare")] Task<QuotaProgress> Declare(QuotaDeclaration declaration);
     /// <summary>Counts a purchase once per reference; a repeat returns the progress unchanged.</summary>
     [Alias("RecordPurchase")] Task<QuotaProgress> RecordPurchase(QuotaPurchase purchase);
+    /// <summary>Takes a refunded purchase's amounts back (an after-sales refund), in the month of <c>Date</c>; once per reference.</summary>
+    [Alias("RecordRefund")] Task<QuotaProgress> RecordRefund(QuotaPurchase refund);
     [Alias("Progress"), Orleans.Concurrency.AlwaysInterleave] Task<QuotaProgress> Progress();
 }
 

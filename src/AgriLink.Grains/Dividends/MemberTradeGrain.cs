@@ -52,6 +52,31 @@ public sealed class MemberTradeGrain(
             seen[record.Reference!] = record;
             added.Add(record);
         }
+        return await Append(added);
+    }
+
+    public async Task<TradeSummary> Reverse(IReadOnlyList<TradeReversal> reversals)
+    {
+        ArgumentNullException.ThrowIfNull(reversals);
+        foreach (var r in reversals)
+            new Validator().Text("reference", r.Reference, 100).Text("originalReference", r.OriginalReference, 100)
+                .Range("amountFen", r.AmountFen, 1, 10_000_000_000).ThrowIfInvalid();
+        var recorded = (await rows.Find(Key, reversals.SelectMany(r => new[] { r.Reference, r.OriginalReference }).Distinct(StringComparer.Ordinal).ToList()))
+            .ToDictionary(r => r.Reference, StringComparer.Ordinal);
+        var added = new List<TradeRecord>();
+        foreach (var r in reversals)
+        {
+            // Already taken back (a retry), or a delivery that was never recorded (its posting was refused): nothing to do.
+            if (recorded.ContainsKey(r.Reference) || added.Any(a => a.Reference == r.Reference)) continue;
+            if (!recorded.TryGetValue(r.OriginalReference, out var original) || original.AmountFen <= 0) continue;
+            // The same member (or non-member trade) and day as the delivery, so the year and the member's total it moved move back.
+            added.Add(new TradeRecord(r.Reference, original.MemberId, -Math.Min(r.AmountFen, original.AmountFen), original.Date, TradeSource.Refund, r.Note));
+        }
+        return await Append(added);
+    }
+
+    private async Task<TradeSummary> Append(List<TradeRecord> added)
+    {
         if (added.Count == 0) return Summarise();
         await EnsureYearOpenForTrade();
         var changes = new StateChanges();

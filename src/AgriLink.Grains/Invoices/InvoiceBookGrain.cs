@@ -7,6 +7,7 @@ using AgriLink.Grains.Cooperatives;
 using AgriLink.Grains.Orders;
 using AgriLink.Storage.Changes;
 using AgriLink.Storage.Ledger;
+using AgriLink.Storage.Projections;
 using Microsoft.Extensions.Logging;
 
 namespace AgriLink.Grains.Invoices;
@@ -28,6 +29,9 @@ public sealed partial class InvoiceBookGrain(
 {
     /// <summary>What the audit log names an invoice by: its number.</summary>
     private const string InvoiceResource = "invoice";
+
+    /// <summary>What the audit log names a credit note by: its number.</summary>
+    public const string CreditNoteResource = "credit-note";
 
     private string CooperativeId => this.GetPrimaryKeyString();
 
@@ -103,6 +107,23 @@ public sealed partial class InvoiceBookGrain(
     }
 
     public Task<Invoice?> Get(string number) => Find(number);
+
+    public async Task<CreditNote> IssueCreditNote(string caseKey, string buyerId, string orderId, string? invoiceNumber, long amountFen, string reason)
+    {
+        new Validator().Text("caseKey", caseKey, 200).Text("buyerId", buyerId, 40).Text("orderId", orderId, 64)
+            .Range("amountFen", amountFen, 1, LedgerPosting.MaxAmountFen).Text("reason", reason, 500).ThrowIfInvalid();
+        if (await invoices.CreditNoteOf(caseKey) is { } issued) return issued;
+        var today = clock.Today();
+        var sequence = S.LastCreditSequence.GetValueOrDefault(today.Year) + 1;
+        var note = new CreditNote(CreditNote.FormatNumber(CooperativeId, today.Year, sequence), caseKey, CooperativeId, buyerId, orderId, invoiceNumber,
+            amountFen, today, reason.Trim());
+        var changes = AuditEntries.ChangesOfNew(CreditNoteResource, note.Number, note) ?? new StateChanges();
+        changes.Add(ProjectionTables.CreditNotes.Upsert(note.Number, note.CaseKey, note.CooperativeId, note.BuyerId, note.OrderId, note.InvoiceNumber,
+            note.AmountFen, note.IssuedOn, note.Reason));
+        await state.CommitAsync(S with { LastCreditSequence = new Dictionary<int, int>(S.LastCreditSequence) { [today.Year] = sequence } }, changes);
+        LogCreditNote(note.Number, caseKey, amountFen);
+        return note;
+    }
 
     /// <summary>An unfinished invoice from the state, any other from its rows.</summary>
     private async Task<Invoice?> Find(string number) =>
@@ -214,6 +235,9 @@ public sealed partial class InvoiceBookGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {Number} paid, bank reference {BankReference}")]
     private partial void LogPaid(string number, string bankReference);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credit note {Number} issued for after-sales case {CaseKey}: {AmountFen} fen")]
+    private partial void LogCreditNote(string number, string caseKey, long amountFen);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice follow-up work of cooperative {CooperativeId} deferred")]
     private partial void LogWorkDeferred(Exception exception, string cooperativeId);

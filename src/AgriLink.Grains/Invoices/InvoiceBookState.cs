@@ -16,6 +16,9 @@ public sealed record InvoiceBookState
 
     /// <summary>True once the book's invoices are rows (<see cref="InvoiceRows"/>), written with each change, not kept here.</summary>
     [Id(2)] public bool RowsHeld { get; init; }
+
+    /// <summary>The last credit note sequence issued in each year (credit notes are rows of <c>credit_notes</c>).</summary>
+    [Id(3)] public IReadOnlyDictionary<int, int> LastCreditSequence { get; init; } = new Dictionary<int, int>();
 }
 
 /// <summary>

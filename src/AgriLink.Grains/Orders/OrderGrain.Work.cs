@@ -119,6 +119,31 @@ public sealed partial class OrderGrain
                 if (refused is not null) events.Add(refused);
                 retry |= !done;
             }
+            // Refunds after sales take back what the postings above counted: after them, each once (idempotent by reference).
+            if (next.Flow.Status == OrderStatus.Completed && next.TradePosted && next.QuotaPosted)
+            {
+                var refunds = new List<AfterSalesRefundState>();
+                foreach (var r in next.AfterSalesRefunds)
+                {
+                    var reversed = r;
+                    if (!r.TradeReversed)
+                    {
+                        var (done, refused) = await Post(() => OrderPostings.ReverseTrade(GrainFactory, Id, next, r.Refund), sub.CooperativeId, "trade-reversal");
+                        if (done) reversed = reversed with { TradeReversed = true };
+                        if (refused is not null) events.Add(refused);
+                        retry |= !done;
+                    }
+                    if (!r.QuotaReversed)
+                    {
+                        var (done, refused) = await Post(() => OrderPostings.ReverseQuota(GrainFactory, Id, S.Command!.BuyerId, next, r.Refund), sub.CooperativeId, "quota-reversal");
+                        if (done) reversed = reversed with { QuotaReversed = true };
+                        if (refused is not null) events.Add(refused);
+                        retry |= !done;
+                    }
+                    refunds.Add(reversed);
+                }
+                if (!refunds.SequenceEqual(next.AfterSalesRefunds)) next = next with { AfterSalesRefunds = refunds };
+            }
             if (next != sub) changed[sub.CooperativeId] = next;
         }
         if (changed.Count > 0)
@@ -185,7 +210,7 @@ public sealed partial class OrderGrain
         var command = s.Command!;
         var subOrders = s.SubOrders.Select(sub => new SubOrder(sub.CooperativeId, sub.Flow.Status, sub.Lines, sub.AmountFen, sub.InvoiceNumber,
             command.PaymentMethod == PaymentMethod.Card && sub.Flow.Paid ? s.PaymentReference : sub.BankReference, sub.Flow.RefundPending,
-            sub.Shipment)).ToList();
+            sub.Shipment, sub.RefundedFen)).ToList();
         return new OrderDetails(Id, command.BuyerId, command.PaymentMethod, Summarize(s.SubOrders), subOrders, s.SubOrders.Sum(x => x.AmountFen),
             command.DeliveryRegionCode, command.DeliveryAddress, command.Note, s.PlacedAt,
             s.SubOrders.Any(x => x.Flow.Status == OrderStatus.AwaitingPayment) ? s.PaymentDueBy : null, s.PaymentReference, s.History,

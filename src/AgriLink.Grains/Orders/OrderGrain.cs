@@ -165,6 +165,26 @@ public sealed partial class OrderGrain(
         return Details();
     }
 
+    public async Task<OrderDetails> RecordAfterSalesRefund(AfterSalesRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        new Validator().Text("caseKey", refund.CaseKey, 200).Text("reference", refund.Reference, 200)
+            .Range("amountFen", refund.AmountFen, 1, long.MaxValue).ThrowIfInvalid();
+        await SettleIfPending();
+        var sub = SubOrder(refund.CooperativeId);
+        if (sub.AfterSalesRefunds.Any(r => r.Refund.CaseKey == refund.CaseKey)) return Details();
+        if (sub.Flow.Status is not (OrderStatus.Delivered or OrderStatus.Completed))
+            throw new RuleViolationException(OrderStateMachine.IllegalTransition, $"Only a delivered sub-order is refunded after sales; '{refund.CooperativeId}' is {sub.Flow.Status}.");
+        Domain.AfterSales.AfterSalesRules.EnsureRefundable(refund.AmountFen, sub.AmountFen, sub.RefundedFen);
+        var next = S.SubOrders.Select(s => s.CooperativeId == refund.CooperativeId
+            ? s with { AfterSalesRefunds = [.. s.AfterSalesRefunds, new AfterSalesRefundState { Refund = refund }] }
+            : s).ToList();
+        await Save(S with { SubOrders = next },
+            [new OrderEvent(clock.Now(), $"aftersales-refunded:{refund.AmountFen}:{refund.Reference}", "system (System)", refund.CooperativeId)], "order.refunded");
+        await Settle();
+        return Details();
+    }
+
     /// <summary>
     /// Shipping makes the sale final at the listings: until then a cancel simply releases the held stock. The shipment
     /// (carrier, tracking number or own delivery date) is saved on the sub-order with the transition, and the event

@@ -1,4 +1,5 @@
 using AgriLink.Domain;
+using AgriLink.Domain.AfterSales;
 using AgriLink.Domain.Shares;
 using AgriLink.Grains.Buyers;
 using AgriLink.Grains.Cooperatives;
@@ -52,6 +53,44 @@ public static class OrderPostings
             }
         }
         return records;
+    }
+
+    /// <summary>
+    /// Takes an after-sales refund back from the member trade the sale recorded: the refund split over the lines and producers
+    /// (<see cref="RefundAllocation"/>), each part a reversal of that producer's delivery, under <c>{delivery}:aftersales</c>
+    /// (one case per sub-order, so the delivery's reference names the case).
+    /// </summary>
+    public static async Task ReverseTrade(IGrainFactory grains, string orderId, SubOrderState sub, AfterSalesRefund refund)
+    {
+        var date = sub.CompletedOn ?? throw new InvalidOperationException("Only completed sub-orders reverse trade.");
+        var reversals = TradeReversals(orderId, sub.Lines, refund);
+        if (reversals.Count == 0) return;
+        var endMonth = (await grains.GetGrain<IShareRegisterGrain>(sub.CooperativeId).GetCharter())?.FiscalYearEndMonth ?? 12;
+        var key = new CooperativeYear(sub.CooperativeId, FiscalCalendar.YearEndOf(date, endMonth).Year);
+        await grains.GetGrain<IMemberTradeGrain>(key.ToString()).Reverse(reversals);
+    }
+
+    public static List<TradeReversal> TradeReversals(string orderId, IReadOnlyList<OrderLine> lines, AfterSalesRefund refund) =>
+        RefundAllocation.Split(RefundLines(lines), refund.AmountFen)
+            .Select(p =>
+            {
+                var original = p.ProducerId is null ? $"{orderId}:{p.LineNo}" : $"{orderId}:{p.LineNo}:{p.ProducerId}";
+                return new TradeReversal($"{original}:aftersales", original, p.AmountFen, $"售后退款 {refund.Reference}");
+            })
+            .ToList();
+
+    /// <summary>The sub-order's lines as the refund splits them (the same lines and producers the sale's trade records came from).</summary>
+    public static List<RefundLine> RefundLines(IReadOnlyList<OrderLine> lines) =>
+        lines.Select(l => new RefundLine(l.LineNo, l.Reserved.AmountFen, l.Reserved.ProducerIds, l.Reserved.PovertyCertified)).ToList();
+
+    public static async Task ReverseQuota(IGrainFactory grains, string orderId, string buyerId, SubOrderState sub, AfterSalesRefund refund)
+    {
+        var date = sub.CompletedOn ?? throw new InvalidOperationException("Only completed sub-orders reverse quota.");
+        var purchaser = await grains.GetGrain<IBuyerGrain>(buyerId).Get();
+        if (QuotaAttribution.For(purchaser) is not { } target) return;
+        var certified = RefundAllocation.Certified(RefundLines(sub.Lines), refund.AmountFen);
+        await grains.GetGrain<IBuyerQuotaGrain>(new BuyerYear(target.UnitId, date.Year).ToString()).RecordRefund(
+            new QuotaPurchase($"{orderId}:{sub.CooperativeId}:aftersales", buyerId, target.Channel, certified, refund.AmountFen, date));
     }
 
     public static async Task PostQuota(IGrainFactory grains, string orderId, string buyerId, SubOrderState sub)

@@ -37,8 +37,26 @@ public sealed record SubOrderState
     [Id(9)] public bool QuotaPosted { get; init; }
     /// <summary>How it was shipped; null before shipping, and for parts shipped before shipments were recorded.</summary>
     [Id(10)] public Shipment? Shipment { get; init; }
+    /// <summary>After-sales refunds of the delivered part (售后), each once per case, with its reversals' progress.</summary>
+    [Id(11)] public IReadOnlyList<AfterSalesRefundState> AfterSalesRefunds { get; init; } = [];
+
+    public long RefundedFen => AfterSalesRefunds.Sum(r => r.Refund.AmountFen);
 
     public bool NeedsStockReturn => !Flow.IsLive && !StockReturned;
 
-    public bool NeedsPosting => Flow.Status == OrderStatus.Completed && (!TradePosted || !QuotaPosted);
+    /// <summary>
+    /// Completed and not yet posted, or a refund whose reversal is owed. A reversal waits for the posting it reverses
+    /// (an invoice order completes only when paid), so it always lands in the year and month the sale was counted in.
+    /// </summary>
+    public bool NeedsPosting => Flow.Status == OrderStatus.Completed
+        && (!TradePosted || !QuotaPosted || AfterSalesRefunds.Any(r => !r.TradeReversed || !r.QuotaReversed));
+}
+
+/// <summary>An after-sales refund and whether its member trade and quota reversals were posted.</summary>
+[GenerateSerializer, Alias("AgriLink.AfterSalesRefundState")]
+public sealed record AfterSalesRefundState
+{
+    [Id(0)] public required AfterSalesRefund Refund { get; init; }
+    [Id(1)] public bool TradeReversed { get; init; }
+    [Id(2)] public bool QuotaReversed { get; init; }
 }

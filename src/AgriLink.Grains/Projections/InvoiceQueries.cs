@@ -26,6 +26,31 @@ public sealed class InvoiceQueries(AgriLinkDatabase database)
         return json is null ? null : InvoiceRows.Read(json);
     }
 
+    /// <summary>The credit note issued for an after-sales case, or null.</summary>
+    public async Task<CreditNote?> CreditNoteOf(string caseKey)
+    {
+        await using var connection = await database.OpenAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<CreditNoteRow>(
+            "SELECT number AS Number, case_key AS CaseKey, cooperative_id AS CooperativeId, buyer_id AS BuyerId, order_id AS OrderId, " +
+            "invoice_number AS InvoiceNumber, amount_fen AS AmountFen, issued_on AS IssuedOn, reason AS Reason FROM credit_notes WHERE case_key = @caseKey",
+            new { caseKey });
+        return row is null ? null : new CreditNote(row.Number, row.CaseKey, row.CooperativeId, row.BuyerId, row.OrderId, row.InvoiceNumber, row.AmountFen,
+            ColumnValues.Date(row.IssuedOn), row.Reason);
+    }
+
+    private sealed class CreditNoteRow
+    {
+        public string Number { get; set; } = "";
+        public string CaseKey { get; set; } = "";
+        public string CooperativeId { get; set; } = "";
+        public string BuyerId { get; set; } = "";
+        public string OrderId { get; set; } = "";
+        public string? InvoiceNumber { get; set; }
+        public long AmountFen { get; set; }
+        public object IssuedOn { get; set; } = "";
+        public string Reason { get; set; } = "";
+    }
+
     /// <summary>The cooperative's latest invoice to the buyer for the month (its numbers count up as it issues), or null.</summary>
     public async Task<Invoice?> LatestFor(string cooperativeId, string buyerId, InvoicePeriod period)
     {

@@ -32,7 +32,8 @@ public static class ProjectionServiceCollectionExtensions
     /// 12 (schema 13): buyers' reviews (<c>reviews</c>, <c>review_listings</c>); each listing's cover photo on its <c>listings</c> row,
     /// each order's quantities per listing (<c>order_lines</c>) and each listing's quantity sold (<c>listing_totals</c>, <see cref="ListingFigures"/>).
     /// 13 (schema 14): the 防返贫监测 dashboards' measures, outcomes and monitored households' incomes
-    /// (<c>monitoring_measures</c>, <c>monitoring_outcomes</c>, <c>monitored_incomes</c>) and their totals (<see cref="MonitoringFigures"/>).
+    /// (<c>monitoring_measures</c>, <c>monitoring_outcomes</c>, <c>monitored_incomes</c>) and their totals (<see cref="MonitoringFigures"/>);
+    /// after-sales cases (<c>aftersales_cases</c>) and complaints (<c>complaints</c>).
     /// </summary>
     public const int Version = 13;
 
@@ -60,6 +61,8 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Matching.DemandProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Offtake.OfftakeProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Reviews.ReviewProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, AfterSales.AfterSalesProjector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateProjector, Complaints.ComplaintProjector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Dividends.DividendLinesUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.InvoiceBookUpgrade>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Common.ShareRegisterUpgrade>());
@@ -88,6 +91,8 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<IncomeQueries>();
         services.TryAddSingleton<MonitoringQueries>();
         services.TryAddSingleton<ReviewQueries>();
+        services.TryAddSingleton<AfterSalesQueries>();
+        services.TryAddSingleton<ComplaintQueries>();
         services.TryAddSingleton<MonitoringDashboardQueries>();
         services.TryAddSingleton<TradeRows>();
         services.TryAddSingleton<Assemblies.AssemblyRows>();

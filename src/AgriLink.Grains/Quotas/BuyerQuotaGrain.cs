@@ -72,6 +72,33 @@ public sealed class BuyerQuotaGrain(
         return await Commit(next, View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
     }
 
+    public async Task<QuotaProgress> RecordRefund(QuotaPurchase refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        var key = Key;
+        if (state.State.References.Contains(refund.Reference)) return await Progress();
+        Check(key, refund);
+        var unit = await BudgetUnit(key.BuyerId);
+        var current = state.State;
+        var year = QuotaMonthTotals.None.Add(refund.Channel, refund.CertifiedAmountFen);
+        var month = current.Months.GetValueOrDefault(refund.Date.Month, QuotaMonthTotals.None);
+        var next = current with
+        {
+            OwnFen = checked(current.OwnFen - year.OwnFen),
+            UnionFen = checked(current.UnionFen - year.UnionFen),
+            EmployeeFen = checked(current.EmployeeFen - year.EmployeeFen),
+            UncertifiedFen = checked(current.UncertifiedFen - (refund.TotalAmountFen - refund.CertifiedAmountFen)),
+            References = new HashSet<string>(current.References, StringComparer.Ordinal) { refund.Reference },
+            // A purchase counted before months were kept has no month to take back from: the year's totals alone move.
+            Months = current.Months.ContainsKey(refund.Date.Month)
+                ? new Dictionary<int, QuotaMonthTotals>(current.Months) { [refund.Date.Month] = month.Remove(refund.Channel, refund.CertifiedAmountFen) }
+                : current.Months,
+        };
+        if (next.OwnFen < 0 || next.UnionFen < 0 || next.EmployeeFen < 0 || next.UncertifiedFen < 0)
+            throw new RuleViolationException("quota.refund-exceeds", $"The refund '{refund.Reference}' is more than the {key.Year} purchases counted.");
+        return await Commit(next, View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
+    }
+
     /// <summary>
     /// Stores the change with the event telling the budget unit's live clients (<c>buyer:{id}</c>) where its quota stands, and
     /// the declared audit entry (the progress before and after).

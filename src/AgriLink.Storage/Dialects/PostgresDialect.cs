@@ -370,6 +370,35 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE INDEX IF NOT EXISTS ix_monitored_incomes_median ON monitored_incomes (area, year, per_capita_fen)",
         "CREATE INDEX IF NOT EXISTS ix_monitored_incomes_case ON monitored_incomes (case_id)",
         """CREATE TABLE IF NOT EXISTS monitoring_totals (area_key TEXT COLLATE "C" NOT NULL, figure TEXT COLLATE "C" NOT NULL, value BIGINT NOT NULL, PRIMARY KEY (area_key, figure))""",
+        // Schema version 14 (after-sales, 售后): each case of a delivered sub-order for the buyer's, the cooperative's and the
+        // operator's lists (newest first by sort key), and the credit notes the invoice books issue for invoiced orders.
+        """
+        CREATE TABLE IF NOT EXISTS aftersales_cases (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, order_id TEXT COLLATE "C" NOT NULL, cooperative_id TEXT COLLATE "C" NOT NULL,
+            buyer_id TEXT COLLATE "C" NOT NULL, status TEXT COLLATE "C" NOT NULL, paid_fen BIGINT NOT NULL, requested_fen BIGINT NOT NULL,
+            proposed_fen BIGINT NULL, agreed_fen BIGINT NULL, by_card BOOLEAN NOT NULL, reason TEXT NOT NULL, refund_reference TEXT NULL,
+            requested_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL, sort_key TEXT COLLATE "C" NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_aftersales_buyer ON aftersales_cases (buyer_id, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_aftersales_cooperative ON aftersales_cases (cooperative_id, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_aftersales_status ON aftersales_cases (status, sort_key)",
+        """
+        CREATE TABLE IF NOT EXISTS credit_notes (
+            number TEXT COLLATE "C" NOT NULL PRIMARY KEY, case_key TEXT COLLATE "C" NOT NULL UNIQUE, cooperative_id TEXT COLLATE "C" NOT NULL,
+            buyer_id TEXT COLLATE "C" NOT NULL, order_id TEXT COLLATE "C" NOT NULL, invoice_number TEXT NULL, amount_fen BIGINT NOT NULL,
+            issued_on DATE NOT NULL, reason TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_credit_notes_buyer ON credit_notes (buyer_id, number)",
+        // Schema version 14 also: buyers' complaints about price or quality, for the operators' queue and each cooperative's
+        // upheld count in the suspension window.
+        """
+        CREATE TABLE IF NOT EXISTS complaints (
+            id TEXT COLLATE "C" NOT NULL PRIMARY KEY, cooperative_id TEXT COLLATE "C" NOT NULL, buyer_id TEXT COLLATE "C" NOT NULL,
+            order_id TEXT COLLATE "C" NULL, kind TEXT COLLATE "C" NOT NULL, status TEXT COLLATE "C" NOT NULL, text TEXT NOT NULL,
+            filed_at TIMESTAMPTZ NOT NULL, decided_at TIMESTAMPTZ NULL, decision_reason TEXT NULL, sort_key TEXT COLLATE "C" NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_complaints_status ON complaints (status, sort_key)",
+        "CREATE INDEX IF NOT EXISTS ix_complaints_cooperative ON complaints (cooperative_id, status, decided_at)",
     ];
 
     // Schema version 12: the area codes (统计用区划代码) a cadre's or township officer's lists filter on, one column per level,

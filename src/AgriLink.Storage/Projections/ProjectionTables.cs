@@ -155,6 +155,25 @@ public static class ProjectionTables
     public static readonly ProjectionTable ReviewListings = new("review_listings", ["review_id", "listing_id"],
         ["review_id", "listing_id", "cooperative_id", "sort_key"]);
 
+    /// <summary>
+    /// One row per after-sales case (售后, one per sub-order): its status and amounts, for the buyer's cases, the cooperative's
+    /// queue and the operator's escalations, newest first by a sort key (request time, then id). Schema version 14.
+    /// </summary>
+    public static readonly ProjectionTable AfterSalesCases = new("aftersales_cases", ["id"],
+        ["id", "order_id", "cooperative_id", "buyer_id", "status", "paid_fen", "requested_fen", "proposed_fen", "agreed_fen", "by_card", "reason",
+            "refund_reference", "requested_at", "updated_at", "sort_key"]);
+
+    /// <summary>
+    /// A credit note (红字冲销) an invoice book issued for an after-sales refund of an invoiced order, numbered per cooperative
+    /// and year like its invoices, one per case. Written by the book with its numbering: the record itself, never rebuilt.
+    /// </summary>
+    public static readonly ProjectionTable CreditNotes = new("credit_notes", ["number"],
+        ["number", "case_key", "cooperative_id", "buyer_id", "order_id", "invoice_number", "amount_fen", "issued_on", "reason"]);
+
+    /// <summary>One row per buyer's complaint (投诉) about a cooperative's price or quality, with the operator's decision. Schema version 14.</summary>
+    public static readonly ProjectionTable Complaints = new("complaints", ["id"],
+        ["id", "cooperative_id", "buyer_id", "order_id", "kind", "status", "text", "filed_at", "decided_at", "decision_reason", "sort_key"]);
+
     public static readonly ProjectionTable MonitoringVisits = new("monitoring_visits", ["id"],
         ["id", "cadre", "household_id", "head_name", "county_code", "village_code", "village", "visited_on", "found_risk", "case_id", "note", "recorded_at"]);
 
@@ -229,6 +248,6 @@ public static class ProjectionTables
     public static IReadOnlyList<ProjectionTable> All { get; } =
         [Cooperatives, CooperativeMembers, CooperativeAdmissions, Households, Enterprises, VillageCollectives, Buyers, Listings, Orders, SubOrders,
             DividendDeclarations, DividendLines, DividendDigests, FiscalFunds, FundDividends, Demands, OfftakeContracts, BuyerQuotas, DividendNotices, Assemblies, AssemblyResolutions,
-            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, OrderLines, CountyTotals, ListingTotals,
+            HouseholdDeclarations, MonitoringCases, MonitoringVisits, Reviews, ReviewListings, AfterSalesCases, Complaints, OrderLines, CountyTotals, ListingTotals,
             MonitoringMeasures, MonitoringOutcomes, MonitoredIncomes, MonitoringTotals];
 }

@@ -89,7 +89,7 @@ public sealed class ProblemTextsCoverageTests
         [
             "FirstYear", "Key.FiscalYear", "ListingDraft.MaxPriceFen", "ListingDraft.MaxStock", "ListingQuery.MaxSkip", "ListingQuery.MaxTextLength",
             "Math.Max(days, 0)", "MaxAreas", "MaxBytes", "MaxDaysAhead", "MaxKeywordLength", "MaxKeywords", "MaxLines", "MaxProducers", "MaxQuantity",
-            "MaxChanges", "MaxResolutions", "MaxStock", "ReviewScores.Highest", "ReviewScores.Lowest", "MaxWindowDays", "OrderIds.MaxKeyLength", "ReserveRates.MaxBasisPoints", "key.Year", "max", "maxRows", "min", "minimumNoticeDays",
+            "MaxChanges", "MaxPhotos", "MaxResolutions", "MaxStock", "ReviewScores.Highest", "ReviewScores.Lowest", "MaxWindowDays", "OrderIds.MaxKeyLength", "ReserveRates.MaxBasisPoints", "key.Year", "max", "maxRows", "min", "minimumNoticeDays",
             "nextYear", "totalVotes",
         ];
         Assert.All(RefusalSources.BareHoles, h => Assert.True(numbers.Contains(h.Text, StringComparer.Ordinal),

@@ -20,9 +20,9 @@ public sealed class ReviewsApiTests(SeededApp app)
     public async Task ADeliveredPartIsRatedOnceAnsweredOnceAndHiddenWithAReason()
     {
         var canteen = await app.As("buyer.canteen");
-        var panzhou = await ActiveListing("coop.panzhou", "coop-pzcili", Listings.Draft(title: "评价测试刺梨"));
-        var xiuwen = await ActiveListing("coop.xiuwen", "coop-xwkiwi", Listings.KiwiDraft("评价测试猕猴桃"));
-        var orderId = await PlaceAsync(canteen, (panzhou, 10), (xiuwen, 2));
+        var panzhou = await app.ActiveListing("coop.panzhou", "coop-pzcili", Listings.Draft(title: "评价测试刺梨"));
+        var xiuwen = await app.ActiveListing("coop.xiuwen", "coop-xwkiwi", Listings.KiwiDraft("评价测试猕猴桃"));
+        var orderId = await canteen.PlaceInvoiceOrder( (panzhou, 10), (xiuwen, 2));
         var reviews = $"/api/orders/{orderId}/reviews";
         foreach (var (cooperative, admin) in new[] { ("coop-pzcili", "coop.panzhou"), ("coop-xwkiwi", "coop.xiuwen") })
             using (var shipped = await (await app.As(admin)).Post($"/api/orders/{orderId}/suborders/{cooperative}/ship")) await shipped.AssertOk();
@@ -99,24 +99,4 @@ public sealed class ReviewsApiTests(SeededApp app)
         ["cooperativeId"] = cooperativeId, ["quality"] = quality, ["freshness"] = Math.Max(1, quality - 1), ["packaging"] = 5, ["delivery"] = quality,
         ["comment"] = comment,
     };
-
-    private async Task<string> ActiveListing(string admin, string cooperativeId, JsonObject draft)
-    {
-        var client = await app.As(admin);
-        var id = await client.CreateDraft(cooperativeId, draft);
-        using var published = await client.Post($"/api/listings/{id}/publish");
-        await published.AssertOk();
-        return id;
-    }
-
-    private static async Task<string> PlaceAsync(HttpClient buyer, params (string Listing, decimal Quantity)[] lines)
-    {
-        using var placed = await buyer.SendJson(HttpMethod.Post, "/api/orders", new JsonObject
-        {
-            ["buyerId"] = Canteen, ["paymentMethod"] = "Invoice",
-            ["lines"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject { ["listingId"] = l.Listing, ["quantity"] = l.Quantity }).ToArray()),
-            ["deliveryRegionCode"] = "440103", ["deliveryAddress"] = "广州市荔湾区中山七路 1 号机关食堂",
-        });
-        return (string)(await placed.AssertOk(HttpStatusCode.Created))["id"]!;
-    }
 }

@@ -40,7 +40,7 @@ public static class ReviewsApi
     public static async Task<Results<Created<Review>, ForbidHttpResult>> Write([AsParameters] ApiServices s, string orderId, WriteReviewRequest request)
     {
         new Validator().Text("cooperativeId", request.CooperativeId, 64).ThrowIfInvalid();
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId)) return TypedResults.Forbid();
         var key = new ReviewKey(order.Id, request.CooperativeId!.Trim());
         using var audit = s.Audit.Declare(s.User, "review.write", ReviewGrain.AuditResource, key.ToString());
@@ -51,7 +51,7 @@ public static class ReviewsApi
 
     public static async Task<Results<Ok<Review>, ForbidHttpResult>> Answer([AsParameters] ApiServices s, string orderId, string cooperativeId, ReviewTextRequest request)
     {
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         if (!s.User.AdministersCooperative(cooperativeId) || order.SubOrders.All(o => o.CooperativeId != cooperativeId)) return TypedResults.Forbid();
         var key = new ReviewKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, "review.reply", ReviewGrain.AuditResource, key);
@@ -61,7 +61,7 @@ public static class ReviewsApi
     public static async Task<Results<Ok<Review>, ForbidHttpResult>> Hide([AsParameters] ApiServices s, string orderId, string cooperativeId, ReviewTextRequest request)
     {
         if (!s.User.IsPlatformAdmin()) return TypedResults.Forbid();
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         var key = new ReviewKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, "review.hide", ReviewGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IReviewGrain>(key).Hide(request.Text ?? "", s.User.ActorName()));
@@ -69,7 +69,7 @@ public static class ReviewsApi
 
     public static async Task<Results<Ok<IReadOnlyList<Review>>, ForbidHttpResult>> OfOrder([AsParameters] ApiServices s, string orderId)
     {
-        var order = await Order(s, orderId);
+        var order = await s.Order(orderId);
         var visible = s.User.IsPlatformAdmin() || s.User.IsBuyer(order.BuyerId)
             ? order.SubOrders
             : order.SubOrders.Where(o => s.User.AdministersCooperative(o.CooperativeId)).ToList();
@@ -92,12 +92,6 @@ public static class ReviewsApi
     private static ListPage<PublicReview> Public(ListPage<ReviewRow> page) =>
         new(page.Items.Select(r => new PublicReview(r.CooperativeId, r.Quality, r.Freshness, r.Packaging, r.Delivery, r.Comment, r.Reply, r.WrittenAt)).ToList(),
             page.Total, page.Next);
-
-    private static async Task<OrderDetails> Order(ApiServices s, string orderId)
-    {
-        if (!OrderIds.IsValid(orderId)) throw new NotFoundException("order", orderId);
-        return await s.Grains.GetGrain<IOrderGrain>(orderId).Get();
-    }
 }
 
 /// <summary>The buyer's marks (1–5 each) for one cooperative's part of the order, and an optional comment.</summary>

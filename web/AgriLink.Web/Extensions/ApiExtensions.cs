@@ -29,6 +29,8 @@ public static class ApiExtensions
             return Task.CompletedTask;
         }).AddAgriLinkContract());
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddOptions<Grains.Complaints.ComplaintOptions>().BindConfiguration(Grains.Complaints.ComplaintOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRazorPages();
         // Pages write Chinese as characters, not &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -68,6 +70,8 @@ public static class ApiExtensions
         api.MapDividendsApi();
         api.MapAssembliesApi();
         api.MapReviewsApi();
+        api.MapAfterSalesApi();
+        api.MapComplaintsApi();
         api.MapHouseholdDividendsApi();
         api.MapHouseholdIncomeApi();
         api.MapMonitoringCasesApi();

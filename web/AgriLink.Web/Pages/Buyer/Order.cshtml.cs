@@ -77,6 +77,35 @@ public sealed class OrderModel : AgriLinkPage
         return Redirect($"/buyer/orders/{Uri.EscapeDataString(id)}#review-{Uri.EscapeDataString(cooperativeId)}");
     }
 
+    /// <summary>The after-sales cases of this order's sub-orders, by cooperative.</summary>
+    public IReadOnlyDictionary<string, Domain.AfterSales.AfterSalesCase> AfterSales { get; private set; } = new Dictionary<string, Domain.AfterSales.AfterSalesCase>();
+
+    public SubOrderAfterSales AfterSalesOf(SubOrder sub) => SubOrderAfterSales.Of(Order, sub, AfterSales.GetValueOrDefault(sub.CooperativeId), DateTimeOffset.UtcNow);
+
+    public async Task<IActionResult> OnPostAfterSalesAsync(string id, string cooperativeId, string? amount, string? reason)
+    {
+        await Load(id);
+        // An amount the page cannot read goes on as 0 fen: the API names the field.
+        var fen = Domain.Money.TryParse(amount, out var money) ? money.Fen : 0;
+        Value<Domain.AfterSales.AfterSalesCase>(await AfterSalesApi.Request(Api, id, new RequestAfterSalesRequest(cooperativeId, fen, reason)));
+        return Redirect($"/buyer/orders/{Uri.EscapeDataString(id)}#aftersales-{Uri.EscapeDataString(cooperativeId)}");
+    }
+
+    public async Task<IActionResult> OnPostAfterSalesReplyAsync(string id, string cooperativeId, bool accept, string? note)
+    {
+        await Load(id);
+        Value<Domain.AfterSales.AfterSalesCase>(await AfterSalesApi.Reply(Api, id, cooperativeId, new ReplyAfterSalesRequest(accept, note)));
+        return Redirect($"/buyer/orders/{Uri.EscapeDataString(id)}#aftersales-{Uri.EscapeDataString(cooperativeId)}");
+    }
+
+    public async Task<IActionResult> OnPostComplaintAsync(string id, string cooperativeId, Domain.Complaints.ComplaintKind? kind, string? text)
+    {
+        await Load(id);
+        Value<Domain.Complaints.Complaint>(await ComplaintsApi.File(Api, new FileComplaintRequest(Order.BuyerId, cooperativeId, id, kind, text)));
+        Notice = T["投诉已提交，平台将处理并记录结果。"];
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(string id, string? reason)
     {
         await Load(id);
@@ -88,9 +117,13 @@ public sealed class OrderModel : AgriLinkPage
     {
         Order = Value<OrderDetails>(await OrdersApi.Get(Api, id));
         Reviews = Value<IReadOnlyList<Domain.Reviews.Review>>(await ReviewsApi.OfOrder(Api, id)).ToDictionary(r => r.CooperativeId, StringComparer.Ordinal);
+        var cases = new Dictionary<string, Domain.AfterSales.AfterSalesCase>(StringComparer.Ordinal);
+        foreach (var sub in Order.SubOrders.Where(s => s.Status is OrderStatus.Delivered or OrderStatus.Completed))
+            if (await Api.Grains.GetGrain<Grains.AfterSales.IAfterSalesCaseGrain>($"{Order.Id}:{sub.CooperativeId}").Get() is { } c) cases[sub.CooperativeId] = c;
+        AfterSales = cases;
         Cooperatives = await CooperativeNames();
         Cards = await Api.Lists.ListingCards(Order.SubOrders.SelectMany(s => s.Lines).Select(l => l.Reserved.ListingId));
-        LiveRefreshOn.AddRange(["order.placed", "order.changed", "order.shipped", "payment.received", "payment.refunded"]);
+        LiveRefreshOn.AddRange(["order.placed", "order.changed", "order.shipped", "payment.received", "payment.refunded", "order.refunded", "aftersales.changed"]);
         LiveTopics.Add($"buyer:{Order.BuyerId}");
     }
 }
