@@ -9,7 +9,7 @@ namespace AgriLink.Web.Migration;
 /// by PostgreSQL's binary COPY, and the identity column whose sequence must continue after the copied ids.
 /// The read-model tables are not copied: they are not stamped as filled in the target (the projection version stays
 /// behind in the source's metadata), so the first silo on PostgreSQL fills them from the copied grain states. Rows that are
-/// the record itself (member trade, invoices, share register history, assembly ballots) are copied.
+/// the record itself (member trade, invoices, share register history, assembly ballots, credit notes) are copied.
 /// </summary>
 public sealed record CopiedTable(
     string Table, string Title, IReadOnlyList<CopiedColumn> Columns, string OrderBy, string? IdentityColumn = null, string? Where = null)
@@ -49,6 +49,10 @@ public sealed record CopiedTable(
         // An online assembly's voters and ballots: its state keeps only the turnout.
         new("assembly_voters", "Assembly voters", [Text("assembly_id"), Text("member_id")], "assembly_id, member_id"),
         new("assembly_ballots", "Assembly ballots", [Text("assembly_id"), Text("member_id"), Text("cast_at"), Text("ballot")], "assembly_id, member_id"),
+        // Credit notes for after-sales refunds of invoiced orders: the invoice books number them and keep no copy.
+        new("credit_notes", "Credit notes",
+            [Text("number"), Text("case_key"), Text("cooperative_id"), Text("buyer_id"), Text("order_id"), Text("invoice_number"), Int("amount_fen"),
+                Date("issued_on"), Text("reason")], "number"),
     ];
 
     public string SelectSql => $"SELECT {ColumnList} FROM {Table}{(Where is null ? "" : " WHERE " + Where)} ORDER BY {OrderBy}";
