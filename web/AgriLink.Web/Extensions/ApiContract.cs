@@ -41,6 +41,8 @@ public static class ApiContract
         ["Demands"] = "Purchase demands buyers publish and the listings matched to them.",
         ["Offtake"] = "Offtake contracts between leading enterprises and cooperatives, and their deliveries.",
         ["Reviews"] = "Buyers' ratings of delivered sub-orders, the cooperative's answer and the operator's moderation.",
+        ["AfterSales"] = "售后: a buyer's refund request for a delivered sub-order, the cooperative's answer, the operator's decision, the refund.",
+        ["Complaints"] = "Buyers' complaints about a cooperative's price or quality, decided by operators; repeated upheld ones propose a suspension.",
         ["Monitoring"] = "防返贫动态监测: households' income, warnings, cases, visits, departmental imports and dashboards.",
         ["Search"] = "Full-text search of published listings with facets.",
         ["Admission"] = "A cooperative's admission to the platform: application, county recommendation, operator decision.",
