@@ -22,7 +22,7 @@ public sealed class PageTourTests(ReadmeProduct app)
         { "farmer.pz01", ["/household", "/household/dividends", "/household/assemblies"] },
         { "operator", ["/operator", "/operator/certifications", "/operator/audit", "/operator/reviews"] },
         { "coop.congjiang", ["/cooperative/listings/new", "/cooperative/members", "/cooperative/shares", "/cooperative/invoices", "/cooperative/charter"] },
-        { "coop.panzhou", ["/cooperative/funds", "/cooperative/dividends/2025", "/cooperative/assemblies", "/cooperative/assemblies/asm-2025plan", "/cooperative/reviews", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
+        { "coop.panzhou", ["/cooperative/funds", "/cooperative/funds/fund-pz-2017/2025", "/cooperative/dividends/2025", "/cooperative/assemblies", "/cooperative/assemblies/asm-2025plan", "/cooperative/reviews", "/cooperative/listings/lst-pzcilifresh/edit", "/account", "/account/invite", "/account/password", "/account/two-factor"] },
         { "ent.qianfeng", ["/enterprise", "/enterprise/propose"] },
         { "county.panzhou", ["/", "/county", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng2", "/monitoring/import", "/monitoring/dashboard"] },
         { "cadre.shepeng", ["/monitoring/visits", "/monitoring/cases", "/monitoring/cases/mc-demoshepeng1"] },
