@@ -70,7 +70,7 @@ public sealed class BuyerDemandTests(BrowserApp app)
         var before = await page.Locator(".demand").CountAsync();
         await page.FillAsync("#Title", "食堂干菌采购");
         await page.FillAsync("#Quantity", "3000");
-        await page.ClickAsync("#post-demand button[type=submit]");
+        await page.ClickAsync("#post-demand-submit");
         await page.WaitForLoadStateAsync();
         Assert.Contains("请选择品类或填写关键词", await page.InnerTextAsync("[data-valmsg-for=Category]"));
         Assert.Equal(before, await page.Locator(".demand").CountAsync());
@@ -79,7 +79,7 @@ public sealed class BuyerDemandTests(BrowserApp app)
         // 3,000 斤 of dried mushrooms: no cooperative has that much, two together do.
         await page.SelectOptionAsync("#Category", "Mushroom");
         await page.SelectOptionAsync("#Unit", "Jin");
-        await page.ClickAsync("#post-demand button[type=submit]");
+        await page.ClickAsync("#post-demand-submit");
         await page.WaitForURLAsync("**/buyer/demands/dmd-*");
         var demandId = page.Url.Split('/')[^1];
 

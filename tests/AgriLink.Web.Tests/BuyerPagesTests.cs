@@ -31,6 +31,44 @@ public sealed class BuyerPagesTests(SeededApp app)
     }
 
     [Fact]
+    public async Task TheDemandFormPicksItsRegionsFromSelectsNotTypedCodes()
+    {
+        var client = await SignedIn("buyer.canteen");
+        var form = WebUtility.HtmlDecode(await client.GetText("/buyer/demands"));
+
+        // The checkout's picker, set from the canteen's own region (广东, 荔湾区 as its code: the platform names Guizhou's
+        // divisions only); the partner region a choice of Guizhou's prefectures, no typed code.
+        Assert.Contains("id=\"region-picker\"", form, StringComparison.Ordinal);
+        Assert.Contains("""<option value="440000" selected="selected">""", Select(form, "Province"), StringComparison.Ordinal);
+        Assert.Matches("""<input[^>]*name="DeliveryRegionCode"[^>]*value="440103"|<input[^>]*value="440103"[^>]*name="DeliveryRegionCode""", form);
+        Assert.Contains("""<option value="522600">黔东南苗族侗族自治州</option>""", Select(form, "PartnerRegionCode"), StringComparison.Ordinal);
+        Assert.DoesNotMatch("""<input[^>]*name="PartnerRegionCode""", form);
+
+        // "选择地区" shows the chosen prefecture's counties and posts no demand.
+        using var chosen = await client.Post("/buyer/demands?handler=Region", Demand(Token(form),
+            ("DeliveryRegionCode", ""), ("Province", "520000"), ("Prefecture", "520200"), ("County", "")));
+        var region = WebUtility.HtmlDecode(await chosen.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Contains("""<option value="520281">盘州市</option>""", Select(region, "County"), StringComparison.Ordinal);
+
+        // The county picked and the partner chosen are the demand's.
+        using var posted = await client.Post("/buyer/demands", Demand(Token(region), ("DeliveryRegionCode", ""), ("Province", "520000"),
+            ("Prefecture", "520200"), ("County", "520281"), ("PartnerRegionCode", "522600")));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var demand = WebUtility.HtmlDecode(await client.GetText(posted.Headers.Location!.OriginalString));
+        Assert.Contains("""<span id="demand-region">贵州省六盘水市盘州市</span>""", demand, StringComparison.Ordinal);
+        Assert.Contains("贵州省黔东南苗族侗族自治州", demand, StringComparison.Ordinal);
+
+        // A county code typed outside the chosen province is refused beside the code, and nothing is posted.
+        using var outside = await client.Post("/buyer/demands", Demand(Token(region), ("Province", "440000"), ("DeliveryRegionCode", "110105")));
+        Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
+        Assert.NotEmpty(Beside(await outside.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "DeliveryRegionCode"));
+    }
+
+    private static string Select(string html, string name) =>
+        Regex.Match(html, $"""<select[^>]*name="{name}"[^>]*>(?<o>.*?)</select>""", RegexOptions.Singleline).Groups["o"].Value;
+
+    [Fact]
     public async Task TheApisFieldMessageIsInChineseWithItsFigures()
     {
         var client = await SignedIn("buyer.canteen");

@@ -66,6 +66,23 @@ public sealed class DirectoryQueries(AgriLinkDatabase database)
     }
 
     /// <summary>
+    /// The registered households of a county that a cooperative could invite: not yet its members, whose head's name starts
+    /// with <paramref name="namePrefix"/> and, given one, in <paramref name="village"/>. Each entry's <c>Status</c> is the
+    /// household's village (its name and village are what the cooperative recognises it by; nothing of its poverty status).
+    /// </summary>
+    public Task<ListPage<DirectoryEntry>> HouseholdsToInvite(string county, string cooperativeId, string? namePrefix, string? village, PageRequest page)
+    {
+        var filter = new Filter().Equal("county_code", county).Equal("village", string.IsNullOrWhiteSpace(village) ? null : village.Trim())
+            .Where("id NOT IN (SELECT member_id FROM cooperative_members WHERE cooperative_id = @cooperative)", ("cooperative", cooperativeId));
+        if (!string.IsNullOrWhiteSpace(namePrefix))
+            filter.Where(@"head_name LIKE @name ESCAPE '\'", ("name", LikeEscaped(namePrefix.Trim()) + "%"));
+        return PageAsync("SELECT id AS Id, head_name AS Name, county_code AS CountyCode, NULL AS ParentId, village AS Status FROM households",
+            filter, page);
+    }
+
+    private static string LikeEscaped(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
+    /// <summary>
     /// Listings by cooperative, county and status. A listing is in the list when the caller administers its cooperative
     /// (<paramref name="administered"/>; null for operators, who administer all), or when it is public (neither draft nor
     /// archived) and its cooperative may sell (admitted, not suspended).

@@ -1,4 +1,3 @@
-using AgriLink.Domain.Codes;
 using AgriLink.Domain.Errors;
 using AgriLink.Domain.Listings;
 using AgriLink.Domain.Orders;
@@ -21,7 +20,7 @@ namespace AgriLink.Web.Pages.Buyer;
 /// order. The delivery region is picked with plain selects (province; in Guizhou prefecture and county) that a
 /// "choose" button posts back without placing anything; a small script posts it on change.
 /// </summary>
-public sealed class CartModel(IConfiguration configuration, TimeProvider clock) : BuyerPage
+public sealed class CartModel(IConfiguration configuration, TimeProvider clock) : BuyerPage, IRegionPicker
 {
     public sealed record Line(string ListingId, decimal Quantity, ListingDetails? Listing)
     {
@@ -53,9 +52,6 @@ public sealed class CartModel(IConfiguration configuration, TimeProvider clock) 
     [BindProperty] public PaymentMethod PaymentMethod { get; set; } = PaymentMethod.Invoice;
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
-    public bool InGuizhou => Province is { Length: 6 } p && p.StartsWith("52", StringComparison.Ordinal);
-    public IReadOnlyList<(string Code, string Name)> Prefectures => Regions.PrefecturesOf(Province);
-    public IReadOnlyList<Domain.Codes.County> Counties => Regions.CountiesOf(Prefecture);
     public DateOnly EarliestDelivery => clock.Today();
     public DateOnly LatestDelivery => clock.Today().AddDays(OrderRules.MaxDaysAhead);
 
@@ -65,7 +61,7 @@ public sealed class CartModel(IConfiguration configuration, TimeProvider clock) 
         var profile = Value<BuyerDetails>(await BuyersApi.Get(Api, BuyerId)).Profile;
         RecipientName ??= profile.ContactName;
         RecipientPhone ??= profile.Phone;
-        PickRegion(profile.RegionCode);
+        this.PickRegion(profile.RegionCode);
     }
 
     public async Task<IActionResult> OnPostAddAsync(string listingId, decimal quantity)
@@ -127,7 +123,7 @@ public sealed class CartModel(IConfiguration configuration, TimeProvider clock) 
     {
         await Load();
         ModelState.Clear();
-        PickRegion(Picked());
+        this.PickRegion(this.Picked());
         return Page();
     }
 
@@ -136,10 +132,10 @@ public sealed class CartModel(IConfiguration configuration, TimeProvider clock) 
         await Load();
         // A payment method that did not bind (not one the form offers) places nothing: it would be the default.
         if (!ModelState.IsValid) return Page();
-        var region = TypedOutsideProvince ? DeliveryRegionCode : Picked();
+        var region = this.TypedOutsideProvince() ? DeliveryRegionCode : this.Picked();
         // The checkout asks for whom and which phone: the order rules with the recipient required, every field at once.
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (TypedOutsideProvince) errors["deliveryRegionCode"] = ["must lie in the chosen province."];
+        if (this.TypedOutsideProvince()) errors["deliveryRegionCode"] = ["must lie in the chosen province."];
         try
         {
             OrderRules.Validate(BuyerId, PaymentMethod, [.. ShoppingCart.Read(Request).Select(l => ((string?)l.ListingId, l.Quantity))],
@@ -159,52 +155,12 @@ public sealed class CartModel(IConfiguration configuration, TimeProvider clock) 
         return Redirect($"/buyer/orders/{placed.Id}");
     }
 
-    /// <summary>A county code typed outside the picked province (the selects say one place, the code another).</summary>
-    private bool TypedOutsideProvince =>
-        !InGuizhou && Province is { Length: 6 } p && AdministrativeCode.TryParse(DeliveryRegionCode, out var typed)
-        && !typed.Value.StartsWith(p[..2], StringComparison.Ordinal);
-
-    /// <summary>
-    /// The region the selects stand for: in Guizhou the county (when it lies in the picked prefecture), else the
-    /// prefecture, else the province; elsewhere the typed county code, else the province.
-    /// </summary>
-    private string? Picked()
-    {
-        if (InGuizhou)
-            return Prefecture is { Length: 6 } pf && County is { } c && c.StartsWith(pf[..4], StringComparison.Ordinal) ? c : Prefecture ?? Province;
-        var typed = DeliveryRegionCode?.Trim();
-        if (Province is null) return typed;
-        return string.IsNullOrEmpty(typed) || TypedOutsideProvince ? Province : typed;
-    }
-
-    /// <summary>Sets the selects from a code: its province, and in Guizhou its prefecture and county; elsewhere the code is kept as typed.</summary>
-    private void PickRegion(string? code)
-    {
-        if (!AdministrativeCode.TryParse(code, out var parsed) || Regions.ProvinceName(parsed.Value) is null)
-        {
-            DeliveryRegionCode = code;
-            return;
-        }
-        Province = parsed.ProvinceCode;
-        if (InGuizhou)
-        {
-            Prefecture = parsed.IsProvince ? null : parsed.PrefectureCode;
-            County = parsed.IsCounty && Regions.IsKnownCounty(parsed.Value) ? parsed.Value : null;
-            DeliveryRegionCode = null;
-        }
-        else
-        {
-            Prefecture = County = null;
-            DeliveryRegionCode = parsed.IsProvince ? null : parsed.Value;
-        }
-    }
-
     private async Task Prefill()
     {
         var profile = Value<BuyerDetails>(await BuyersApi.Get(Api, BuyerId)).Profile;
         RecipientName = profile.ContactName;
         RecipientPhone = profile.Phone;
-        PickRegion(profile.RegionCode);
+        this.PickRegion(profile.RegionCode);
     }
 
     private static void ValidQuantity(string listingId, decimal quantity) =>

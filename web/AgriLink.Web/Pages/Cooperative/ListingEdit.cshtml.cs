@@ -20,11 +20,13 @@ public sealed class ListingEditModel : ListingFormPage
     {
         await Load();
         Fill(Listing.Draft);
+        await LoadMembers(Listing.CooperativeId);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         await Load();
+        await LoadMembers(Listing.CooperativeId);
         if (Draft(Listing.Draft) is not { } draft) return Page();
         Value<ListingDetails>(await ListingsApi.Update(Api, Id, draft));
         return Redirect($"/cooperative/listings?coop={Uri.EscapeDataString(CooperativeId!)}");
@@ -72,6 +74,7 @@ public sealed class ListingEditModel : ListingFormPage
     {
         await Load();
         Fill(Listing.Draft);
+        await LoadMembers(Listing.CooperativeId);
         ModelState.Clear();
     }
 

@@ -15,11 +15,13 @@ public sealed class ListingNewModel : ListingFormPage
         var profile = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop)).Profile;
         CountyCode = profile.CountyCode;
         Village = profile.Village;
+        await LoadMembers(coop);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var coop = await Cooperative();
+        await LoadMembers(coop);
         if (Draft() is not { } draft) return Page();
         Value<ListingDetails>(await ListingsApi.Create(Api, coop, draft));
         return Redirect($"/cooperative/listings?coop={Uri.EscapeDataString(coop)}");

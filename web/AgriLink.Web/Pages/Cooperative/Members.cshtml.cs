@@ -13,8 +13,10 @@ namespace AgriLink.Web.Pages.Cooperative;
 /// invited (it joins when it accepts on its own page); the page then says so (<c>?invited=</c>). Offices (理事长, 理事,
 /// 监事) are recorded through <c>CooperativesApi.RecordOffices</c>, after the founding officers with the election's resolution.
 /// </summary>
-public sealed class MembersModel(TimeProvider clock, MonitoringQueries monitoring) : CooperativePage
+public sealed class MembersModel(TimeProvider clock, MonitoringQueries monitoring, DirectoryQueries directory) : CooperativePage
 {
+    public const int CandidatesPageSize = 20;
+
     public IReadOnlyList<CooperativeMember> Members { get; private set; } = [];
 
     /// <summary>Member households under confirmed 防返贫监测 (name and village only), for offering an offtake or a preferred share.</summary>
@@ -26,6 +28,14 @@ public sealed class MembersModel(TimeProvider clock, MonitoringQueries monitorin
     [BindProperty] public bool IsFarmer { get; set; } = true;
     [BindProperty] public DateOnly JoinedOn { get; set; } = clock.Today();
     [BindProperty] public bool IsOfficer { get; set; }
+
+    /// <summary>The head's name (its start) and the village to look for registered households of the county by.</summary>
+    [BindProperty(SupportsGet = true, Name = "find")] public string? Find { get; set; }
+    [BindProperty(SupportsGet = true, Name = "village")] public string? FindVillage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "after")] public string? FindAfter { get; set; }
+
+    /// <summary>The county's registered households found (not yet members; <c>Status</c> is the village), a page at a time.</summary>
+    public ListPage<Grains.Directory.DirectoryEntry>? Candidates { get; private set; }
 
     /// <summary>The household just invited, for the notice that its consent is awaited.</summary>
     [BindProperty(SupportsGet = true, Name = "invited")] public string? Invited { get; set; }
@@ -60,8 +70,11 @@ public sealed class MembersModel(TimeProvider clock, MonitoringQueries monitorin
     private async Task<string> Load()
     {
         var coop = await Cooperative();
-        Members = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop)).Members
-            .OrderBy(m => m.JoinedOn).ThenBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+        var details = Value<CooperativeDetails>(await CooperativesApi.Get(Api, coop));
+        Members = details.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+        if (!string.IsNullOrWhiteSpace(Find) || !string.IsNullOrWhiteSpace(FindVillage))
+            Candidates = await directory.HouseholdsToInvite(details.Profile.CountyCode, coop, Find?[..Math.Min(Find.Length, 50)], FindVillage?[..Math.Min(FindVillage.Length, 50)],
+                new PageRequest(0, CandidatesPageSize, FindAfter));
         Monitored = Value<IReadOnlyList<MonitoredMember>>(await MonitoringCasesApi.MonitoredMembers(Api, monitoring, coop, null, 200));
         return coop;
     }

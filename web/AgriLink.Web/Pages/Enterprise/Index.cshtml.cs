@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using AgriLink.Domain.Offtake;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Enterprises;
 using AgriLink.Grains.Offtake;
 using AgriLink.Web.Apis;
-using AgriLink.Web.Auth;
 using AgriLink.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,11 +13,9 @@ namespace AgriLink.Web.Pages.Enterprise;
 /// through <c>OfftakeApi</c>; its investments in cooperatives (企业投资股 in their registers) and their dividends, through
 /// <c>EnterprisesApi</c>. <c>?id=</c> picks one of the account's enterprises (the first by default); anything else is a 403.
 /// </summary>
-public sealed class IndexModel(TimeProvider clock, Grains.Projections.OfftakeQueries offtake) : AgriLinkPage
+public sealed class IndexModel(TimeProvider clock, Grains.Projections.OfftakeQueries offtake) : EnterprisePage
 {
-    [BindProperty(SupportsGet = true, Name = "id")] public string? EnterpriseId { get; set; }
-
-    public EnterpriseDetails Enterprise { get; private set; } = null!;
+    public EnterpriseDetails Details { get; private set; } = null!;
     public IReadOnlyList<OfftakeContractView> Contracts { get; private set; } = [];
     public IReadOnlyDictionary<string, string> CooperativeNamesById { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<ShareholderHoldings> Holdings { get; private set; } = [];
@@ -46,17 +42,15 @@ public sealed class IndexModel(TimeProvider clock, Grains.Projections.OfftakeQue
 
     private async Task<string> Load()
     {
-        EnterpriseId ??= User.IsInRole(Roles.EnterpriseAdmin) ? User.FindFirstValue(AgriLinkClaims.Enterprise) : null;
-        if (EnterpriseId is null || !User.AdministersEnterprise(EnterpriseId))
-            throw new PageProblemException(new ProblemDetails { Status = 403 });
-        Enterprise = Value<EnterpriseDetails>(await EnterprisesApi.Get(Api, EnterpriseId));
-        var summaries = Value<Page<OfftakeSummary>>(await OfftakeApi.ListForEnterprise(Api, offtake, EnterpriseId, null, 0, Paging.MaxLimit)).Items;
+        var id = Enterprise();
+        Details = Value<EnterpriseDetails>(await EnterprisesApi.Get(Api, id));
+        var summaries = Value<Page<OfftakeSummary>>(await OfftakeApi.ListForEnterprise(Api, offtake, id, null, 0, Paging.MaxLimit)).Items;
         var contracts = new List<OfftakeContractView>();
         foreach (var summary in summaries) contracts.Add(Value<OfftakeContractView>(await OfftakeApi.Get(Api, summary.Id)));
         Contracts = contracts.OrderByDescending(c => c.Terms.DeliveryStart).ToList();
         CooperativeNamesById = await CooperativeNames();
-        Holdings = Value<IReadOnlyList<ShareholderHoldings>>(await EnterprisesApi.Holdings(Api, EnterpriseId));
-        Dividends = Value<IReadOnlyList<ShareholderDividend>>(await EnterprisesApi.Dividends(Api, EnterpriseId, System.Globalization.CultureInfo.CurrentUICulture.Name));
-        return EnterpriseId;
+        Holdings = Value<IReadOnlyList<ShareholderHoldings>>(await EnterprisesApi.Holdings(Api, id));
+        Dividends = Value<IReadOnlyList<ShareholderDividend>>(await EnterprisesApi.Dividends(Api, id, System.Globalization.CultureInfo.CurrentUICulture.Name));
+        return id;
     }
 }
