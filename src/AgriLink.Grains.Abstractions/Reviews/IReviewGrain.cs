@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 namespace AgriLink.Grains.Reviews;
 
 /// <summary>
-/// The review of one cooperative's part of an order (key: <see cref="ReviewKey"/>): written once by the order's buyer
+/// The review of one cooperative's part of an order (key: <see cref="Orders.SubOrderKey"/>): written once by the order's buyer
 /// after delivery (<see cref="ReviewRules"/>), answered once by the cooperative, hidden with a reason by an operator.
 /// Each change is one row of <c>reviews</c> (with its listings in <c>review_listings</c>) and an audit entry, in one write.
 /// </summary>

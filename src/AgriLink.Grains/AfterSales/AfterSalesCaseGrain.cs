@@ -5,7 +5,6 @@ using AgriLink.Grains.Audit;
 using AgriLink.Grains.Common;
 using AgriLink.Grains.Invoices;
 using AgriLink.Grains.Orders;
-using AgriLink.Grains.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,7 +44,7 @@ public sealed partial class AfterSalesCaseGrain(
 
     public async Task<AfterSalesCase> Request(string buyerId, long amountFen, string? reason, IReadOnlyList<string>? photoIds)
     {
-        var key = ReviewKey.Parse(Key);
+        var key = SubOrderKey.Parse(Key);
         var order = await GrainFactory.GetGrain<IOrderGrain>(key.OrderId).Get();
         var sub = order.SubOrders.FirstOrDefault(s => s.CooperativeId == key.CooperativeId);
         if (order.BuyerId != buyerId || sub is null) throw new NotFoundException("sub-order", Key);

@@ -106,8 +106,8 @@ public sealed class AssemblyGrain(
     public async Task<Ballot> Cast(string memberId, IReadOnlyDictionary<string, VoteChoice> choices)
     {
         var assembly = Existing();
-        var earlier = await rows.BallotOf(Key, memberId);
-        var ballot = AssemblyWorkflow.Cast(assembly, earlier, memberId, choices, clock.Now(), await rows.IsVoter(Key, memberId));
+        var (isVoter, earlier) = await rows.VoterOf(Key, memberId);
+        var ballot = AssemblyWorkflow.Cast(assembly, earlier, memberId, choices, clock.Now(), isVoter);
         // The entry (for auditors only) names the member's choices; members see only their own ballot and the totals.
         var changes = (AuditEntries.Changes(AuditResource, Key.ToString(), earlier, ballot) ?? new StateChanges()).Add(AssemblyRows.Row(Key, ballot));
         await state.CommitAsync(state.State with { Turnout = state.State.Turnout + (earlier is null ? 1 : 0) }, changes);

@@ -21,11 +21,14 @@ public sealed class AssemblyRows(AgriLinkDatabase database)
         ProjectionTables.AssemblyBallots.Upsert(key.ToString(), ballot.MemberId, ballot.CastAt.ToString("O", CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(ballot, RowJson.Options));
 
-    public async Task<bool> IsVoter(AssemblyKey key, string memberId)
+    /// <summary>Whether the member may vote and its ballot so far, in one read: what a cast decides with.</summary>
+    public async Task<(bool IsVoter, Ballot? Earlier)> VoterOf(AssemblyKey key, string memberId)
     {
         await using var connection = await database.OpenAsync();
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM assembly_voters WHERE assembly_id = @id AND member_id = @memberId", new { id = key.ToString(), memberId }) > 0;
+        var row = await connection.QuerySingleAsync<VoterRow>(
+            "SELECT (SELECT COUNT(*) FROM assembly_voters WHERE assembly_id = @id AND member_id = @memberId) AS Voters, " +
+            "(SELECT ballot FROM assembly_ballots WHERE assembly_id = @id AND member_id = @memberId) AS Ballot", new { id = key.ToString(), memberId });
+        return (row.Voters > 0, row.Ballot is null ? null : Read(row.Ballot));
     }
 
     public async Task<Ballot?> BallotOf(AssemblyKey key, string memberId)
@@ -42,6 +45,12 @@ public sealed class AssemblyRows(AgriLinkDatabase database)
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<string>("SELECT ballot FROM assembly_ballots WHERE assembly_id = @id ORDER BY member_id",
             new { id = key.ToString() })).Select(Read).ToList();
+    }
+
+    private sealed class VoterRow
+    {
+        public long Voters { get; set; }
+        public string? Ballot { get; set; }
     }
 
     private static Ballot Read(string json) =>

@@ -52,16 +52,9 @@ public sealed class BuyerQuotaGrain(
         Check(key, purchase);
         var unit = await BudgetUnit(key.BuyerId);
         var current = state.State;
-        var year = QuotaMonthTotals.None.Add(purchase.Channel, purchase.CertifiedAmountFen);
         var month = current.Months.GetValueOrDefault(purchase.Date.Month, QuotaMonthTotals.None);
-        var next = current with
+        var next = WithYearTotals(current, purchase, +1) with
         {
-            OwnFen = checked(current.OwnFen + year.OwnFen),
-            UnionFen = checked(current.UnionFen + year.UnionFen),
-            EmployeeFen = checked(current.EmployeeFen + year.EmployeeFen),
-            UncertifiedFen = checked(current.UncertifiedFen + purchase.TotalAmountFen - purchase.CertifiedAmountFen),
-            // New collections, so a failed write leaves the old state (references, months) exactly as stored.
-            References = new HashSet<string>(current.References, StringComparer.Ordinal) { purchase.Reference },
             Months = new Dictionary<int, QuotaMonthTotals>(current.Months)
             {
                 [purchase.Date.Month] = month.Add(purchase.Channel, purchase.CertifiedAmountFen),
@@ -72,6 +65,23 @@ public sealed class BuyerQuotaGrain(
         return await Commit(next, View(key, next, next.Floor ?? Rates.FloorFor(unit.Profile.RegionCode)));
     }
 
+    /// <summary>
+    /// The year's totals with a purchase added (<paramref name="sign"/> +1) or a refund of one taken back (-1), and its
+    /// reference kept. New collections, so a failed write leaves the old state (references, months) exactly as stored.
+    /// </summary>
+    private static BuyerQuotaState WithYearTotals(BuyerQuotaState current, QuotaPurchase p, int sign)
+    {
+        var year = QuotaMonthTotals.None.Add(p.Channel, sign * p.CertifiedAmountFen);
+        return current with
+        {
+            OwnFen = checked(current.OwnFen + year.OwnFen),
+            UnionFen = checked(current.UnionFen + year.UnionFen),
+            EmployeeFen = checked(current.EmployeeFen + year.EmployeeFen),
+            UncertifiedFen = checked(current.UncertifiedFen + sign * (p.TotalAmountFen - p.CertifiedAmountFen)),
+            References = new HashSet<string>(current.References, StringComparer.Ordinal) { p.Reference },
+        };
+    }
+
     public async Task<QuotaProgress> RecordRefund(QuotaPurchase refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
@@ -80,15 +90,9 @@ public sealed class BuyerQuotaGrain(
         Check(key, refund);
         var unit = await BudgetUnit(key.BuyerId);
         var current = state.State;
-        var year = QuotaMonthTotals.None.Add(refund.Channel, refund.CertifiedAmountFen);
         var month = current.Months.GetValueOrDefault(refund.Date.Month, QuotaMonthTotals.None);
-        var next = current with
+        var next = WithYearTotals(current, refund, -1) with
         {
-            OwnFen = checked(current.OwnFen - year.OwnFen),
-            UnionFen = checked(current.UnionFen - year.UnionFen),
-            EmployeeFen = checked(current.EmployeeFen - year.EmployeeFen),
-            UncertifiedFen = checked(current.UncertifiedFen - (refund.TotalAmountFen - refund.CertifiedAmountFen)),
-            References = new HashSet<string>(current.References, StringComparer.Ordinal) { refund.Reference },
             // A purchase counted before months were kept has no month to take back from: the year's totals alone move.
             Months = current.Months.ContainsKey(refund.Date.Month)
                 ? new Dictionary<int, QuotaMonthTotals>(current.Months) { [refund.Date.Month] = month.Remove(refund.Channel, refund.CertifiedAmountFen) }

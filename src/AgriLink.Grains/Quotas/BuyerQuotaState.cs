@@ -49,9 +49,5 @@ public sealed record QuotaMonthTotals(
         Purchases + 1);
 
     /// <summary>A refund of part of a purchase counted in this month: its amount comes off, the purchase still counts as one.</summary>
-    public QuotaMonthTotals Remove(QuotaChannel channel, long certifiedFen) => new(
-        checked(OwnFen - (channel == QuotaChannel.Own ? certifiedFen : 0)),
-        checked(UnionFen - (channel == QuotaChannel.Union ? certifiedFen : 0)),
-        checked(EmployeeFen - (channel == QuotaChannel.Employee ? certifiedFen : 0)),
-        Purchases);
+    public QuotaMonthTotals Remove(QuotaChannel channel, long certifiedFen) => Add(channel, -certifiedFen) with { Purchases = Purchases };
 }

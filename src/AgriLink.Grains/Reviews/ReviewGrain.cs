@@ -20,7 +20,7 @@ public sealed class ReviewGrain(
 {
     public const string AuditResource = "review";
 
-    private ReviewKey Key => ReviewKey.Parse(this.GetPrimaryKeyString());
+    private SubOrderKey Key => SubOrderKey.Parse(this.GetPrimaryKeyString());
 
     public Task<Review?> Get() => Task.FromResult(state.State.Review);
 

@@ -4,7 +4,6 @@ using AgriLink.Domain.Orders;
 using AgriLink.Grains.AfterSales;
 using AgriLink.Grains.Orders;
 using AgriLink.Grains.Projections;
-using AgriLink.Grains.Reviews;
 using AgriLink.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,7 +46,7 @@ public static class AfterSalesApi
         new Validator().Text("cooperativeId", request.CooperativeId, 64).ThrowIfInvalid();
         var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId)) return TypedResults.Forbid();
-        var key = new ReviewKey(order.Id, request.CooperativeId!.Trim()).ToString();
+        var key = new SubOrderKey(order.Id, request.CooperativeId!.Trim()).ToString();
         using var audit = s.Audit.Declare(s.User, "aftersales.request", AfterSalesCaseGrain.AuditResource, key);
         var c = await s.Grains.GetGrain<IAfterSalesCaseGrain>(key).Request(order.BuyerId, request.AmountFen, request.Reason, null);
         return TypedResults.Created($"/api/orders/{order.Id}/aftersales/{c.CooperativeId}", c);
@@ -57,8 +56,8 @@ public static class AfterSalesApi
     {
         var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId) && !s.User.AdministersCooperative(cooperativeId)) return TypedResults.Forbid();
-        var c = await s.Grains.GetGrain<IAfterSalesCaseGrain>(new ReviewKey(order.Id, cooperativeId).ToString()).Get();
-        return c is null || c.CooperativeId != cooperativeId ? throw new NotFoundException("aftersales", $"{orderId}:{cooperativeId}") : TypedResults.Ok(c);
+        var c = await s.Grains.GetGrain<IAfterSalesCaseGrain>(new SubOrderKey(order.Id, cooperativeId).ToString()).Get();
+        return c is null ? throw new NotFoundException("aftersales", $"{orderId}:{cooperativeId}") : TypedResults.Ok(c);
     }
 
     public static async Task<Results<Ok<AfterSalesCase>, ForbidHttpResult>> Answer([AsParameters] ApiServices s, string orderId, string cooperativeId, AnswerAfterSalesRequest request)
@@ -66,7 +65,7 @@ public static class AfterSalesApi
         var order = await s.Order(orderId);
         if (!s.User.AdministersCooperative(cooperativeId) || order.SubOrders.All(o => o.CooperativeId != cooperativeId)) return TypedResults.Forbid();
         if (request.Answer is not { } answer || !Enum.IsDefined(answer)) throw ValidationFailedException.For("answer", "must be Accept, Propose or Refuse.");
-        var key = new ReviewKey(order.Id, cooperativeId).ToString();
+        var key = new SubOrderKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, $"aftersales.{answer.ToString().ToLowerInvariant()}", AfterSalesCaseGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IAfterSalesCaseGrain>(key).Answer(answer, request.AmountFen, request.Note, s.User.ActorName()));
     }
@@ -75,7 +74,7 @@ public static class AfterSalesApi
     {
         var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId)) return TypedResults.Forbid();
-        var key = new ReviewKey(order.Id, cooperativeId).ToString();
+        var key = new SubOrderKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, request.Accept ? "aftersales.accept-proposal" : "aftersales.escalate", AfterSalesCaseGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IAfterSalesCaseGrain>(key).Reply(request.Accept, request.Note, s.User.ActorName()));
     }
@@ -84,7 +83,7 @@ public static class AfterSalesApi
     {
         if (!s.User.IsPlatformAdmin()) return TypedResults.Forbid();
         var order = await s.Order(orderId);
-        var key = new ReviewKey(order.Id, cooperativeId).ToString();
+        var key = new SubOrderKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, "aftersales.decide", AfterSalesCaseGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IAfterSalesCaseGrain>(key).Decide(request.AmountFen, request.Note, s.User.ActorName()));
     }

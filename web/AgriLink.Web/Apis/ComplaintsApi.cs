@@ -75,10 +75,10 @@ public static class ComplaintsApi
     private static async Task<Ok<ComplaintDecision>> Decide(ApiServices s, ComplaintQueries complaints, ComplaintOptions options, TimeProvider clock,
         string id, bool uphold, string? reason)
     {
-        var grain = s.Grains.GetGrain<IComplaintGrain>(id);
-        if (!Ids.IsValid(id, "cmp") || await grain.Get() is null) throw new NotFoundException("complaint", id);
+        // An unknown complaint is the grain's 404 (it refuses to decide what was never filed).
+        if (!Ids.IsValid(id, "cmp")) throw new NotFoundException("complaint", id);
         using var audit = s.Audit.Declare(s.User, uphold ? "complaint.uphold" : "complaint.dismiss", ComplaintGrain.AuditResource, id);
-        var complaint = await grain.Decide(uphold, reason, s.User.ActorName());
+        var complaint = await s.Grains.GetGrain<IComplaintGrain>(id).Decide(uphold, reason, s.User.ActorName());
         var (upheld, proposed) = await Standing(complaints, options, clock, complaint.CooperativeId);
         return TypedResults.Ok(new ComplaintDecision(complaint, upheld, options.SuspensionThreshold, options.WindowMonths, proposed));
     }

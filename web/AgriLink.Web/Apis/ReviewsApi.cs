@@ -42,7 +42,7 @@ public static class ReviewsApi
         new Validator().Text("cooperativeId", request.CooperativeId, 64).ThrowIfInvalid();
         var order = await s.Order(orderId);
         if (!s.User.IsBuyer(order.BuyerId)) return TypedResults.Forbid();
-        var key = new ReviewKey(order.Id, request.CooperativeId!.Trim());
+        var key = new SubOrderKey(order.Id, request.CooperativeId!.Trim());
         using var audit = s.Audit.Declare(s.User, "review.write", ReviewGrain.AuditResource, key.ToString());
         var review = await s.Grains.GetGrain<IReviewGrain>(key.ToString())
             .Write(order.BuyerId, new ReviewScores(request.Quality, request.Freshness, request.Packaging, request.Delivery), request.Comment);
@@ -53,7 +53,7 @@ public static class ReviewsApi
     {
         var order = await s.Order(orderId);
         if (!s.User.AdministersCooperative(cooperativeId) || order.SubOrders.All(o => o.CooperativeId != cooperativeId)) return TypedResults.Forbid();
-        var key = new ReviewKey(order.Id, cooperativeId).ToString();
+        var key = new SubOrderKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, "review.reply", ReviewGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IReviewGrain>(key).Answer(request.Text ?? ""));
     }
@@ -62,7 +62,7 @@ public static class ReviewsApi
     {
         if (!s.User.IsPlatformAdmin()) return TypedResults.Forbid();
         var order = await s.Order(orderId);
-        var key = new ReviewKey(order.Id, cooperativeId).ToString();
+        var key = new SubOrderKey(order.Id, cooperativeId).ToString();
         using var audit = s.Audit.Declare(s.User, "review.hide", ReviewGrain.AuditResource, key);
         return TypedResults.Ok(await s.Grains.GetGrain<IReviewGrain>(key).Hide(request.Text ?? "", s.User.ActorName()));
     }
@@ -76,7 +76,7 @@ public static class ReviewsApi
         if (visible.Count == 0) return TypedResults.Forbid();
         var reviews = new List<Review>();
         foreach (var sub in visible)
-            if (await s.Grains.GetGrain<IReviewGrain>(new ReviewKey(order.Id, sub.CooperativeId).ToString()).Get() is { } review) reviews.Add(review);
+            if (await s.Grains.GetGrain<IReviewGrain>(new SubOrderKey(order.Id, sub.CooperativeId).ToString()).Get() is { } review) reviews.Add(review);
         return TypedResults.Ok<IReadOnlyList<Review>>(reviews);
     }
 
