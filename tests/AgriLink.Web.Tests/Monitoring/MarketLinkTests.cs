@@ -124,7 +124,7 @@ public sealed class MarketLinkTests(SeededApp app)
         var admin = $"test.coop.{Guid.NewGuid():N}"[..32];
         await TestAccounts.CreateAsync(app, admin, "测试社长", Roles.CooperativeAdmin, new Claim(AgriLinkClaims.Cooperative, coop));
         var told = await (await TestAccounts.SignInAsync(app, admin)).GetArray($"/api/cooperatives/{coop}/monitored-members");
-        Assert.Equal([monitored, second], told.Select(m => (string)m!["memberId"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { monitored, second }.Order(StringComparer.Ordinal), told.Select(m => (string)m!["memberId"]!));
         var member = told.Single(m => (string?)m!["memberId"] == monitored);
         Assert.Equal((monitored, "监测户主", "舍烹村"), ((string?)member!["memberId"], (string?)member["displayName"], (string?)member["village"]));
         Assert.Equal(["displayName", "memberId", "village"], member.AsObject().Select(p => p.Key).Order());   // nothing of the case
